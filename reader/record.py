@@ -1,0 +1,121 @@
+"""The article record: what every stage after loading consumes.
+
+A loader turns a file into one or more :class:`Draft` objects (raw fields as the
+file had them); :func:`reader.clean.finish` turns a draft into a frozen
+:class:`Article` (cleaned paragraphs, lifted metadata, organisations, warnings).
+No Qt here.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+FORMATS = ("txt", "md", "html", "json")
+
+
+class ArticleError(Exception):
+    """A file that cannot be read as an article; ``str(err)`` is the user-facing reason."""
+
+    def __init__(self, path: str, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    url: str
+    label: str = ""
+    kind: str = "inline"  # "source" (Source: lines, canonical URLs, cited sources) or "inline"
+
+    @property
+    def domain(self) -> str:
+        return domain_of(self.url)
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One mention of an organisation; offsets index into ``Article.text``."""
+
+    start: int
+    end: int
+    text: str
+    name: str  # canonical name of its organisation
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    name: str  # canonical: the most complete long form seen
+    aliases: tuple[str, ...]  # every other surface form seen (acronyms, variants)
+    mentions: tuple[Mention, ...]
+
+
+@dataclass(slots=True)
+class Draft:
+    """Raw fields of one article as a format parser found them (before cleaning).
+
+    ``body`` is plain text (paragraphs separated by blank lines, possibly hard-wrapped
+    and carrying metadata lines); parsers that already know the paragraphs (HTML, JSON)
+    give ``paragraphs`` instead and leave ``body`` empty.
+    """
+
+    path: str
+    format: str
+    body: str = ""
+    paragraphs: list[str] | None = None
+    title: str = ""
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    dateline: str | None = None
+    links: list[Link] = field(default_factory=list)
+    tags: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)
+    site: str = ""
+    index: int = 0  # position of the article inside its file (JSON lists, JSON Lines)
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    path: str
+    format: str
+    title: str
+    date: str | None
+    authors: tuple[str, ...]
+    dateline: str | None
+    paragraphs: tuple[str, ...]
+    links: tuple[Link, ...]
+    tags: tuple[str, ...]
+    warnings: tuple[str, ...]
+    organisations: tuple[Organisation, ...] = ()
+    site: str = ""
+    index: int = 0
+
+    @property
+    def text(self) -> str:
+        """The paragraphs joined by one blank line; mention offsets index into this."""
+        return "\n\n".join(self.paragraphs)
+
+    @property
+    def source_links(self) -> tuple[Link, ...]:
+        return tuple(link for link in self.links if link.kind == "source")
+
+    @property
+    def domain(self) -> str:
+        """The article's source domain: its first source link's, else its site name."""
+        for link in self.links:
+            if link.kind == "source":
+                return link.domain
+        return self.site
+
+    @property
+    def key(self) -> str:
+        """Identifies the article within a folder: path, plus the index in multi-article files."""
+        return self.path if self.index == 0 else f"{self.path}#{self.index}"
+
+
+def domain_of(url: str) -> str:
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        return ""
+    return host[4:] if host.startswith("www.") else host
