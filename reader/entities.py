@@ -16,3 +16,7 @@ def group_organisations(mentions: list[Mention]) -> tuple[Organisation, ...]:
         Organisation(name, tuple(sorted({m.text for m in ms} - {name})), tuple(ms))
         for name, ms in by_name.items()
     )
+
+
+def organisations_of(text: str) -> tuple[Organisation, ...]:
+    return group_organisations(find_organisations(text))

@@ -1,0 +1,202 @@
+"""The cleaning pipeline: a Draft as a parser found it → a clean, frozen Article.
+
+Each step is a small function ``Draft -> Draft``; :data:`PIPELINE` lists them in
+order. Steps before :func:`split_paragraphs` work on ``draft.body`` (text with
+lines); the rest work on ``draft.paragraphs``. Drafts that arrive with paragraphs
+(HTML, JSON) are joined into a body first so every format gets the same treatment.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from importlib import resources
+
+from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
+from .record import Article, Draft
+
+# ---------------------------------------------------------------- unicode
+
+_ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
+_INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # soft hyphen, zero-width space, word joiner, BOM
+# C0/C1 controls and DEL except newline; U+FFFD stays (it marks bytes that could not be read).
+_CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+
+
+def normalise_unicode(draft: Draft) -> Draft:
+    """NFC; odd spaces → space; soft hyphens, zero-width characters and controls removed.
+
+    Curly quotes, dashes and non-English letters stay as they are."""
+    text = _LINE_BREAKS.sub("\n", draft.body)
+    text = unicodedata.normalize("NFC", text)
+    text = _ODD_SPACES.sub(" ", text)
+    text = _INVISIBLE.sub("", text)
+    text = _CONTROLS.sub("", text)
+    draft.body = text
+    draft.title = _CONTROLS.sub("", _ODD_SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize(
+        "NFC", _LINE_BREAKS.sub(" ", draft.title))))).strip()
+    return draft
+
+
+# ---------------------------------------------------------------- debris
+
+@lru_cache(maxsize=1)
+def debris_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
+    """The (label, pattern) pairs of ``resources/debris.txt``."""
+    source = resources.files("reader.resources").joinpath("debris.txt").read_text("utf-8")
+    patterns = []
+    for line in source.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        label, _, pattern = line.partition("\t")
+        patterns.append((label.strip(), re.compile(pattern.strip(), re.IGNORECASE)))
+    return tuple(patterns)
+
+
+def debris_label(line: str) -> str | None:
+    """The kind of page furniture ``line`` is, or None if it reads as article text."""
+    line = line.strip()
+    if not line or len(line) > 600:
+        return None
+    for label, pattern in debris_patterns():
+        if pattern.fullmatch(line):
+            return label
+    return None
+
+
+def remove_debris(draft: Draft) -> Draft:
+    """Drop whole lines that are menus, share bars, cookie notices, meta-tag leftovers…"""
+    kept, removed = [], []
+    for line in draft.body.split("\n"):
+        label = debris_label(line)
+        if label is None:
+            kept.append(line)
+        else:
+            removed.append((label, line.strip()))
+    if removed:
+        draft.body = "\n".join(kept)
+        for label, line in removed:
+            shown = line if len(line) <= 60 else line[:57] + "…"
+            draft.warnings.append(f"removed {label}: “{shown}”")
+    return draft
+
+
+# ---------------------------------------------------------------- paragraphs
+
+_TERMINAL = re.compile(r"[.!?…:;][\"”’')\]]*$")
+_LIST_ITEM = re.compile(r"^\s*(?:[-*•–]|\d{1,3}[.)])\s+")
+WRAP_LIMIT = 110  # lines this short or shorter, in a block of several, are hard-wrapped
+
+
+def split_paragraphs(draft: Draft) -> Draft:
+    """Blank lines separate paragraphs; hard-wrapped lines are reflowed into one."""
+    paragraphs: list[str] = []
+    for block in re.split(r"\n\s*\n", draft.body):
+        lines = [line.strip() for line in block.split("\n") if line.strip()]
+        if not lines:
+            continue
+        if len(lines) == 1 or max(map(len, lines)) > WRAP_LIMIT:
+            paragraphs.extend(lines)
+        else:
+            paragraphs.extend(_reflow(lines))
+    draft.paragraphs = paragraphs
+    draft.body = ""
+    return draft
+
+
+def _reflow(lines: list[str]) -> list[str]:
+    width = max(map(len, lines))
+    out: list[str] = []
+    current = lines[0]
+    for prev, line in zip(lines, lines[1:]):
+        ends_paragraph = len(prev) < 0.6 * width and _TERMINAL.search(prev)
+        if ends_paragraph or _LIST_ITEM.match(line) or _LIST_ITEM.match(prev):
+            out.append(current)
+            current = line
+        elif re.search(r"[^\W\d_]-$", current) and line[:1].islower():
+            current += line  # a word hyphenated across the line break
+        else:
+            current += " " + line
+    out.append(current)
+    return out
+
+
+# ---------------------------------------------------------------- fused words, tidying
+
+def repair_fused_words(draft: Draft) -> Draft:
+    """Restore the spaces lost where hard line breaks were deleted (``toinitiate``)."""
+    from .joins import split_fused_words
+
+    joined = "\n".join(draft.paragraphs or ())
+    repaired = split_fused_words(joined)
+    added = repaired.count(" ") - joined.count(" ")
+    if added > 0:
+        draft.paragraphs = repaired.split("\n")
+        draft.warnings.append(f"repaired {added} word{'s' if added != 1 else ''} fused at deleted line breaks")
+    return draft
+
+
+_SPACES = re.compile(r" {2,}")
+
+
+def tidy_paragraphs(draft: Draft) -> Draft:
+    """Collapse runs of spaces; drop empty paragraphs and immediate repeats."""
+    out: list[str] = []
+    for paragraph in draft.paragraphs or ():
+        paragraph = _SPACES.sub(" ", paragraph).strip()
+        if paragraph and (not out or paragraph != out[-1]):
+            out.append(paragraph)
+    draft.paragraphs = out
+    return draft
+
+
+PIPELINE = (
+    normalise_unicode,     # NFC; odd spaces, soft hyphens, zero-width and control characters
+    lift_metadata_lines,   # Source:, Tags:, date/Published, By lines → fields
+    remove_debris,         # menus, share bars, cookie notices, meta-tag leftovers → warnings
+    split_paragraphs,      # blank-line paragraphs; hard-wrapped lines reflowed
+    lift_title,            # a first short line without terminal punctuation → title
+    lift_glued_metadata,   # " date 2025-12-04 The…" glued to the first paragraph → date
+    lift_dateline,         # "ISLAMABAD: The…" → dateline
+    repair_fused_words,    # "toinitiate" → "to initiate"
+    tidy_paragraphs,       # spaces collapsed, empties and repeats dropped
+)
+
+
+def finish(draft: Draft) -> Article:
+    """Run the pipeline over a draft and freeze the result, organisations included."""
+    from .entities import organisations_of
+
+    if draft.paragraphs is not None and not draft.body:
+        draft.body = "\n\n".join(draft.paragraphs)
+    for step in PIPELINE:
+        draft = step(draft)
+    paragraphs = tuple(draft.paragraphs or ())
+    if not draft.title and paragraphs:
+        draft.title = fallback_title(paragraphs[0])
+    text = "\n\n".join(paragraphs)
+    return Article(
+        path=draft.path,
+        format=draft.format,
+        title=draft.title,
+        date=draft.date,
+        authors=tuple(dict.fromkeys(a for a in draft.authors if a)),
+        dateline=draft.dateline,
+        paragraphs=paragraphs,
+        links=tuple(dict.fromkeys(draft.links)),
+        tags=tuple(dict.fromkeys(t for t in draft.tags if t)),
+        warnings=tuple(draft.warnings),
+        organisations=organisations_of(text) if text else (),
+        site=draft.site,
+        index=draft.index,
+    )
+
+
+def fallback_title(paragraph: str, limit: int = 90) -> str:
+    """A title for an article that has none: its first sentence, shortened."""
+    sentence = re.split(r"(?<=[.!?])\s+(?=[\"“A-Z])", paragraph, maxsplit=1)[0]
+    if len(sentence) <= limit:
+        return sentence.rstrip(".")
+    cut = sentence[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:–- ") + "…"

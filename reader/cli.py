@@ -1,0 +1,148 @@
+"""The command line: ``article-reader clean``, ``article-reader export``, and the window.
+
+Stable: users' scripts rely on the subcommands, their options, the JSON keys and the
+exit codes (0 success, 1 some files failed, 2 usage or unreadable input).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from . import __version__
+
+PROG = "article-reader"
+USAGE = f"""\
+{PROG} [FOLDER|FILE ...]                 open the reader window
+{PROG} clean PATH [--json]               print the cleaned article
+{PROG} export PATH ... --format FMT --out DIR [--jobs N]
+                                          write one cleaned file per article"""
+
+
+def _err(message: str) -> None:
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog=PROG, usage=USAGE, description=(
+        "A reader for folders of scraped news articles: cleans them and marks the organisations they name."))
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    clean = sub.add_parser("clean", help="print one file's cleaned article(s)",
+                           description="Print the cleaned article: title, blank line, paragraphs; "
+                                       "or with --json one JSON object (a list for files that hold several).")
+    clean.add_argument("path", metavar="PATH")
+    clean.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    export = sub.add_parser("export", help="write cleaned articles to a folder",
+                            description="Write one cleaned file per article into DIR, named from its title.")
+    export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    export.add_argument("--format", "-f", required=True, choices=("txt", "md", "html", "json"))
+    export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")
+    export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                        help="worker processes (default: all cores)")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    try:
+        if argv and argv[0] in ("clean", "export", "-h", "--help", "--version"):
+            args = _parser().parse_args(argv)
+            if args.command == "clean":
+                return cmd_clean(args.path, args.json)
+            if args.command == "export":
+                return cmd_export(args.paths, args.format, args.out, args.jobs)
+            _parser().print_help()
+            return 0
+        if any(a.startswith("-") for a in argv):
+            _parser().parse_args(argv)  # prints usage and exits 2 for unknown options
+        return open_window(argv)
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:  # e.g. `article-reader clean x | head`
+        try:
+            sys.stdout = open(os.devnull, "w")
+        except OSError:
+            pass
+        return 0
+
+
+def open_window(paths: list[str]) -> int:
+    missing = [p for p in paths if not os.path.exists(p)]
+    for p in missing:
+        _err(f"{p}: no such file or folder")
+    if missing:
+        return 2
+    try:
+        from .ui.app import run
+    except ImportError as err:
+        _err(f"the window cannot start: {err}. Is PySide6-Essentials installed?")
+        return 2
+    return run(paths)
+
+
+def cmd_clean(path: str, as_json: bool) -> int:
+    from .export import render_text, to_json
+    from .load import load_file
+    from .record import ArticleError
+
+    if os.path.isdir(path):
+        _err(f"{path}: is a folder; `clean` takes one file (use `export` for folders)")
+        return 2
+    try:
+        articles = load_file(path)
+    except ArticleError as err:
+        _err(f"{err.path}: {err.reason}")
+        return 2
+    except Exception as err:  # never a traceback for bad input
+        _err(f"{path}: could not be read ({type(err).__name__}: {err})")
+        return 2
+    if as_json:
+        objects = [to_json(a) for a in articles]
+        out = objects[0] if len(objects) == 1 else objects
+        sys.stdout.write(json.dumps(out, ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write("\n\f\n".join(render_text(a) for a in articles))
+    sys.stdout.flush()
+    return 0
+
+
+def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
+    from .export import export_all
+    from .load import iter_article_files, load_file
+    from .record import ArticleError
+
+    out_dir = Path(out)
+    missing = [p for p in paths if not os.path.exists(p)]
+    for p in missing:
+        _err(f"{p}: no such file or folder")
+    if missing:
+        return 2
+    if out_dir.exists() and not out_dir.is_dir():
+        _err(f"{out}: exists and is not a folder")
+        return 2
+    files = list(iter_article_files(paths))
+    resolved_out = out_dir.resolve()
+    if any(f.resolve().parent == resolved_out for f in files):
+        _err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+        return 2
+    articles, failures = [], 0
+    for f in files:
+        try:
+            articles.extend(load_file(f))
+        except ArticleError as err:
+            _err(f"{err.path}: {err.reason}")
+            failures += 1
+        except Exception as err:
+            _err(f"{f}: could not be read ({type(err).__name__}: {err})")
+            failures += 1
+    report = export_all(articles, out_dir, fmt)
+    for key, reason in report.failed:
+        _err(f"{key}: export failed: {reason}")
+    summary = report.summary(out, fmt)
+    if failures:
+        summary += f"; {failures} file{'s' if failures != 1 else ''} could not be read"
+    print(summary)
+    return 1 if failures or report.failed else 0

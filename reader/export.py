@@ -1,0 +1,297 @@
+"""Export of cleaned articles as txt, md, html or json, written atomically.
+
+The window and the CLI both call :func:`export_article` and :func:`export_all`.
+Source files are never written: exports go to a folder the user chose.
+"""
+from __future__ import annotations
+
+import html
+import json
+import os
+import re
+import tempfile
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+from .record import Article
+
+FORMATS = ("txt", "md", "html", "json")
+SUFFIXES = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json"}
+
+
+class ExportError(Exception):
+    def __init__(self, path: str | os.PathLike, reason: str):
+        super().__init__(f"{path}: {reason}")
+        self.path = str(path)
+        self.reason = reason
+
+
+@dataclass(slots=True)
+class ExportReport:
+    written: list[Path] = field(default_factory=list)
+    unchanged: list[Path] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # (article key or path, reason)
+
+    def summary(self, out_dir: str | os.PathLike, fmt: str) -> str:
+        done = len(self.written) + len(self.unchanged)
+        line = f"exported {done} article{'s' if done != 1 else ''} as {fmt} to {out_dir}"
+        if self.unchanged:
+            line += f" ({len(self.unchanged)} already up to date)"
+        if self.failed:
+            line += f"; {len(self.failed)} failed"
+        return line
+
+
+# ---------------------------------------------------------------- the clean --json object
+
+def to_json(article: Article) -> dict:
+    """The stable JSON object of ``article-reader clean --json`` (exactly these keys)."""
+    return {
+        "path": article.path,
+        "format": article.format,
+        "title": article.title,
+        "date": article.date,
+        "authors": list(article.authors),
+        "dateline": article.dateline,
+        "text": article.text,
+        "paragraphs": list(article.paragraphs),
+        "organisations": [
+            {"name": org.name, "aliases": list(org.aliases),
+             "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in org.mentions]}
+            for org in article.organisations
+        ],
+        "links": [{"url": link.url, "label": link.label, "kind": link.kind} for link in article.links],
+        "tags": list(article.tags),
+        "warnings": list(article.warnings),
+    }
+
+
+# ---------------------------------------------------------------- renderers
+
+def metadata_line(article: Article) -> str:
+    """date · dateline · authors · source domain, the parts that are known."""
+    parts = [article.date, article.dateline.title() if article.dateline and article.dateline.isupper()
+             else article.dateline, ", ".join(article.authors), article.domain]
+    return " · ".join(p for p in parts if p)
+
+
+def render_text(article: Article) -> str:
+    """Title, blank line, paragraphs (what ``article-reader clean`` prints)."""
+    return "\n\n".join(([article.title] if article.title else []) + list(article.paragraphs)) + "\n"
+
+
+def _render_txt(article: Article) -> str:
+    out = render_text(article)
+    tail = [f"Source: {link.url}" for link in article.source_links]
+    if article.tags:
+        tail.append("Tags: " + ", ".join(article.tags))
+    return out + ("\n" + "\n".join(tail) + "\n" if tail else "")
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>#|])")
+
+
+def _md_escape(text: str) -> str:
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return re.sub(r"^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
+
+
+def _render_md(article: Article) -> str:
+    out = [f"# {_md_escape(article.title)}" if article.title else ""]
+    if meta := metadata_line(article):
+        out.append(f"*{_md_escape(meta)}*")
+    out.extend(_md_escape(p) for p in article.paragraphs)
+    if article.source_links:
+        out.append("## Sources\n\n" + "\n".join(
+            f"- <{link.url}>" if not link.label else f"- [{_md_escape(link.label)}](<{link.url}>)"
+            for link in article.source_links))
+    if article.tags:
+        out.append("Tags: " + ", ".join(_md_escape(t) for t in article.tags))
+    return "\n\n".join(p for p in out if p) + "\n"
+
+
+_HTML_STYLE = """
+body{margin:0;background:#fbfaf7;color:#1d1d1f;font:18px/1.6 Georgia,'DejaVu Serif',serif}
+main{max-width:40em;margin:3em auto;padding:0 1.2em}
+h1{font:700 1.9em/1.2 system-ui,'DejaVu Sans',sans-serif;margin:0 0 .3em}
+.meta{color:#666;font:.85em system-ui,'DejaVu Sans',sans-serif;margin-bottom:2em}
+mark.org{background:#fde7a8;color:inherit;border-radius:2px;padding:0 1px}
+h2{font:600 1em system-ui,'DejaVu Sans',sans-serif;margin-top:2.5em;color:#444}
+ul.orgs,ul.sources{font:.9em/1.5 system-ui,'DejaVu Sans',sans-serif;padding-left:1.2em}
+a{color:#1a55a8}
+@media (prefers-color-scheme:dark){body{background:#1b1c1e;color:#e4e2dd}.meta{color:#9a9a9a}
+mark.org{background:#6b5512}h2{color:#bbb}a{color:#8ab4f8}}
+"""
+
+
+def _marked_paragraphs(article: Article) -> list[str]:
+    """Escaped paragraphs with each organisation mention wrapped in <mark>."""
+    mentions = sorted((m for org in article.organisations for m in org.mentions), key=lambda m: m.start)
+    text, pieces, pos = article.text, [], 0
+    for m in mentions:
+        if m.start < pos or "\n" in text[m.start:m.end]:
+            continue
+        pieces.append(html.escape(text[pos:m.start]))
+        pieces.append(f'<mark class="org" title="{html.escape(m.name)}">{html.escape(text[m.start:m.end])}</mark>')
+        pos = m.end
+    pieces.append(html.escape(text[pos:]))
+    # paragraphs are separated by "\n\n" in text, and no mark spans a paragraph break
+    return [f"<p>{paragraph}</p>" for paragraph in "".join(pieces).split("\n\n")]
+
+
+def _render_html(article: Article) -> str:
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">",
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        '<meta name="generator" content="article-reader">',
+        f"<title>{e(article.title or 'Article')}</title>",
+        f"<style>{_HTML_STYLE}</style></head><body><main><article>",
+        f"<h1>{e(article.title)}</h1>" if article.title else "",
+        f'<p class="meta">{e(metadata_line(article))}</p>' if metadata_line(article) else "",
+        *_marked_paragraphs(article),
+        "</article>",
+    ]
+    if article.organisations:
+        parts.append("<h2>Organisations</h2><ul class=\"orgs\">")
+        for org in article.organisations:
+            aliases = f" ({e(', '.join(org.aliases))})" if org.aliases else ""
+            n = len(org.mentions)
+            parts.append(f"<li><mark class=\"org\">{e(org.name)}</mark>{aliases} — {n} mention{'s' if n != 1 else ''}</li>")
+        parts.append("</ul>")
+    if article.source_links:
+        parts.append("<h2>Sources</h2><ul class=\"sources\">")
+        for link in article.source_links:
+            parts.append(f'<li><a href="{e(link.url)}" rel="noopener noreferrer">{e(link.label or link.url)}</a></li>')
+        parts.append("</ul>")
+    if article.tags:
+        parts.append(f'<p class="meta">Tags: {e(", ".join(article.tags))}</p>')
+    parts.append("</main></body></html>")
+    return "\n".join(p for p in parts if p) + "\n"
+
+
+def _render_json(article: Article) -> str:
+    return json.dumps(to_json(article), ensure_ascii=False, indent=2) + "\n"
+
+
+_RENDERERS = {"txt": _render_txt, "md": _render_md, "html": _render_html, "json": _render_json}
+
+
+def render(article: Article, fmt: str) -> str:
+    if fmt not in _RENDERERS:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    return _RENDERERS[fmt](article)
+
+
+# ---------------------------------------------------------------- files
+
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
+
+
+def suggested_filename(article: Article, fmt: str) -> str:
+    """A file name from the title, safe on every OS: ASCII letters, digits, ``-``."""
+    base = article.title or Path(article.path).stem
+    ascii_ = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-").lower()[:80].rstrip("-")
+    if not slug:
+        slug = re.sub(r"[^A-Za-z0-9]+", "-", Path(article.path).stem).strip("-").lower()[:80] or "article"
+    if slug in _RESERVED:
+        slug += "-article"
+    if article.index:
+        slug += f"-{article.index + 1}"
+    return slug + SUFFIXES[fmt]
+
+
+def write_atomic(path: str | os.PathLike, text: str) -> None:
+    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename,
+    so a failure leaves any earlier file intact. Raises ExportError with the reason."""
+    path = Path(path)
+    tmp = None
+    try:
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+        tmp = None
+    except OSError as err:
+        raise ExportError(path, err.strerror or str(err)) from None
+    finally:
+        if tmp is not None:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+def format_for(path: str | os.PathLike) -> str | None:
+    suffix = Path(path).suffix.lower()
+    return {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
+            ".htm": "html", ".json": "json"}.get(suffix)
+
+
+def export_article(article: Article, dest: str | os.PathLike, fmt: str | None = None,
+                   overwrite: bool = False) -> Path:
+    """Write one article to ``dest``; the format comes from ``fmt`` or the file suffix.
+
+    Raises FileExistsError if ``dest`` exists and ``overwrite`` is false (the window
+    asks first), ExportError if it cannot be written."""
+    dest = Path(dest)
+    fmt = fmt or format_for(dest)
+    if fmt not in _RENDERERS:
+        raise ExportError(dest, f"unknown export format; use a file name ending in "
+                                f"{', '.join(SUFFIXES.values())}")
+    if dest.exists() and not overwrite:
+        raise FileExistsError(str(dest))
+    write_atomic(dest, render(article, fmt))
+    return dest
+
+
+def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str) -> ExportReport:
+    """One file per article in ``out_dir``, named from its title. Names are unique;
+    an existing file is replaced only when it holds this same article's export
+    (same content → left as it is), never when it holds something else."""
+    out = Path(out_dir)
+    report = ExportReport()
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as err:
+        report.failed.append((str(out), f"cannot create the folder: {err.strerror or err}"))
+        return report
+    taken: set[str] = set()
+    for article in articles:
+        try:
+            content = render(article, fmt)
+            name = suggested_filename(article, fmt)
+            stem, suffix = name[: -len(SUFFIXES[fmt])], SUFFIXES[fmt]
+            n = 1
+            while True:
+                dest = out / name
+                if name.lower() not in taken:
+                    if not dest.exists():
+                        break
+                    if _same_content(dest, content):
+                        break
+                n += 1
+                name = f"{stem}-{n}{suffix}"
+            taken.add(name.lower())
+            if dest.exists() and _same_content(dest, content):
+                report.unchanged.append(dest)
+                continue
+            write_atomic(dest, content)
+            report.written.append(dest)
+        except ExportError as err:
+            report.failed.append((article.key, f"{err.path}: {err.reason}"))
+    return report
+
+
+def _same_content(path: Path, content: str) -> bool:
+    try:
+        return path.read_text("utf-8") == content
+    except (OSError, UnicodeDecodeError):
+        return False

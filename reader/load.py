@@ -1,0 +1,177 @@
+"""Finding article files and loading them into clean Article records.
+
+Folders are walked recursively (hidden files and folders skipped, symlink loops
+survived); each file is read (never written), decoded, parsed by its format's
+parser and run through the cleaning pipeline.
+"""
+from __future__ import annotations
+
+import errno
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable, Iterator
+
+from .decode import NotText, decode
+from .record import Article, ArticleError, Draft
+
+# extension → format name
+EXTENSIONS = {
+    ".txt": "txt", ".text": "txt",
+    ".md": "md", ".markdown": "md",
+    ".html": "html", ".htm": "html", ".xhtml": "html",
+    ".json": "json", ".jsonl": "json",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    path: str
+    reason: str
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"
+
+
+@dataclass(slots=True)
+class FolderResult:
+    articles: list[Article] = field(default_factory=list)
+    failures: list[Failure] = field(default_factory=list)
+
+
+def format_of(path: str | Path) -> str | None:
+    return EXTENSIONS.get(Path(path).suffix.lower())
+
+
+def iter_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
+    """Article files under ``paths`` (folders walked recursively, in name order).
+
+    Hidden files and folders are skipped; each real folder is visited once, so
+    symlink loops end. Files named explicitly are yielded whatever their extension
+    (loading them says if the type is not one we read)."""
+    seen: set[tuple[int, int]] = set()
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            yield from _walk(path, seen)
+        else:
+            yield path
+
+
+def _walk(folder: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
+    try:
+        st = folder.stat()
+    except OSError:
+        return
+    if (st.st_dev, st.st_ino) in seen:
+        return
+    seen.add((st.st_dev, st.st_ino))
+    try:
+        with os.scandir(folder) as it:
+            entries = sorted(it, key=lambda e: e.name.casefold())
+    except OSError:
+        return
+    subfolders = []
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        try:
+            if entry.is_dir():
+                subfolders.append(Path(entry.path))
+            elif entry.is_file() and format_of(entry.name):
+                yield Path(entry.path)
+        except OSError:
+            continue
+    for sub in subfolders:
+        yield from _walk(sub, seen)
+
+
+def _reason(err: OSError) -> str:
+    return {
+        errno.ENOENT: "the file does not exist (deleted or moved?)",
+        errno.EACCES: "permission denied: the file cannot be read",
+        errno.EPERM: "permission denied: the file cannot be read",
+        errno.EISDIR: "this is a folder, not a file",
+        errno.ELOOP: "too many levels of symbolic links",
+    }.get(err.errno, err.strerror or str(err))
+
+
+def read_text(path: str | Path) -> tuple[str, list[str]]:
+    """The decoded text of a file and the decoding warnings; ArticleError if unreadable."""
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            from .decode import MAX_BYTES
+            data = fh.read(MAX_BYTES + 1)
+    except OSError as err:
+        raise ArticleError(name, _reason(err)) from None
+    if not data:
+        raise ArticleError(name, "the file is empty")
+    try:
+        decoded = decode(data)
+    except NotText as err:
+        raise ArticleError(name, str(err)) from None
+    return decoded.text, decoded.warnings
+
+
+def parse_text(text: str, path: str, fmt: str) -> list[Draft]:
+    """Drafts of the articles in ``text``, by the parser for ``fmt``."""
+    if fmt == "txt":
+        from .formats import text as parser
+    elif fmt == "md":
+        from .formats import markdown as parser
+    elif fmt == "html":
+        from .formats import html as parser
+    elif fmt == "json":
+        from .formats import jsonfile as parser
+    else:
+        raise ArticleError(path, f"not an article format this reader knows ({fmt})")
+    return parser.parse(text, path)
+
+
+def load_file(path: str | os.PathLike) -> list[Article]:
+    """Every article in one file (JSON lists and JSON Lines hold several), cleaned.
+
+    Raises ArticleError (``.reason`` is a user-facing sentence) if the file cannot be
+    read as an article."""
+    from .clean import finish
+
+    name = str(path)
+    fmt = format_of(name)
+    if fmt is None:
+        suffix = Path(name).suffix or "(none)"
+        raise ArticleError(name, f"not an article file: extension {suffix} is not one of "
+                                 + " ".join(sorted(EXTENSIONS)))
+    text, warnings = read_text(path)
+    drafts = parse_text(text, name, fmt)
+    articles = []
+    for draft in drafts:
+        draft.warnings[:0] = warnings
+        article = finish(draft)
+        if article.paragraphs:
+            articles.append(article)
+    if not articles:
+        raise ArticleError(name, "no article text found: after cleaning nothing is left to read")
+    return articles
+
+
+def load_article(path: str | os.PathLike, index: int = 0) -> Article:
+    """The article in ``path`` (the ``index``-th one in files that hold several)."""
+    articles = load_file(path)
+    if not 0 <= index < len(articles):
+        raise ArticleError(str(path), f"the file holds {len(articles)} article(s); there is no number {index}")
+    return articles[index]
+
+
+def load_folder(*paths: str | os.PathLike) -> FolderResult:
+    """Every article under the given folders or files, with a Failure for each file
+    that could not be read; one bad file never stops the rest."""
+    result = FolderResult()
+    for path in iter_article_files(paths):
+        try:
+            result.articles.extend(load_file(path))
+        except ArticleError as err:
+            result.failures.append(Failure(err.path, err.reason))
+        except Exception as err:  # a parser bug must not lose the rest of the folder
+            result.failures.append(Failure(str(path), f"could not be read ({type(err).__name__}: {err})"))
+    return result
