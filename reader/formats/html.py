@@ -1,0 +1,136 @@
+"""Saved web pages: the article's paragraphs and metadata, not the page around them.
+
+Main-content extraction is trafilatura's (chosen by measurement, see
+``benchmarks/extraction.py``); this module reads the page's metadata itself (so the
+precedence is ours), turns trafilatura's body tree into paragraphs and inline links,
+and trims what extractors commonly let through (a repeated headline, "Related:"
+teasers, trailing newsletter/share/comment furniture: see :mod:`.boilerplate`).
+"""
+from __future__ import annotations
+
+import re
+
+import lxml.html
+from lxml import etree
+
+from ..record import ArticleError, Draft, Link
+from . import boilerplate
+from .boilerplate import Block
+from .htmlmeta import PageMeta, read_meta
+
+MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
+_FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
+_BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
+_PARSER_OPTIONS = dict(collect_ids=False, default_doctype=False, encoding="utf-8",
+                       remove_comments=True, remove_pis=True)
+
+
+def parse(text: str, path: str, url: str | None = None) -> list[Draft]:
+    """One draft for the article in the page ``text`` (raises ArticleError if none)."""
+    return [parse_page(text, path, url)]
+
+
+def extract_html(html: str, url: str | None = None):
+    """The cleaned :class:`~reader.record.Article` of an HTML page (no network access)."""
+    from ..clean import finish
+
+    return finish(parse_page(html, url or "", url))
+
+
+def article_text(html: str) -> str:
+    """The body text as the reading pane shows it (the benchmark's callable)."""
+    return extract_html(html).text
+
+
+def parse_page(html: str, path: str, url: str | None = None) -> Draft:
+    warnings: list[str] = []
+    tree = _load(html, warnings)
+    if tree is None:
+        raise ArticleError(path, "this file is not readable as an HTML page")
+    meta = read_meta(tree, url)
+    blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
+                             meta.description, meta.date)
+    if not blocks:
+        raise ArticleError(path, "no article text found in this page")
+    return _draft(path, meta, blocks, warnings)
+
+
+def _load(html: str, warnings: list[str]):
+    data = html.encode("utf-8", "surrogatepass")
+    parser = lxml.html.HTMLParser(**_PARSER_OPTIONS)
+    try:
+        tree = lxml.html.fromstring(data, parser=parser)
+    except (etree.ParserError, ValueError):
+        return None
+    if any("Excessive depth" in entry.message for entry in parser.error_log):
+        warnings.append(f"the page nests its elements more than {MAX_DEPTH} deep; "
+                        "its layout was flattened to read it")
+        flat = _FLATTEN.sub("", html).encode("utf-8", "surrogatepass")
+        try:
+            tree = lxml.html.fromstring(flat, parser=lxml.html.HTMLParser(**_PARSER_OPTIONS))
+        except (etree.ParserError, ValueError):
+            return None
+    return tree
+
+
+def _body(tree, base_url: str | None) -> list[Block]:
+    import trafilatura
+
+    document = trafilatura.bare_extraction(
+        tree, url=base_url, include_comments=False, include_links=True,
+        include_tables=True, with_metadata=False)
+    if document is None or document.body is None:
+        return []
+    return _blocks(document.body)
+
+
+def _blocks(body) -> list[Block]:
+    """Walk trafilatura's body tree (p, head, list/item, quote, table/row/cell, ref, lb)."""
+    blocks: list[Block] = []
+    links: list[Link] = []
+    parts: list[str] = []
+    kinds: list[str] = ["p"]
+
+    def flush():
+        text = " ".join("".join(parts).split())
+        if text:
+            blocks.append(Block(text, tuple(links), kinds[-1]))
+        parts.clear()
+        links.clear()
+
+    for event, element in etree.iterwalk(body, events=("start", "end")):
+        tag = element.tag
+        if event == "start":
+            if tag in _BLOCKS:
+                flush()
+                kinds.append(tag)
+            elif tag == "cell" and parts:
+                parts.append(" | ")
+            if tag == "ref":
+                target = element.get("target") or ""
+                label = " ".join("".join(element.itertext()).split())
+                links.append(Link(target, label, "inline"))
+            if element.text:
+                parts.append(element.text)
+        else:
+            if tag in _BLOCKS:
+                flush()
+                kinds.pop()
+            if element.tail and element is not body:
+                parts.append(element.tail)
+    flush()
+    return blocks
+
+
+def _draft(path: str, meta: PageMeta, blocks: list[Block], warnings: list[str]) -> Draft:
+    links: list[Link] = []
+    if meta.canonical:
+        links.append(Link(meta.canonical, meta.title, "source"))
+    seen = {meta.canonical}
+    for link in (link for block in blocks for link in block.links):
+        if link.url not in seen and boilerplate.is_article_link(link.url):
+            seen.add(link.url)
+            links.append(link)
+    return Draft(path=path, format="html", paragraphs=[block.text for block in blocks], title=meta.title,
+                 date=meta.date, authors=meta.authors, links=links, tags=meta.tags,
+                 warnings=warnings, site=meta.site)

@@ -1,0 +1,229 @@
+"""An HTML page's own metadata: title, date, authors, site name, canonical URL, tags.
+
+Precedence (first found wins):
+- title: ``og:title``, JSON-LD ``headline``, the first ``<h1>``, ``<title>``; the
+  site-name suffix (" | Site", " - Site") is removed from whichever is used;
+- date: ``article:published_time``, JSON-LD ``datePublished``, other publication-date
+  metas, the first ``<time datetime>``, the date in the URL;
+- authors: JSON-LD ``author``, ``<meta name=author>``, ``article:author`` (not a URL),
+  ``rel=author`` links;
+- site: ``og:site_name``, JSON-LD publisher, ``application-name``, the domain;
+- canonical: ``og:url``, ``<link rel=canonical>`` (http/https only).
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urljoin, urlsplit
+
+from ..record import domain_of
+from .dates import date_from_url, parse_date
+
+_DATE_METAS = (
+    "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
+    "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
+    "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
+    "cxenseparse:recs:publishtime",
+)
+_TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
+_ARTICLE_TYPES = re.compile(r"(?i)(article|posting|report|newsarticle|blog)")
+
+
+@dataclass
+class PageMeta:
+    title: str = ""
+    date: str | None = None
+    authors: list[str] = field(default_factory=list)
+    site: str = ""
+    canonical: str = ""
+    tags: list[str] = field(default_factory=list)
+    headlines: list[str] = field(default_factory=list)  # every title the page gives
+    description: str = ""
+
+
+def read_meta(tree, url: str | None = None) -> PageMeta:
+    metas = _metas(tree)
+    ld = _json_ld(tree)
+    meta = PageMeta()
+    meta.canonical = _canonical(tree, metas, url)
+    publisher = ld.get("publisher")
+    meta.site = _clean(
+        metas.get("og:site_name")
+        or (_name(publisher) if publisher else "")
+        or metas.get("application-name")
+        or domain_of(meta.canonical or url or ""))
+    meta.headlines = _titles(tree, metas, ld)
+    meta.title = _strip_site(meta.headlines[0], meta.site, meta.canonical or url) if meta.headlines else ""
+    meta.description = _clean(metas.get("og:description") or metas.get("description")
+                              or ld.get("description") or "")
+    meta.date = _date(tree, metas, ld, meta.canonical or url or "")
+    meta.authors = [name for name in _authors(tree, metas, ld)
+                    if _key(name) not in (_key(meta.site), _key(_name(publisher)))]
+    meta.tags = _tags(tree, metas, ld)
+    return meta
+
+
+def _clean(text) -> str:
+    return " ".join(str(text or "").split())
+
+
+def _metas(tree) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for element in tree.iterfind(".//meta"):
+        key = (element.get("property") or element.get("name") or element.get("itemprop") or "")
+        value = element.get("content")
+        key = key.strip().lower()
+        if key and value and value.strip() and key not in found:
+            found[key] = value.strip()
+    return found
+
+
+def _json_ld(tree) -> dict:
+    """The page's article object from its JSON-LD scripts (``@graph`` and lists flattened)."""
+    candidates: list[dict] = []
+    for script in tree.iterfind(".//script"):
+        if (script.get("type") or "").strip().lower() != "application/ld+json":
+            continue
+        try:
+            data = json.loads(script.text or "")
+        except ValueError:
+            continue
+        stack = [data]
+        while stack:
+            item = stack.pop()
+            if isinstance(item, list):
+                stack.extend(reversed(item))
+            elif isinstance(item, dict):
+                if "@graph" in item:
+                    stack.append(item["@graph"])
+                candidates.append(item)
+    for item in candidates:
+        types = item.get("@type")
+        types = " ".join(types) if isinstance(types, list) else str(types or "")
+        if _ARTICLE_TYPES.search(types) and ("headline" in item or "datePublished" in item):
+            return item
+    for item in candidates:
+        if "headline" in item:
+            return item
+    return {}
+
+
+def _name(value) -> str:
+    if isinstance(value, dict):
+        return _clean(value.get("name"))
+    if isinstance(value, list):
+        return _name(value[0]) if value else ""
+    return _clean(value)
+
+
+def _canonical(tree, metas: dict[str, str], url: str | None) -> str:
+    candidates = [metas.get("og:url", "")]
+    for link in tree.iterfind(".//link"):
+        if "canonical" in (link.get("rel") or "").lower().split():
+            candidates.append(link.get("href") or "")
+    for candidate in candidates:
+        candidate = candidate.strip()
+        if url and candidate:
+            candidate = urljoin(url, candidate)
+        if urlsplit(candidate).scheme in ("http", "https") and urlsplit(candidate).hostname:
+            return candidate
+    return ""
+
+
+def _titles(tree, metas: dict[str, str], ld: dict) -> list[str]:
+    """Every title the page gives, in order of precedence."""
+    h1 = tree.find(".//h1")
+    title = tree.find(".//title")
+    candidates = (metas.get("og:title"), ld.get("headline"), metas.get("twitter:title"),
+                  h1.text_content() if h1 is not None else "",
+                  title.text_content() if title is not None else "")
+    titles: list[str] = []
+    for candidate in candidates:
+        candidate = _clean(candidate) if isinstance(candidate, str) else ""
+        if candidate and candidate not in titles:
+            titles.append(candidate)
+    return titles
+
+
+def _key(text: str) -> str:
+    return re.sub(r"\W+", "", text.lower())
+
+
+def _strip_site(title: str, site: str, url: str | None) -> str:
+    """Remove a " | Site Name" suffix (or "Site Name | " prefix) naming the site."""
+    separators = list(_TITLE_SEPARATORS.finditer(title))
+    if not separators:
+        return title
+    names = {_key(site)} if site else set()
+    domain = domain_of(url or "")
+    if domain:
+        names.update((_key(domain.split(".")[0]), _key(domain)))
+    names.discard("")
+
+    def is_site(part: str) -> bool:
+        key = _key(part)
+        return bool(key) and any(key == name or (len(name) > 3 and key.startswith(name))
+                                 for name in names)
+
+    last, first = separators[-1], separators[0]
+    if is_site(title[last.end():]):
+        return title[:last.start()].strip()
+    if is_site(title[:first.start()]):
+        return title[first.end():].strip()
+    return title
+
+
+def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
+    found = parse_date(metas.get("article:published_time"))
+    if found:
+        return found
+    found = parse_date(ld.get("datePublished")) or parse_date(ld.get("dateCreated"))
+    if found:
+        return found
+    for key in _DATE_METAS[1:]:
+        found = parse_date(metas.get(key))
+        if found:
+            return found
+    for time in tree.iterfind(".//time"):
+        found = parse_date(time.get("datetime") or "") or parse_date(time.text_content())
+        if found:
+            return found
+    return date_from_url(url)
+
+
+def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
+    names: list[str] = []
+    value = ld.get("author") or ld.get("creator")
+    for item in value if isinstance(value, list) else [value] if value else []:
+        names.append(_name(item))
+    if not names:
+        for key in ("author", "article:author", "dc.creator", "parsely-author", "byl"):
+            value = metas.get(key, "")
+            if value and not re.match(r"(?i)https?://", value):
+                names.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", re.sub(r"(?i)^by\s+", "", value)))
+                break
+    if not names:
+        for link in tree.iterfind(".//a[@rel]"):
+            if "author" in (link.get("rel") or "").split():
+                names.append(_clean(link.text_content()))
+    unique: list[str] = []
+    for name in names:
+        name = _clean(name)
+        if name and len(name) < 80 and name not in unique and not name.startswith("http"):
+            unique.append(name)
+    return unique
+
+
+def _tags(tree, metas: dict[str, str], ld: dict) -> list[str]:
+    items = [element.get("content") or "" for element in tree.iterfind(".//meta[@property]")
+             if element.get("property", "").lower() == "article:tag"]
+    if not items:
+        keywords = ld.get("keywords") or metas.get("news_keywords") or metas.get("keywords") or ""
+        items = keywords if isinstance(keywords, list) else str(keywords).split(",")
+    tags: list[str] = []
+    for item in items:
+        tag = _clean(item)
+        if tag and len(tag) < 60 and tag not in tags:
+            tags.append(tag)
+    return tags[:20]
