@@ -60,6 +60,7 @@ _TEASER = re.compile(
     r"(?i)^(?:related(?: stories| articles| content| coverage)?|read more|read also|also read|see also"
     r"|more from [^:]{1,40}|more on this(?: story)?|recommended(?: reading)?|you may also like"
     r"|don't miss|watch|listen|trending|most read|popular)\s*[:>»|–—-]+\s*")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _COUNT_ONLY = re.compile(r"(?i)^\W*\d*\s*(?:comments?|replies|shares?|views?)\W*$")
 
 
@@ -74,8 +75,16 @@ def _link_share(block: Block) -> float:
 def is_furniture(block: Block) -> bool:
     """Page furniture that extractors keep after an article: prompts, bios, share bars."""
     text = block.text
-    if _FURNITURE.search(text) or _COUNT_ONLY.match(text):
+    if _COUNT_ONLY.match(text):
         return True
+    if _FURNITURE.search(text):
+        # a prompt opening the block, several prompts, or mostly prompt; not one prompt
+        # closing a real paragraph ("… Leave a comment and tell us what we missed.")
+        sentences = _SENTENCE_END.split(text)
+        flagged = [sentence for sentence in sentences if _FURNITURE.search(sentence)]
+        if (flagged[:1] == sentences[:1] or len(flagged) >= 2
+                or sum(map(len, flagged)) >= 0.5 * len(text)):
+            return True
     if _TEASER.match(text) and (len(text) < 160 or _link_share(block) > 0.6):
         return True
     return _link_share(block) > 0.9 and block.kind in ("item", "p", "head")

@@ -21,6 +21,8 @@ from .htmlmeta import PageMeta, read_meta
 MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
 _BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
+_EMBED_WRAPPER = re.compile(r"(?i)social|embed|tweet|twitter")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARSER_OPTIONS = dict(collect_ids=False, default_doctype=False, encoding="utf-8",
                        remove_comments=True, remove_pis=True)
 
@@ -48,6 +50,7 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     if tree is None:
         raise ArticleError(path, "this file is not readable as an HTML page")
     meta = read_meta(tree, url)
+    _unwrap_embedded_posts(tree)
     blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
                              meta.description, meta.date)
     if not blocks:
@@ -71,6 +74,22 @@ def _load(html: str, warnings: list[str]):
         except (etree.ParserError, ValueError):
             return None
     return tree
+
+
+def _unwrap_embedded_posts(tree) -> None:
+    """Quoted social posts (``blockquote.twitter-tweet``) are part of the story; their
+    "social"/"embed" wrappers make extractors discard them, so they become plain quotes."""
+    for quote in tree.xpath('//blockquote[contains(@class, "twitter-tweet")]'):
+        quote.attrib.pop("class", None)
+        wrapper = quote
+        parent = wrapper.getparent()
+        while (parent is not None and len(parent) <= 3
+               and _EMBED_WRAPPER.search(f'{parent.get("class", "")} {parent.get("id", "")}')):
+            wrapper, parent = parent, parent.getparent()
+        if wrapper is not quote and parent is not None:
+            quote.tail = wrapper.tail
+            wrapper.addprevious(quote)
+            parent.remove(wrapper)
 
 
 def _body(tree, base_url: str | None) -> list[Block]:
@@ -111,15 +130,29 @@ def _blocks(body) -> list[Block]:
                 label = " ".join("".join(element.itertext()).split())
                 links.append(Link(target, label, "inline"))
             if element.text:
+                if tag not in _BLOCKS:
+                    _space_between_scripts(parts, element.text)
                 parts.append(element.text)
         else:
             if tag in _BLOCKS:
                 flush()
                 kinds.pop()
             if element.tail and element is not body:
+                if tag not in _BLOCKS:
+                    _space_between_scripts(parts, element.tail)
                 parts.append(element.tail)
     flush()
     return blocks
+
+
+def _space_between_scripts(parts: list[str], following: str) -> None:
+    """Markup separating Latin words from CJK text ("アプリ<a>Kindle</a>に") reads as a space."""
+    if not parts or not parts[-1] or not following:
+        return
+    before, after = parts[-1][-1], following[0]
+    if (_CJK.match(before) and after.isascii() and after.isalnum()) or (
+            before.isascii() and before.isalnum() and _CJK.match(after)):
+        parts.append(" ")
 
 
 def _draft(path: str, meta: PageMeta, blocks: list[Block], warnings: list[str]) -> Draft:
