@@ -1,0 +1,32 @@
+"""Shared test setup: a headless Qt platform, and settings/cache kept out of the user's home."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLES = ROOT / "articles"
+SAMPLE_1 = ARTICLES / "000_788af3e886619c0f.txt"
+SAMPLE_2 = ARTICLES / "001_f04f2131fcbc8157.txt"
+
+
+@pytest.fixture(autouse=True)
+def _private_dirs(tmp_path_factory, monkeypatch):
+    """Every test gets its own config and cache folders: tests never touch the real ones."""
+    base = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("ARTICLE_READER_CONFIG_DIR", str(base / "config"))
+    monkeypatch.setenv("ARTICLE_READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
+
+
+def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, str):
+        content = content.encode(encoding)
+    path.write_bytes(content)
+    return path

@@ -1,0 +1,118 @@
+"""Export renderers, file names, atomic writes, never overwriting another article."""
+from __future__ import annotations
+
+import json
+import os
+from unittest import mock
+
+import pytest
+
+from conftest import SAMPLE_1, write
+from reader import load_article
+from reader.export import (ExportError, export_all, export_article, render, suggested_filename, to_json,
+                           write_atomic)
+from reader.record import Article, Link, Mention, Organisation
+
+
+def make(title="Floods <hit> the north", paragraphs=("Rain & wind fell for days.", "The <b>UN</b> helped."),
+         **kw) -> Article:
+    base = dict(path="/src/a.txt", format="txt", title=title, date="2025-01-02", authors=("Ana Lima",),
+                dateline="LISBON", paragraphs=tuple(paragraphs), links=(Link("https://ex.com/a", "", "source"),),
+                tags=("Weather",), warnings=())
+    base.update(kw)
+    return Article(**base)
+
+
+def test_json_has_exactly_the_stable_keys():
+    obj = to_json(make())
+    assert list(obj) == ["path", "format", "title", "date", "authors", "dateline", "text", "paragraphs",
+                         "organisations", "links", "tags", "warnings"]
+    assert obj["text"] == "Rain & wind fell for days.\n\nThe <b>UN</b> helped."
+    assert obj["links"] == [{"url": "https://ex.com/a", "label": "", "kind": "source"}]
+
+
+def test_html_export_escapes_everything_and_marks_organisations():
+    text = "Rain & wind fell for days.\n\nThe <b>UN</b> helped."
+    start = text.index("UN</b>")
+    org = Organisation("United Nations", ("UN",), (Mention(start, start + 2, "UN", "United Nations"),))
+    page = render(make(organisations=(org,)), "html")
+    assert "<h1>Floods &lt;hit&gt; the north</h1>" in page
+    assert "&lt;b&gt;<mark class=\"org\" title=\"United Nations\">UN</mark>&lt;/b&gt;" in page
+    assert "<script" not in page and "default-src 'none'" in page
+    assert "Rain &amp; wind" in page
+
+
+def test_txt_and_md_exports():
+    txt = render(make(), "txt")
+    assert txt.startswith("Floods <hit> the north\n\nRain & wind fell for days.\n\n")
+    assert "Source: https://ex.com/a" in txt and "Tags: Weather" in txt
+    md = render(make(), "md")
+    assert md.startswith("# Floods \\<hit\\> the north\n\n*2025-01-02 · Lisbon · Ana Lima · ex.com*")
+    assert "- <https://ex.com/a>" in md
+
+
+def test_exported_txt_reloads_to_the_same_article(tmp_path):
+    article = load_article(SAMPLE_1)
+    path = export_article(article, tmp_path / "out.txt")
+    again = load_article(path)
+    assert again.title == article.title and again.paragraphs == article.paragraphs
+    assert again.source_links == article.source_links and again.tags == article.tags
+
+
+@pytest.mark.parametrize("title, name", [
+    ("Floods hit the north", "floods-hit-the-north.txt"),
+    ("Qu’est-ce que c’est? Ça va / à Zürich", "quest-ce-que-cest-ca-va-a-zurich.txt"),
+    ("CON", "con-article.txt"),
+    ("", "a.txt"),
+    ("../../etc/passwd", "etc-passwd.txt"),
+    ("x" * 200, "x" * 80 + ".txt"),
+])
+def test_suggested_filenames_are_safe(title, name):
+    assert suggested_filename(make(title=title), "txt") == name
+
+
+def test_export_all_names_are_unique_and_never_replace_another_article(tmp_path):
+    a, b = make(path="/src/a.txt"), make(path="/src/b.txt", paragraphs=("Other text.",))
+    write(tmp_path / "floods-hit-the-north.json", "someone else's file")
+    report = export_all([a, b], tmp_path, "json")
+    names = sorted(p.name for p in report.written)
+    assert names == ["floods-hit-the-north-2.json", "floods-hit-the-north-3.json"]
+    assert (tmp_path / "floods-hit-the-north.json").read_text() == "someone else's file"
+    assert json.loads((tmp_path / "floods-hit-the-north-2.json").read_text())["path"] == "/src/a.txt"
+    again = export_all([a, b], tmp_path, "json")  # exporting again changes nothing
+    assert not again.written and len(again.unchanged) == 2
+    assert len(list(tmp_path.iterdir())) == 3
+
+
+def test_export_article_refuses_to_overwrite_unless_asked(tmp_path):
+    dest = write(tmp_path / "x.md", "old")
+    with pytest.raises(FileExistsError):
+        export_article(make(), dest)
+    assert dest.read_text() == "old"
+    export_article(make(), dest, overwrite=True)
+    assert dest.read_text().startswith("# Floods")
+
+
+def test_atomic_write_failure_keeps_the_earlier_file(tmp_path):
+    dest = write(tmp_path / "x.txt", "earlier")
+    with mock.patch("os.replace", side_effect=OSError(28, "No space left on device")):
+        with pytest.raises(ExportError, match="No space left on device"):
+            write_atomic(dest, "new content")
+    assert dest.read_text() == "earlier"
+    assert os.listdir(tmp_path) == ["x.txt"]  # the temporary file is gone
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
+def test_permission_denied_is_reported(tmp_path):
+    folder = tmp_path / "ro"
+    folder.mkdir()
+    folder.chmod(0o500)
+    report = export_all([make()], folder, "txt")
+    assert report.failed and "ermission denied" in report.failed[0][1]
+
+
+def test_disk_full_during_write_is_reported_per_article(tmp_path):
+    with mock.patch("os.fsync", side_effect=OSError(28, "No space left on device")):
+        report = export_all([make()], tmp_path, "txt")
+    assert report.failed == [("/src/a.txt", f"{tmp_path / 'floods-hit-the-north.txt'}: No space left on device")]
+    assert os.listdir(tmp_path) == []
