@@ -19,6 +19,7 @@ from .boilerplate import Block
 from .htmlmeta import PageMeta, read_meta
 
 MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
+FALLBACK_BELOW = 1000  # characters of text from the first pass
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
 _BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
 _EMBED_WRAPPER = re.compile(r"(?i)social|embed|tweet|twitter")
@@ -93,11 +94,16 @@ def _unwrap_embedded_posts(tree) -> None:
 
 
 def _body(tree, base_url: str | None) -> list[Block]:
+    """trafilatura's main extractor; its fallbacks (readability, jusText) only when the
+    first pass finds little text: on the dev pages they never changed the result and
+    cost a third of the time, but they are what rescues a page the first pass misreads."""
     import trafilatura
 
-    document = trafilatura.bare_extraction(
-        tree, url=base_url, include_comments=False, include_links=True,
-        include_tables=True, with_metadata=False)
+    options = dict(url=base_url, include_comments=False, include_links=True,
+                   include_tables=True, with_metadata=False)
+    document = trafilatura.bare_extraction(tree, fast=True, **options)
+    if document is None or len(document.text or "") < FALLBACK_BELOW:
+        document = trafilatura.bare_extraction(tree, **options) or document
     if document is None or document.body is None:
         return []
     return _blocks(document.body)
