@@ -60,6 +60,7 @@ _TEASER = re.compile(
     r"(?i)^(?:related(?: stories| articles| content| coverage)?|read more|read also|also read|see also"
     r"|more from [^:]{1,40}|more on this(?: story)?|recommended(?: reading)?|you may also like"
     r"|don't miss|watch|listen|trending|most read|popular)\s*[:>»|–—-]+\s*")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 _COUNT_ONLY = re.compile(r"(?i)^\W*\d*\s*(?:comments?|replies|shares?|views?)\W*$")
 
@@ -70,6 +71,18 @@ def _link_share(block: Block) -> float:
     if not text:
         return 0.0
     return min(1.0, sum(len(_key(link.label)) for link in block.links) / len(text))
+
+
+def prose_words(blocks: list[Block]) -> int:
+    """Words of text outside link labels (a page of menus and teasers has next to none)."""
+    total = 0
+    for block in blocks:
+        text = block.text
+        for link in block.links:
+            if link.label:
+                text = text.replace(link.label, " ", 1)
+        total += len(re.findall(r"\w+", text)) + len(_CJK.findall(text)) // 2  # CJK has no spaces
+    return total
 
 
 def is_furniture(block: Block) -> bool:

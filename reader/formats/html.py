@@ -9,6 +9,7 @@ teasers, trailing newsletter/share/comment furniture: see :mod:`.boilerplate`).
 from __future__ import annotations
 
 import re
+from urllib.parse import urljoin
 
 import lxml.html
 from lxml import etree
@@ -19,6 +20,7 @@ from .boilerplate import Block
 from .htmlmeta import PageMeta, read_meta
 
 MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
+MIN_PROSE_WORDS = 12  # words outside link labels: fewer is a menu or a list of links
 FALLBACK_BELOW = 1000  # characters of text from the first pass
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
 _BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
@@ -54,9 +56,9 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     _unwrap_embedded_posts(tree)
     blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
                              meta.description, meta.date)
-    if not blocks:
+    if boilerplate.prose_words(blocks) < MIN_PROSE_WORDS:
         raise ArticleError(path, "no article text found in this page")
-    return _draft(path, meta, blocks, warnings)
+    return _draft(path, meta, blocks, warnings, url or meta.canonical)
 
 
 def _load(html: str, warnings: list[str]):
@@ -161,12 +163,15 @@ def _space_between_scripts(parts: list[str], following: str) -> None:
         parts.append(" ")
 
 
-def _draft(path: str, meta: PageMeta, blocks: list[Block], warnings: list[str]) -> Draft:
+def _draft(path: str, meta: PageMeta, blocks: list[Block], warnings: list[str],
+           base_url: str | None) -> Draft:
     links: list[Link] = []
     if meta.canonical:
         links.append(Link(meta.canonical, meta.title, "source"))
     seen = {meta.canonical}
     for link in (link for block in blocks for link in block.links):
+        if base_url and not link.url.lower().startswith(("http:", "https:", "javascript:", "data:")):
+            link = Link(urljoin(base_url, link.url), link.label, link.kind)
         if link.url not in seen and boilerplate.is_article_link(link.url):
             seen.add(link.url)
             links.append(link)

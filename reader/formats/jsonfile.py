@@ -51,9 +51,11 @@ def _looks_like_lines(text: str, error: json.JSONDecodeError) -> bool:
 
 
 def _decode_reason(text: str, error: json.JSONDecodeError) -> str:
-    if error.pos >= len(text.rstrip()) - 1 or error.msg.startswith(("Expecting value", "Unterminated")) \
-            and not text[error.pos:].strip(" \t\r\n]}"):
-        return f"truncated JSON at line {error.lineno} (the file ends before the data does)"
+    end = len(text.rstrip())
+    cut_string = error.msg.startswith("Unterminated string") and '"' not in text[error.pos + 1:]
+    if error.pos >= end or cut_string:
+        last_line = text[:end].count("\n") + 1
+        return f"truncated JSON at line {last_line} (the file ends in the middle of the data)"
     return f"not valid JSON at line {error.lineno}, column {error.colno}: {error.msg}"
 
 
