@@ -33,6 +33,9 @@ _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SOURCES = re.compile(r"(?i)^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(sources?|references|via)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$")
 _PUBLISHED = re.compile(r"(?i)^\s*(?:\*\*|__|_|\*)?(?:published|posted|date|updated|first published)(?:\s+on)?(?:\*\*|__|_|\*)?\s*:?\s*(.+)$")
 _BYLINE = re.compile(r"(?i)^\s*(?:\*\*|__|_|\*)?(?:by|author|authors)(?:\*\*|__|_|\*)?\s*:?\s+(.+)$")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>~|])")  # \* is a literal star
+_SHELTER = 0xE000  # escaped characters wait in the private use area while markup goes
+_SHELTERED = re.compile("[\ue000-\ue07f]")
 _PIECES = re.compile(r"\s+[·|•—–]\s+")
 _FRONT_KEYS = {"title": "title", "date": "date", "published": "date", "author": "authors",
                "authors": "authors", "tags": "tags", "keywords": "tags", "url": "url",
@@ -157,6 +160,7 @@ def _add_sources(text: str, draft: Draft, references: dict[str, str]) -> None:
 
 def _inline(text: str, draft: Draft, references: dict[str, str]) -> str:
     """Markdown inline markup → plain text; links recorded on the draft."""
+    text = _ESCAPED.sub(lambda match: chr(_SHELTER + ord(match.group(1))), text)
     text = _IMAGE.sub("", text)
 
     def link(match: re.Match) -> str:
@@ -192,7 +196,7 @@ def _plain(text: str) -> str:
     text = _CODE.sub(r"\1", text)
     text = _TAG.sub("", text)
     text = _strip_marks(text)
-    text = re.sub(r"\\([\\`*_{}\[\]()#+\-.!>~|])", r"\1", text)
+    text = _SHELTERED.sub(lambda match: chr(ord(match.group(0)) - _SHELTER), text)
     return " ".join(text.split())
 
 
