@@ -1,0 +1,93 @@
+"""Export and About: the conversations with the user around the core's export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt, qVersion
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+
+FILTERS = {  # file-dialog filter -> export format
+    "Plain text (*.txt)": "txt",
+    "Markdown (*.md)": "md",
+    "HTML page (*.html)": "html",
+    "JSON (*.json)": "json",
+}
+
+LICENCES = (
+    ("article-reader", "MIT"),
+    ("Qt for Python (PySide6) and Qt", "LGPL-3.0"),
+    ("trafilatura", "Apache-2.0"),
+    ("Beautiful Soup", "MIT"),
+    ("lxml", "BSD-3-Clause"),
+    ("charset-normalizer", "MIT"),
+    ("platformdirs", "MIT"),
+)
+
+
+def export_article(window, article) -> Path | None:
+    """Ask where, then write ``article`` in the format the chosen file type names."""
+    from reader.export import ExportError, export_article as write, format_for, suggested_filename
+
+    suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
+    path, chosen = window.ask_save_path(suggested, list(FILTERS))
+    if not path:
+        return None
+    fmt = format_for(path) or FILTERS.get(chosen, "txt")
+    dest = Path(path)
+    if format_for(dest) is None:
+        dest = dest.with_name(dest.name + "." + fmt)
+    overwrite = False
+    if dest.exists():
+        if not window.confirm_overwrite(str(dest)):
+            window.statusBar().showMessage("Export cancelled.", 4000)
+            return None
+        overwrite = True
+    try:
+        written = write(article, dest, fmt, overwrite=overwrite)
+    except FileExistsError:
+        window.show_error("Export Failed", f"Could not export to {dest}:\nthe file appeared "
+                                           "while exporting; nothing was overwritten.")
+        return None
+    except ExportError as err:
+        window.show_error("Export Failed", f"Could not export to {err.path}:\n{err.reason}")
+        return None
+    window.statusBar().showMessage(f"Exported “{article.title}” to {written}", 8000)
+    window.exported.emit([written])
+    return written
+
+
+def export_all(window, articles: list) -> None:
+    """Ask for a folder and a format, then write one file per article there."""
+    from reader.export import FORMATS, export_all as write_all
+
+    folder = window.ask_folder("Export All Articles to Folder")
+    if not folder:
+        return
+    fmt = window.ask_export_format(list(FORMATS))
+    if not fmt:
+        return
+    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+    try:
+        report = write_all(articles, Path(folder), fmt)
+    finally:
+        QGuiApplication.restoreOverrideCursor()
+    window.statusBar().showMessage(report.summary(folder, fmt).capitalize(), 10000)
+    if report.failed:
+        lines = "\n".join(f"{what}: {why}" for what, why in report.failed[:20])
+        more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
+        window.show_error("Some Articles Were Not Exported", lines + more)
+    window.exported.emit(list(report.written))
+
+
+def about(window) -> None:
+    from reader import __version__
+
+    rows = "".join(f"<tr><td>{name}</td><td>&nbsp;{lic}</td></tr>" for name, lic in LICENCES)
+    QMessageBox.about(
+        window, "About Article Reader",
+        f"<h3>Article Reader {__version__}</h3>"
+        "<p>Reads folders of scraped news articles, cleaned, with the organisations "
+        "they name highlighted.</p>"
+        f"<p>Qt {qVersion()}</p><p><b>Licences</b></p><table>{rows}</table>"
+        "<p>Bundled word and organisation lists: see the README.</p>")

@@ -1,0 +1,311 @@
+"""The reading pane: the cleaned article as HTML this module builds, and nothing else.
+
+Every value is escaped; the page's own HTML never reaches here. The browser loads no
+resource of any kind (``loadResource`` returns nothing) and follows no link by itself:
+clicks come out as signals (``mention_clicked`` for a highlighted organisation,
+``link_clicked`` for anything else, which the window vets).
+
+Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
+paragraph is one block rendered with ``white-space: pre-wrap`` so offsets map to
+document positions by simple addition.
+"""
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
+
+from .theme import is_dark, mark_colour
+
+COLUMN_CHARS = 74  # a comfortable line length
+MENTION_SCHEME = "mention"
+
+Colours = dict[str, tuple[QColor, QColor]]  # organisation name -> (background, text)
+
+
+def article_html(article, colours: Colours, only: str | None = None) -> tuple[str, list]:
+    """The pane's HTML for ``article`` and the mentions it made clickable, in order."""
+    mentions = sorted(
+        (m for org in article.organisations for m in org.mentions
+         if only is None or m.name == only),
+        key=lambda m: (m.start, -m.end),
+    )
+    aliases = {org.name: org.aliases for org in article.organisations}
+    out = [f"<h1>{escape(article.title or _file_name(article.path))}</h1>"]
+    from reader.export import metadata_line  # the same line the exports carry
+
+    meta = metadata_line(article)
+    if meta:
+        out.append(f"<p style='color:gray'>{escape(meta)}</p>")
+    placed: list = []
+    start = 0
+    queue = iter(mentions)
+    pending = next(queue, None)
+    for para in article.paragraphs:
+        end = start + len(para)
+        pieces, cursor = [], start
+        while pending is not None and pending.start < end:
+            m, pending = pending, next(queue, None)
+            if m.start < cursor or m.end > end or m.end <= m.start:
+                continue  # overlapping or straddling a paragraph break: leave it plain
+            pieces.append(escape(para[cursor - start:m.start - start]))
+            bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
+            tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
+                            if aliases.get(m.name) else "")
+            pieces.append(
+                f"<a href='{MENTION_SCHEME}:{len(placed)}' title='{escape(tip)}' "
+                f"style='background-color:{bg.name()}; color:{fg.name()}; "
+                f"text-decoration:none'>{escape(para[m.start - start:m.end - start])}</a>")
+            placed.append(m)
+            cursor = m.end
+        pieces.append(escape(para[cursor - start:]))
+        out.append(f"<p style='white-space:pre-wrap'>{''.join(pieces)}</p>")
+        start = end + 2
+    return "\n".join(out), placed
+
+
+def _file_name(path: str) -> str:
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+class ReadingPane(QTextBrowser):
+    mention_clicked = Signal(str)  # organisation name
+    link_clicked = Signal(QUrl)  # any other link; the window decides
+    marks_changed = Signal(int, int)  # current (1-based, 0 = none), total
+    matches_changed = Signal(int, int)  # find: current, total
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setReadOnly(True)
+        self.setAccessibleName("Article text")
+        self.anchorClicked.connect(self._on_anchor)
+        self.article = None
+        self._placed: list = []
+        self._para_starts: list[tuple[int, int]] = []  # (text offset, document position)
+        self._marks: list[QTextCursor] = []
+        self._mark = -1
+        self._matches: list[QTextCursor] = []
+        self._match = -1
+        self._zoom = 0
+        self._base_size = self.font().pointSizeF()
+        self._colours: Colours = {}
+        self._only: str | None = None
+
+    # -- resources and links: nothing is loaded, nothing followed ------------------
+    def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 (Qt name)
+        return None
+
+    def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate
+        return None
+
+    def _on_anchor(self, url: QUrl) -> None:
+        if url.scheme() == MENTION_SCHEME:
+            try:
+                mention = self._placed[int(url.path())]
+            except (ValueError, IndexError):
+                return
+            self.mention_clicked.emit(mention.name)
+        else:
+            self.link_clicked.emit(url)
+
+    # -- showing -------------------------------------------------------------------
+    def show_article(self, article, colours: Colours, only: str | None = None) -> None:
+        same = self.article is not None and article is not None and self.article.key == article.key
+        scroll = self.verticalScrollBar().value() if same else 0
+        self.article, self._colours, self._only = article, colours, only
+        self._clear_marks(emit=True)
+        self._clear_matches()
+        html, self._placed = article_html(article, colours, only)
+        self.document().setHtml(html)
+        self._index_paragraphs()
+        self._fit_column()
+        self.verticalScrollBar().setValue(scroll)
+
+    def show_message(self, title: str, text: str) -> None:
+        self.article, self._placed, self._para_starts = None, [], []
+        self._clear_marks(emit=True)
+        self._clear_matches()
+        self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
+                                f"{escape(text)}</p>")
+        self._fit_column()
+
+    def _index_paragraphs(self) -> None:
+        doc = self.document()
+        header = doc.blockCount() - len(self.article.paragraphs)
+        self._para_starts = []
+        offset = 0
+        for i, para in enumerate(self.article.paragraphs):
+            block = doc.findBlockByNumber(header + i)
+            self._para_starts.append((offset, block.position()))
+            offset += len(para) + 2
+
+    def cursor_for(self, start: int, end: int) -> QTextCursor | None:
+        """A document cursor selecting ``Article.text[start:end]``."""
+        for offset, position in reversed(self._para_starts):
+            if offset <= start:
+                c = QTextCursor(self.document())
+                c.setPosition(position + start - offset)
+                c.setPosition(position + end - offset, QTextCursor.MoveMode.KeepAnchor)
+                return c
+        return None
+
+    # -- organisation marks ------------------------------------------------------
+    def mark_organisation(self, name: str) -> int:
+        """Mark every mention of ``name``, scroll to the first; return how many."""
+        self._clear_marks(emit=False)
+        if self.article is not None:
+            mentions = sorted((m for org in self.article.organisations if org.name == name
+                               for m in org.mentions), key=lambda m: m.start)
+            self._marks = [c for m in mentions if (c := self.cursor_for(m.start, m.end))]
+        self._mark = 0 if self._marks else -1
+        self._show_marks()
+        return len(self._marks)
+
+    def next_mark(self, step: int = 1) -> None:
+        if self._marks:
+            self._mark = (self._mark + step) % len(self._marks)
+            self._show_marks()
+
+    def previous_mark(self) -> None:
+        self.next_mark(-1)
+
+    def clear_marks(self) -> None:
+        self._clear_marks(emit=True)
+
+    @property
+    def mark_count(self) -> int:
+        return len(self._marks)
+
+    @property
+    def current_mark(self) -> int:
+        return self._mark
+
+    def _clear_marks(self, emit: bool) -> None:
+        self._marks, self._mark = [], -1
+        self._update_selections()
+        if emit:
+            self.marks_changed.emit(0, 0)
+
+    def _show_marks(self) -> None:
+        self._update_selections()
+        if self._mark >= 0:
+            self._scroll_to(self._marks[self._mark])
+        self.marks_changed.emit(self._mark + 1, len(self._marks))
+
+    # -- find ------------------------------------------------------------------------
+    def find_text(self, needle: str) -> int:
+        """Highlight every case-insensitive match; return how many."""
+        self._matches, self._match = [], -1
+        if needle:
+            doc, c = self.document(), QTextCursor(self.document())
+            while True:
+                c = doc.find(needle, c)
+                if c.isNull():
+                    break
+                self._matches.append(QTextCursor(c))
+        return self._step_match(0)
+
+    def next_match(self, step: int = 1) -> int:
+        return self._step_match(step)
+
+    def _step_match(self, step: int) -> int:
+        if self._matches:
+            self._match = 0 if self._match < 0 else (self._match + step) % len(self._matches)
+            self._scroll_to(self._matches[self._match])
+        self._update_selections()
+        self.matches_changed.emit(self._match + 1, len(self._matches))
+        return len(self._matches)
+
+    def _clear_matches(self) -> None:
+        self._matches, self._match = [], -1
+        self._update_selections()
+
+    def clear_find(self) -> None:
+        self._clear_matches()
+        self.matches_changed.emit(0, 0)
+
+    # -- painting marks and matches ---------------------------------------------
+    def _update_selections(self) -> None:
+        dark = is_dark(self.palette())
+        pal = self.palette()
+        mark = QTextCharFormat()
+        mark.setBackground(mark_colour(dark))
+        mark.setForeground(QColor("#000000"))
+        current = QTextCharFormat()
+        current.setBackground(pal.highlight())
+        current.setForeground(pal.highlightedText())
+        match = QTextCharFormat()
+        match.setBackground(QColor("#fff176") if not dark else QColor("#8a7a10"))
+        match.setForeground(QColor("#000000") if not dark else QColor("#ffffff"))
+        sels = []
+        for cursors, index, fmt in ((self._marks, self._mark, mark),
+                                    (self._matches, self._match, match)):
+            for i, c in enumerate(cursors):
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor, sel.format = c, current if i == index else fmt
+                sels.append(sel)
+        self.setExtraSelections(sels)
+
+    def _scroll_to(self, cursor: QTextCursor) -> None:
+        c = QTextCursor(cursor)
+        c.setPosition(cursor.selectionStart())
+        rect = self.cursorRect(c)
+        bar = self.verticalScrollBar()
+        bar.setValue(bar.value() + rect.top() - self.viewport().height() // 3)
+
+    # -- zoom and the reading column --------------------------------------------
+    @property
+    def zoom(self) -> int:
+        return self._zoom
+
+    def set_zoom(self, steps: int) -> None:
+        steps = max(-6, min(12, steps))
+        font = self.font()
+        if self._base_size > 0:
+            font.setPointSizeF(self._base_size * (1.1 ** steps))
+        self.setFont(font)
+        self.document().setDefaultFont(font)
+        self._zoom = steps
+        self._fit_column()
+
+    def resizeEvent(self, event):  # noqa: N802
+        super().resizeEvent(event)
+        self._fit_column()
+
+    def _fit_column(self) -> None:
+        width = self.viewport().width()
+        column = self.fontMetrics().averageCharWidth() * COLUMN_CHARS
+        side = max(16, (width - column) // 2)
+        frame = self.document().rootFrame()
+        fmt = frame.frameFormat()
+        if fmt.leftMargin() != side:
+            fmt.setLeftMargin(side)
+            fmt.setRightMargin(side)
+            fmt.setTopMargin(16)
+            fmt.setBottomMargin(24)
+            frame.setFrameFormat(fmt)
+
+    # -- tooltips on mentions ------------------------------------------------------
+    def viewportEvent(self, event):  # noqa: N802
+        if event.type() == QEvent.Type.ToolTip:
+            anchor = self.anchorAt(event.pos())
+            if anchor.startswith(MENTION_SCHEME + ":"):
+                try:
+                    m = self._placed[int(anchor.split(":", 1)[1])]
+                except (ValueError, IndexError):
+                    return True
+                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name), self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    def tooltip_for(self, name: str) -> str:
+        for org in self.article.organisations if self.article else ():
+            if org.name == name:
+                return name + (f"\nAlso: {', '.join(org.aliases)}" if org.aliases else "")
+        return name

@@ -1,0 +1,290 @@
+"""The side panel: the organisations the article names, and its sources.
+
+Organisations: colour swatch, canonical name, aliases, mentions in this article and
+articles in the folder that name it (from the core's folder-wide index), with the
+mark navigator (``1/3``, previous/next, clear, "only this organisation").
+Sources: each link's label and domain; activating one asks the window to open it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
+                               QLabel, QMenu, QSplitter, QToolButton, QTreeView,
+                               QVBoxLayout, QWidget)
+
+
+@dataclass(frozen=True)
+class OrgRow:
+    name: str
+    aliases: tuple[str, ...]
+    here: int
+    in_folder: int
+    colour: QColor
+
+
+class OrganisationModel(QAbstractTableModel):
+    HEADERS = ("Organisation", "Also known as", "Here", "Articles")
+    TIPS = ("Canonical name", "Other names seen", "Mentions in this article",
+            "Articles in the folder that name it")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list[OrgRow] = []
+
+    def set_rows(self, rows: list[OrgRow]) -> None:
+        self.beginResetModel()
+        self.rows = rows
+        self.endResetModel()
+
+    def row_of(self, name: str) -> int:
+        return next((i for i, r in enumerate(self.rows) if r.name == name), -1)
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.HEADERS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.HEADERS[section]
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return self.TIPS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = self.rows[index.row()], index.column()
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (row.name, ", ".join(row.aliases), row.here, row.in_folder)[col]
+        if role == Qt.ItemDataRole.DecorationRole and col == 0:
+            return _swatch(row.colour)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            also = f"\nAlso: {', '.join(row.aliases)}" if row.aliases else ""
+            return (f"{row.name}{also}\n{row.here} mentions here, named in "
+                    f"{row.in_folder} article(s) in the folder.\n"
+                    "Click to mark its mentions; double-click to list the articles naming it.")
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.UserRole:
+            return row.name
+        return None
+
+
+def _swatch(colour: QColor) -> QIcon:
+    pix = QPixmap(14, 14)
+    pix.fill(colour)
+    return QIcon(pix)
+
+
+class LinkModel(QAbstractTableModel):
+    HEADERS = ("Source", "Domain")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.links: list = []
+
+    def set_links(self, links) -> None:
+        self.beginResetModel()
+        self.links = list(links)
+        self.endResetModel()
+
+    def rowCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else len(self.links)
+
+    def columnCount(self, parent=QModelIndex()):
+        return 0 if parent.isValid() else 2
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
+            return self.HEADERS[section]
+        return None
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        link = self.links[index.row()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (link.label or link.url) if index.column() == 0 else link.domain
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return link.url
+        if role == Qt.ItemDataRole.UserRole:
+            return link.url
+        return None
+
+
+def _table(name: str, model) -> QTreeView:
+    view = QTreeView()
+    view.setModel(model)
+    view.setRootIsDecorated(False)
+    view.setUniformRowHeights(True)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.setAccessibleName(name)
+    view.header().setStretchLastSection(False)
+    view.header().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+    for col in range(1, model.columnCount()):
+        view.header().setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+    return view
+
+
+class SidePanel(QWidget):
+    organisation_selected = Signal(str)  # clicked: mark its mentions
+    organisation_activated = Signal(str)  # double-clicked: list articles naming it
+    organisation_cleared = Signal()
+    mark_step_requested = Signal(int)  # +1 next, -1 previous
+    only_selected_toggled = Signal(bool)
+    link_activated = Signal(str)
+    url_copied = Signal(str)
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.organisations = OrganisationModel(self)
+        self.sources = LinkModel(self)
+
+        self.org_title = QLabel("<b>Organisations</b>")
+        self.org_view = _table("Organisations named in this article", self.organisations)
+        self.org_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
+        self.org_view.setColumnWidth(1, 110)
+        self.org_view.clicked.connect(self._on_org_clicked)
+        self.org_view.activated.connect(self._on_org_clicked)
+        self.org_view.doubleClicked.connect(
+            lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
+
+        self.mark_label = QLabel("")
+        self.mark_label.setAccessibleName("Marked mention")
+        self.prev_button = _tool("◀", "Previous mention (Shift+F3)")
+        self.next_button = _tool("▶", "Next mention (F3)")
+        self.clear_button = _tool("✕", "Clear marks (Esc)")
+        self.only_box = QCheckBox("Only this one")
+        self.only_box.setToolTip("Highlight only the selected organisation")
+        self.only_box.setAccessibleName("Highlight only the selected organisation")
+        self.prev_button.clicked.connect(lambda: self.mark_step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.mark_step_requested.emit(1))
+        self.clear_button.clicked.connect(self.clear_selection)
+        self.only_box.toggled.connect(self.only_selected_toggled)
+        nav = QHBoxLayout()
+        nav.setContentsMargins(0, 0, 0, 0)
+        for w in (self.prev_button, self.mark_label, self.next_button, self.clear_button):
+            nav.addWidget(w)
+        nav.addStretch(1)
+        nav.addWidget(self.only_box)
+
+        self.src_title = QLabel("<b>Sources</b>")
+        self.src_view = _table("Source links of this article", self.sources)
+        self.src_view.activated.connect(self._on_link)
+        self.src_view.clicked.connect(self._on_link)
+        self.src_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.src_view.customContextMenuRequested.connect(self._link_menu)
+
+        top, bottom = QWidget(), QWidget()
+        tl, bl = QVBoxLayout(top), QVBoxLayout(bottom)
+        for layout in (tl, bl):
+            layout.setContentsMargins(4, 4, 4, 4)
+        tl.addWidget(self.org_title)
+        tl.addWidget(self.org_view, 1)
+        tl.addLayout(nav)
+        bl.addWidget(self.src_title)
+        bl.addWidget(self.src_view, 1)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(top)
+        split.addWidget(bottom)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(split)
+        self.set_mark_status(0, 0)
+        self.setMinimumWidth(220)
+
+    # -- filling -----------------------------------------------------------------
+    def show_article(self, article, colours: dict, index) -> None:
+        """``index`` is the folder-wide OrganisationIndex (or None)."""
+        rows = []
+        for org in article.organisations if article else ():
+            entry = index.entry_for(org.name) if index is not None else None
+            aliases = list(org.aliases)
+            for alias in (entry.aliases if entry else ()):
+                if alias not in aliases and alias != org.name:
+                    aliases.append(alias)
+            rows.append(OrgRow(org.name, tuple(aliases), len(org.mentions),
+                               len(entry.articles) if entry else 1,
+                               colours.get(org.name, (QColor("gray"),))[0]))
+        self.organisations.set_rows(rows)
+        self.sources.set_links(article.source_links if article else ())
+        n, s = len(rows), len(self.sources.links)
+        self.org_title.setText(f"<b>Organisations</b> ({n})" if n else
+                               "<b>Organisations</b> — none recognised")
+        self.src_title.setText(f"<b>Sources</b> ({s})" if s else "<b>Sources</b> — none")
+        self.set_mark_status(0, 0)
+
+    def refresh_counts(self, article, colours: dict, index) -> None:
+        name = self.selected_name()
+        self.show_article(article, colours, index)
+        if name:
+            self.select(name, emit=False)
+
+    # -- selection ---------------------------------------------------------------
+    def selected_name(self) -> str | None:
+        rows = self.org_view.selectionModel().selectedRows()
+        return self.organisations.rows[rows[0].row()].name if rows else None
+
+    def select(self, name: str, emit: bool = True) -> bool:
+        row = self.organisations.row_of(name)
+        if row < 0:
+            return False
+        self.org_view.setCurrentIndex(self.organisations.index(row, 0))
+        self.org_view.scrollTo(self.organisations.index(row, 0))
+        if emit:
+            self.organisation_selected.emit(name)
+        return True
+
+    def clear_selection(self) -> None:
+        self.org_view.clearSelection()
+        self.org_view.setCurrentIndex(QModelIndex())
+        self.set_mark_status(0, 0)
+        self.organisation_cleared.emit()
+
+    def set_mark_status(self, current: int, total: int) -> None:
+        self.mark_label.setText(f"{current}/{total}" if total else "")
+        for w in (self.prev_button, self.next_button):
+            w.setEnabled(total > 1)
+        self.clear_button.setEnabled(total > 0)
+
+    def _on_org_clicked(self, index: QModelIndex) -> None:
+        self.organisation_selected.emit(self.organisations.rows[index.row()].name)
+
+    # -- links -------------------------------------------------------------------
+    def _on_link(self, index: QModelIndex) -> None:
+        self.link_activated.emit(self.sources.links[index.row()].url)
+
+    def _link_menu(self, pos: QPoint) -> None:
+        index = self.src_view.indexAt(pos)
+        if not index.isValid():
+            return
+        url = self.sources.links[index.row()].url
+        menu = QMenu(self)
+        menu.addAction("Copy URL", lambda: self.copy_url(url))
+        menu.addAction("Open in Browser", lambda: self.link_activated.emit(url))
+        menu.popup(self.src_view.viewport().mapToGlobal(pos))
+
+    def copy_url(self, url: str) -> None:
+        QGuiApplication.clipboard().setText(url)
+        self.url_copied.emit(url)
+
+
+def _tool(text: str, tip: str) -> QToolButton:
+    b = QToolButton()
+    b.setText(text)
+    b.setToolTip(tip)
+    b.setAccessibleName(tip.split(" (")[0])
+    b.setAutoRaise(True)
+    return b

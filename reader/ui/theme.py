@@ -1,0 +1,77 @@
+"""Light and dark: Fusion style with explicit palettes, or the system palette.
+
+Organisation colours come in pairs (background, text) chosen per theme so a
+highlight stays readable on either: pale tints with dark text on light, deep
+tints with light text on dark.
+"""
+from __future__ import annotations
+
+from PySide6.QtGui import QColor, QPalette
+from PySide6.QtWidgets import QApplication
+
+# Hues spread round the wheel, in an order where neighbours differ strongly.
+_HUES = (210, 30, 130, 330, 50, 270, 170, 0, 90, 240, 300, 190)
+
+_system_palette: QPalette | None = None
+
+
+def apply_theme(app: QApplication, mode: str) -> None:
+    """``mode`` is "system", "light" or "dark"."""
+    global _system_palette
+    if _system_palette is None:
+        _system_palette = QPalette(app.palette())
+    app.setStyle("Fusion")
+    if mode == "dark":
+        app.setPalette(dark_palette())
+    elif mode == "light":
+        app.setPalette(light_palette())
+    else:
+        app.setPalette(_system_palette)
+
+
+def is_dark(palette: QPalette) -> bool:
+    return palette.color(QPalette.ColorRole.Base).lightness() < 128
+
+
+def light_palette() -> QPalette:
+    p = QPalette()
+    _set(p, window="#efefef", base="#ffffff", alt="#f5f5f5", text="#1b1b1b",
+         button="#e6e6e6", highlight="#2f6fbf", link="#1a5fb4", mid="#b8b8b8",
+         disabled="#8a8a8a", tooltip="#ffffdc")
+    return p
+
+
+def dark_palette() -> QPalette:
+    p = QPalette()
+    _set(p, window="#2b2b2e", base="#1e1e20", alt="#262628", text="#e6e6e6",
+         button="#38383b", highlight="#3d7bd0", link="#8cb8ff", mid="#4a4a4e",
+         disabled="#7d7d80", tooltip="#38383b")
+    return p
+
+
+def _set(p: QPalette, *, window, base, alt, text, button, highlight, link, mid,
+         disabled, tooltip) -> None:
+    R = QPalette.ColorRole
+    for role, value in (
+        (R.Window, window), (R.WindowText, text), (R.Base, base), (R.AlternateBase, alt),
+        (R.Text, text), (R.Button, button), (R.ButtonText, text), (R.Highlight, highlight),
+        (R.HighlightedText, "#ffffff"), (R.Link, link), (R.LinkVisited, link),
+        (R.ToolTipBase, tooltip), (R.ToolTipText, text), (R.PlaceholderText, disabled),
+        (R.Mid, mid), (R.Midlight, mid), (R.Dark, mid), (R.BrightText, "#ffffff"),
+    ):
+        p.setColor(role, QColor(value))
+    for role in (R.Text, R.WindowText, R.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, QColor(disabled))
+
+
+def organisation_colours(index: int, dark: bool) -> tuple[QColor, QColor]:
+    """(background, text) for the ``index``-th organisation of an article."""
+    hue = _HUES[index % len(_HUES)]
+    if dark:
+        return QColor.fromHsl(hue, 110, 70), QColor("#f2f2f2")
+    return QColor.fromHsl(hue, 200, 215), QColor("#111111")
+
+
+def mark_colour(dark: bool) -> QColor:
+    """Outline/underline colour of the marked (selected) organisation's mentions."""
+    return QColor("#ffb000") if dark else QColor("#d04000")

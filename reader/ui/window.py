@@ -1,0 +1,549 @@
+"""The main window: document list | reading pane | side panel, over the core.
+
+The window shows what the core computed and turns the user's actions into calls on
+it; loading runs in :class:`reader.ui.worker.Loader`. Dialogs go through the small
+``ask_*``/``confirm_*``/``show_error`` methods so tests can answer them.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
+                               QHeaderView, QInputDialog, QLabel, QLineEdit, QMainWindow,
+                               QMessageBox, QSplitter, QStackedWidget, QToolButton,
+                               QTreeView, QVBoxLayout, QWidget)
+
+from reader.settings import Settings
+
+from . import dialogs
+from .actions import Actions
+from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
+from .findbar import FindBar
+from .orgindex import new_index
+from .pane import ReadingPane
+from .panel import SidePanel
+from .theme import apply_theme, is_dark, organisation_colours
+from .welcome import WelcomeView, samples_dir
+from .worker import Loader
+
+WEB_SCHEMES = ("http", "https")
+
+
+class MainWindow(QMainWindow):
+    folder_opened = Signal(list)  # the paths being loaded
+    loading_finished = Signal(int)  # articles in the list
+    article_opened = Signal(object)  # the Article now in the pane
+    organisation_selected = Signal(str)
+    link_opened = Signal(str)
+    link_refused = Signal(str)
+    exported = Signal(list)  # paths written
+
+    def __init__(self, settings: Settings | None = None, loader: Loader | None = None):
+        super().__init__()
+        self.settings = settings if settings is not None else Settings.load()
+        self.loader = loader or Loader(self)
+        self.loader.setParent(self)
+        self.index = new_index()
+        self.current = None  # Article or Unreadable in the pane
+        self.paths: list[str] = []
+        self._pending_key = ""
+        self._dark_shown = False
+        self.setWindowTitle("Article Reader")
+        self.setAcceptDrops(True)
+        self._save_timer = QTimer(self, singleShot=True, interval=400)
+        self._save_timer.timeout.connect(self.save_settings)
+
+        self.actions_ = Actions(self)
+        self.actions_.build_menus(self)
+        self._build()
+        self._connect()
+        self._restore_view_state()
+        self.statusBar().addPermanentWidget(self.count_label)
+        if self.settings.note:
+            self.statusBar().showMessage(self.settings.note, 15000)
+
+    # -- construction ----------------------------------------------------------------
+    def _build(self) -> None:
+        self.model = ArticleModel(self)
+        self.proxy = ArticleFilter(self)
+        self.proxy.setSourceModel(self.model)
+
+        self.filter_edit = QLineEdit()
+        self.filter_edit.setPlaceholderText("Filter by title or text (Ctrl+L)")
+        self.filter_edit.setAccessibleName("Filter articles")
+        self.filter_edit.setClearButtonEnabled(True)
+        self.org_filter_label = QLabel()
+        self.org_filter_label.setAccessibleName("Organisation filter")
+        self.org_filter_clear = QToolButton(text="✕", autoRaise=True)
+        self.org_filter_clear.setToolTip("Show all articles")
+        self.org_filter_clear.setAccessibleName("Show all articles")
+        self.org_filter_bar = QWidget()
+        bar = QHBoxLayout(self.org_filter_bar)
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.org_filter_label, 1)
+        bar.addWidget(self.org_filter_clear)
+        self.org_filter_bar.hide()
+
+        self.list_view = QTreeView()
+        self.list_view.setModel(self.proxy)
+        self.list_view.setAccessibleName("Articles")
+        self.list_view.setRootIsDecorated(False)
+        self.list_view.setUniformRowHeights(True)
+        self.list_view.setAlternatingRowColors(True)
+        self.list_view.setSortingEnabled(True)
+        self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.list_view.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for col in (1, 2, 3):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(4, 4, 0, 4)
+        ll.addWidget(self.filter_edit)
+        ll.addWidget(self.org_filter_bar)
+        ll.addWidget(self.list_view, 1)
+
+        self.pane = ReadingPane()
+        self.find_bar = FindBar()
+        self.find_bar.hide()
+        centre = QWidget()
+        cl = QVBoxLayout(centre)
+        cl.setContentsMargins(0, 4, 0, 4)
+        cl.setSpacing(0)
+        cl.addWidget(self.pane, 1)
+        cl.addWidget(self.find_bar)
+
+        self.panel = SidePanel()
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        for w in (left, centre, self.panel):
+            self.splitter.addWidget(w)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([330, 640, 330])
+
+        self.welcome = WelcomeView()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.welcome)
+        self.stack.addWidget(self.splitter)
+        self.setCentralWidget(self.stack)
+        self.count_label = QLabel("")
+        self.count_label.setAccessibleName("Article count")
+
+        for a, b in ((self.filter_edit, self.list_view), (self.list_view, self.pane),
+                     (self.pane, self.find_bar.edit), (self.find_bar.edit, self.panel.org_view),
+                     (self.panel.org_view, self.panel.only_box),
+                     (self.panel.only_box, self.panel.src_view)):
+            QWidget.setTabOrder(a, b)
+
+    def _connect(self) -> None:
+        a = self.actions_
+        a.open_folder.triggered.connect(self.choose_folder)
+        a.open_files.triggered.connect(self.choose_files)
+        a.recent_menu.aboutToShow.connect(self._fill_recent)
+        a.clear_recent.triggered.connect(self._clear_recent)
+        a.export_article.triggered.connect(self.export_current)
+        a.export_all.triggered.connect(self.export_everything)
+        a.quit.triggered.connect(self.close)
+        a.find.triggered.connect(self.find_bar.open_bar)
+        a.filter.triggered.connect(self.focus_filter)
+        a.next_mention.triggered.connect(lambda: self.pane.next_mark(1))
+        a.previous_mention.triggered.connect(lambda: self.pane.next_mark(-1))
+        a.clear_marks.triggered.connect(self.escape)
+        a.next_article.triggered.connect(lambda: self.step_article(1))
+        a.previous_article.triggered.connect(lambda: self.step_article(-1))
+        a.zoom_in.triggered.connect(lambda: self.set_zoom(self.pane.zoom + 1))
+        a.zoom_out.triggered.connect(lambda: self.set_zoom(self.pane.zoom - 1))
+        a.zoom_reset.triggered.connect(lambda: self.set_zoom(0))
+        a.only_selected.toggled.connect(self.set_only_selected)
+        a.theme_group.triggered.connect(lambda act: self.set_theme(act.data()))
+        a.about.triggered.connect(lambda: dialogs.about(self))
+
+        self.welcome.open_folder_requested.connect(self.choose_folder)
+        self.welcome.open_samples_requested.connect(self.open_samples)
+        self.filter_edit.textChanged.connect(self._on_filter_text)
+        self.org_filter_clear.clicked.connect(self.clear_organisation_filter)
+        self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
+        self.list_view.header().sortIndicatorChanged.connect(lambda *_: self._save_soon())
+        self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
+
+        self.loader.articles_loaded.connect(self._on_articles)
+        self.loader.file_failed.connect(self._on_failed)
+        self.loader.loading_finished.connect(self._on_loading_finished)
+
+        self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
+        self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
+        self.pane.marks_changed.connect(self.panel.set_mark_status)
+        self.pane.matches_changed.connect(self.find_bar.set_count)
+        self.find_bar.search_changed.connect(self.pane.find_text)
+        self.find_bar.step_requested.connect(self.pane.next_match)
+        self.find_bar.closed.connect(self._on_find_closed)
+        self.panel.organisation_selected.connect(self.select_organisation)
+        self.panel.organisation_activated.connect(self.filter_by_organisation)
+        self.panel.organisation_cleared.connect(self._on_organisation_cleared)
+        self.panel.mark_step_requested.connect(self.pane.next_mark)
+        self.panel.only_selected_toggled.connect(a.only_selected.setChecked)
+        self.panel.link_activated.connect(self.open_link)
+        self.panel.url_copied.connect(lambda url: self.statusBar().showMessage(f"Copied {url}", 4000))
+
+    def _restore_view_state(self) -> None:
+        s = self.settings
+        if s.geometry:
+            self.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
+        else:
+            self.resize(1300, 800)
+        if len(s.splitter) == 3 and all(n >= 0 for n in s.splitter):
+            self.splitter.setSizes(s.splitter)
+        order = Qt.SortOrder.DescendingOrder if s.sort_descending else Qt.SortOrder.AscendingOrder
+        self.list_view.sortByColumn(s.sort_column if 0 <= s.sort_column < 4 else 1, order)
+        self.pane.set_zoom(s.zoom)
+        self.actions_.themes.get(s.theme, self.actions_.themes["system"]).setChecked(True)
+        self.actions_.only_selected.setChecked(s.only_selected)
+        self.panel.only_box.setChecked(s.only_selected)
+        if s.theme != "system":
+            apply_theme(QApplication.instance(), s.theme)
+
+    # -- opening ---------------------------------------------------------------------
+    def open_paths(self, paths: list[str], select_key: str = "") -> bool:
+        """Load ``paths`` (folders and/or files) in the background; False if none exist."""
+        existing = [str(Path(p).expanduser().resolve()) for p in paths if Path(p).expanduser().exists()]
+        missing = [p for p in paths if not Path(p).expanduser().exists()]
+        if missing:
+            self.statusBar().showMessage(f"Not found: {', '.join(missing)}", 10000)
+        if not existing:
+            return False
+        self.paths = existing
+        self.model.clear()
+        self.index = new_index()
+        self.current = None
+        self.clear_organisation_filter()
+        self._pending_key = select_key
+        self.stack.setCurrentWidget(self.splitter)
+        self.pane.show_message("Loading…", "\n".join(existing))
+        self.panel.show_article(None, {}, None)
+        self.count_label.setText("loading…")
+        self.setWindowTitle(f"{_label(existing)} — Article Reader")
+        self.settings.last_paths = existing
+        if len(existing) == 1:
+            self.settings.add_recent(existing[0])
+        self._save_soon()
+        self.folder_opened.emit(existing)
+        self.loader.start(existing)
+        return True
+
+    def restore_session(self) -> bool:
+        """Reopen what was open last time (and the article that was shown)."""
+        s = self.settings
+        if s.last_paths and all(Path(p).exists() for p in s.last_paths):
+            return self.open_paths(s.last_paths, select_key=s.last_article)
+        self.show_welcome()
+        return False
+
+    def show_welcome(self) -> None:
+        self.stack.setCurrentWidget(self.welcome)
+
+    def choose_folder(self) -> None:
+        folder = self.ask_folder("Open Folder of Articles")
+        if folder:
+            self.open_paths([folder])
+
+    def choose_files(self) -> None:
+        files = self.ask_files()
+        if files:
+            self.open_paths(files)
+
+    def open_samples(self) -> None:
+        folder = samples_dir()
+        if folder:
+            self.open_paths([str(folder)])
+
+    def _fill_recent(self) -> None:
+        menu = self.actions_.recent_menu
+        menu.clear()
+        for path in self.settings.recent:
+            act = menu.addAction(path, lambda p=path: self.open_paths([p]))
+            act.setEnabled(Path(path).exists())
+        if self.settings.recent:
+            menu.addSeparator()
+        menu.addAction(self.actions_.clear_recent)
+        self.actions_.clear_recent.setEnabled(bool(self.settings.recent))
+
+    def _clear_recent(self) -> None:
+        self.settings.recent = []
+        self._save_soon()
+
+    def dragEnterEvent(self, event):  # noqa: N802
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event):  # noqa: N802
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        if paths:
+            event.acceptProposedAction()
+            self.open_paths(paths)
+
+    # -- loading reports -------------------------------------------------------------
+    def _on_articles(self, articles: list) -> None:
+        self.model.add(articles)
+        for article in articles:
+            self.index.add(article)
+        self.count_label.setText(f"{self.model.rowCount()} articles, loading…")
+        if self.current is None:
+            if self._pending_key and self.model.row_of(self._pending_key) >= 0:
+                self.select_key(self._pending_key)
+            elif not self._pending_key:
+                self.select_row(0)
+
+    def _on_failed(self, path: str, reason: str) -> None:
+        self.model.add([Unreadable(path, reason)])
+
+    def _on_loading_finished(self, seen: int, cancelled: bool) -> None:
+        articles = len(self.model.articles())
+        failed = self.model.rowCount() - articles
+        if self.current is None and self.model.rowCount():
+            self.select_row(0)
+        self._pending_key = ""
+        if not seen:
+            self.pane.show_message("No articles here",
+                                   "No article files (.txt, .md, .html, .json) were found in\n"
+                                   + "\n".join(self.paths))
+        if self.pane.article is not None:
+            self.panel.refresh_counts(self.current, self._colours(self.current), self.index)
+        self.count_label.setText(f"{articles} articles" + (f", {failed} unreadable" if failed else ""))
+        note = f"Loaded {articles} articles from {seen} files"
+        if failed:
+            note += f"; {failed} could not be read (marked in the list)"
+        self.statusBar().showMessage(note, 8000)
+        self.loading_finished.emit(articles)
+
+    # -- the list --------------------------------------------------------------------
+    def select_row(self, row: int) -> bool:
+        if not 0 <= row < self.proxy.rowCount():
+            return False
+        index = self.proxy.index(row, 0)
+        self.list_view.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.list_view.scrollTo(index)
+        return True
+
+    def select_key(self, key: str) -> bool:
+        row = self.model.row_of(key)
+        if row < 0:
+            return False
+        return self.select_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
+
+    def step_article(self, step: int) -> None:
+        row = self.list_view.currentIndex().row()
+        self.select_row(max(0, min(self.proxy.rowCount() - 1, row + step)) if row >= 0 else 0)
+
+    def _on_current_row(self, current, previous) -> None:
+        item = current.data(ArticleRole) if current.isValid() else None
+        if item is not None:
+            self.show_item(item)
+
+    def show_item(self, item) -> None:
+        self.current = item
+        self.find_bar.hide()
+        if isinstance(item, Unreadable):
+            self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
+            self.panel.show_article(None, {}, None)
+            return
+        colours = self._colours(item)
+        self.pane.show_article(item, colours)
+        self.panel.show_article(item, colours, self.index)
+        self.settings.last_article = item.key
+        self._save_soon()
+        self.article_opened.emit(item)
+
+    def focus_filter(self) -> None:
+        self.filter_edit.setFocus()
+        self.filter_edit.selectAll()
+
+    def _on_filter_text(self, text: str) -> None:
+        self.proxy.set_text(text)
+        if self.current is not None and self.list_view.currentIndex().isValid():
+            self.list_view.scrollTo(self.list_view.currentIndex())
+
+    def filter_by_organisation(self, name: str) -> None:
+        keys = self.index.articles_naming(name)
+        self.proxy.set_keys(keys)
+        self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {len(keys)} article(s)")
+        self.org_filter_bar.show()
+
+    def clear_organisation_filter(self) -> None:
+        self.proxy.set_keys(None)
+        self.org_filter_bar.hide()
+
+    # -- organisations -------------------------------------------------------------
+    def _colours(self, article) -> dict:
+        dark = self._dark_shown = is_dark(QApplication.palette())
+        return {org.name: organisation_colours(i, dark) for i, org in enumerate(article.organisations)}
+
+    def _only(self) -> str | None:
+        return self.panel.selected_name() if self.actions_.only_selected.isChecked() else None
+
+    def select_organisation(self, name: str) -> None:
+        if self.current is None or isinstance(self.current, Unreadable):
+            return
+        if self.actions_.only_selected.isChecked():
+            self.pane.show_article(self.current, self._colours(self.current), name)
+        n = self.pane.mark_organisation(name)
+        self.statusBar().showMessage(f"{name}: {n} mention{'s' if n != 1 else ''} in this article", 5000)
+        self.organisation_selected.emit(name)
+
+    def _on_organisation_cleared(self) -> None:
+        self.pane.clear_marks()
+        if self.actions_.only_selected.isChecked() and self.pane.article is not None:
+            self.pane.show_article(self.current, self._colours(self.current), None)
+
+    def set_only_selected(self, on: bool) -> None:
+        self.panel.only_box.setChecked(on)
+        self.settings.only_selected = on
+        self._save_soon()
+        name = self.panel.selected_name()
+        if self.pane.article is not None:
+            self.pane.show_article(self.current, self._colours(self.current), name if on else None)
+            if name:
+                self.pane.mark_organisation(name)
+
+    def escape(self) -> None:
+        """Esc: close the find bar if it has focus, else clear the marks."""
+        if self.find_bar.isVisible() and self.find_bar.isAncestorOf(QApplication.focusWidget()):
+            self.find_bar.close_bar()
+        elif self.pane.mark_count:
+            self.panel.clear_selection()
+        elif self.find_bar.isVisible():
+            self.find_bar.close_bar()
+
+    def _on_find_closed(self) -> None:
+        self.pane.clear_find()
+        self.pane.setFocus()
+
+    # -- links ---------------------------------------------------------------------
+    def open_link(self, url: str) -> bool:
+        """Open web links in the system browser; refuse every other scheme."""
+        scheme = QUrl(url).scheme().lower()
+        if scheme not in WEB_SCHEMES:
+            shown = url if len(url) < 80 else url[:77] + "…"
+            self.statusBar().showMessage(
+                f"Refused to open “{shown}”: only web links (http, https) are opened.", 10000)
+            self.link_refused.emit(url)
+            return False
+        QDesktopServices.openUrl(QUrl(url))
+        self.statusBar().showMessage(f"Opened {url} in the browser", 5000)
+        self.link_opened.emit(url)
+        return True
+
+    # -- export --------------------------------------------------------------------
+    def export_current(self) -> None:
+        if self.current is None or isinstance(self.current, Unreadable):
+            self.statusBar().showMessage("Nothing to export: open an article first.", 5000)
+            return
+        dialogs.export_article(self, self.current)
+
+    def export_everything(self) -> None:
+        articles = self.model.articles()
+        if not articles:
+            self.statusBar().showMessage("Nothing to export: open a folder first.", 5000)
+            return
+        dialogs.export_all(self, articles)
+
+    # -- dialogs (tests replace these) -------------------------------------------
+    def ask_folder(self, title: str) -> str:
+        return QFileDialog.getExistingDirectory(self, title, self._start_dir())
+
+    def ask_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open Articles", self._start_dir(),
+            "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.json *.jsonl);;All files (*)")
+        return files
+
+    def ask_save_path(self, suggested: str, filters: list[str]) -> tuple[str, str]:
+        return QFileDialog.getSaveFileName(
+            self, "Export Article", suggested, ";;".join(filters), filters[0],
+            QFileDialog.Option.DontConfirmOverwrite)
+
+    def ask_export_format(self, formats: list[str]) -> str:
+        choice, ok = QInputDialog.getItem(self, "Export All", "Format:", formats, 0, False)
+        return choice if ok else ""
+
+    def confirm_overwrite(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self, "Replace File?", f"“{path}” already exists.\nDo you want to replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _start_dir(self) -> str:
+        return self.paths[0] if self.paths else str(Path.home())
+
+    def export_dir(self) -> str:
+        """Where an export is suggested: never beside the sources, so the home folder."""
+        return str(Path.home())
+
+    # -- view settings -------------------------------------------------------------
+    def set_zoom(self, steps: int) -> None:
+        self.pane.set_zoom(steps)
+        self.settings.zoom = self.pane.zoom
+        self._save_soon()
+
+    def set_theme(self, mode: str) -> None:
+        self.settings.theme = mode
+        self.actions_.themes[mode].setChecked(True)
+        apply_theme(QApplication.instance(), mode)
+        self.recolour()
+        self._save_soon()
+
+    def changeEvent(self, event):  # noqa: N802 - recolour highlights for the new palette
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.PaletteChange, QEvent.Type.ApplicationPaletteChange):
+            self.recolour()
+
+    def recolour(self) -> None:
+        dark = is_dark(QApplication.palette())
+        if self.pane.article is not None and dark != self._dark_shown:
+            name = self.panel.selected_name()
+            self.pane.show_article(self.current, self._colours(self.current), self._only())
+            self.panel.refresh_counts(self.current, self._colours(self.current), self.index)
+            if name:
+                self.pane.mark_organisation(name)
+
+    def _save_soon(self) -> None:
+        self._save_timer.start()
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
+        s.splitter = list(self.splitter.sizes())
+        header = self.list_view.header()
+        s.sort_column = header.sortIndicatorSection()
+        s.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+        s.zoom = self.pane.zoom
+        try:
+            s.save()
+        except OSError as err:
+            self.statusBar().showMessage(f"Settings could not be saved: {err.strerror or err}", 10000)
+
+    def closeEvent(self, event):  # noqa: N802
+        self.loader.cancel()
+        self._save_timer.stop()
+        self.save_settings()
+        self.loader.wait(3000)
+        super().closeEvent(event)
+
+
+def _label(paths: list[str]) -> str:
+    return Path(paths[0]).name + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
+
+
+def _esc(text: str) -> str:
+    from html import escape
+
+    return escape(text)

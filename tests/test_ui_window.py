@@ -1,0 +1,432 @@
+"""The reader window, driven as a user would: open, read, click, filter, export."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from conftest_ui import (config_dir, make_window, news, open_and_wait, opened_urls,  # noqa: F401
+                         write_article)
+from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit,
+                               QTextEdit)
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+def titles(window):
+    proxy = window.proxy
+    return [proxy.index(r, 0).data() for r in range(proxy.rowCount())]
+
+
+def select_title(qtbot, window, title):
+    for r in range(window.proxy.rowCount()):
+        if window.proxy.index(r, 0).data() == title:
+            window.select_row(r)
+            assert window.current.title == title
+            return
+    raise AssertionError(f"{title!r} not in the list: {titles(window)}")
+
+
+def test_open_folder_lists_articles_and_marks_unreadable(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    assert sorted(titles(w)) == sorted(["Aid talks resume", "Acme profits <b>rise</b>",
+                                        "A long report", "d.txt"])
+    row = w.model.row_of(str(news / "d.txt"))
+    tip = w.model.index(row, 0).data(Qt.ItemDataRole.ToolTipRole)
+    assert "empty" in tip
+    aid = w.model.index(w.model.row_of(str(news / "a.txt")), 0)
+    assert "cookie notice" in aid.data(Qt.ItemDataRole.ToolTipRole)
+    assert aid.data(Qt.ItemDataRole.DecorationRole) is not None
+    assert w.model.index(aid.row(), 2).data() == "news.example.com"
+    assert w.model.index(aid.row(), 3).data() == 2  # United Nations, Red Cross
+    assert "3 articles, 1 unreadable" == w.count_label.text()
+
+
+def test_list_sorts_by_date_newest_first(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    dates = [w.proxy.index(r, 1).data() for r in range(w.proxy.rowCount())]
+    assert dates[:3] == ["2025-02-10", "2025-01-03", "2024-12-31"]
+
+
+def test_selecting_an_article_shows_it_escaped_in_the_pane(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    with qtbot.waitSignal(w.article_opened):
+        select_title(qtbot, w, "Acme profits <b>rise</b>")
+    text = w.pane.toPlainText()
+    assert text.startswith("Acme profits <b>rise</b>")  # markup-looking text shows literally
+    assert "2025-02-10 · biz.example.org" in text
+    assert "Analysts said Acme would expand." in text
+    assert [r.name for r in w.panel.organisations.rows] == ["Acme Corporation"]
+    assert w.panel.organisations.rows[0].aliases == ("Acme",)
+    assert w.panel.organisations.rows[0].here == 2
+
+
+def test_first_article_opens_while_loading_and_unreadable_shows_reason(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    assert w.current is not None
+    select_title(qtbot, w, "d.txt")
+    assert "could not be read" in w.pane.toPlainText()
+    assert w.panel.organisations.rowCount() == 0
+
+
+def test_panel_click_marks_mentions_and_scrolls_to_the_first(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "A long report")
+    assert w.pane.verticalScrollBar().value() == 0
+    row = w.panel.organisations.row_of("United Nations")
+    rect = w.panel.org_view.visualRect(w.panel.organisations.index(row, 0))
+    with qtbot.waitSignal(w.organisation_selected):
+        qtbot.mouseClick(w.panel.org_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.pane.mark_count == 3
+    assert w.panel.mark_label.text() == "1/3"
+    assert w.pane.verticalScrollBar().value() > 0  # the first mention is far down
+    sels = w.pane.extraSelections()
+    cursor = QTextCursor(sels[0].cursor)
+    assert 0 <= w.pane.cursorRect(cursor).top() < w.pane.viewport().height()
+    assert cursor.selectedText() == "United Nations"
+    w.actions_.next_mention.trigger()
+    assert w.panel.mark_label.text() == "2/3"
+    w.actions_.previous_mention.trigger()
+    w.actions_.previous_mention.trigger()
+    assert w.panel.mark_label.text() == "3/3"
+    qtbot.mouseClick(w.panel.next_button, Qt.MouseButton.LeftButton)
+    assert w.panel.mark_label.text() == "1/3"
+    w.actions_.clear_marks.trigger()  # Esc
+    assert w.pane.mark_count == 0 and w.panel.mark_label.text() == ""
+    assert w.panel.selected_name() is None
+
+
+def test_mention_offsets_land_on_the_mention_text(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    for org in w.current.organisations:
+        for m in org.mentions:
+            assert w.pane.cursor_for(m.start, m.end).selectedText() == m.text
+
+
+def test_clicking_a_highlighted_mention_selects_the_organisation(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    red = next(o for o in w.current.organisations if o.name == "Red Cross").mentions[0]
+    cursor = w.pane.cursor_for(red.start + 2, red.start + 2)
+    rect = w.pane.cursorRect(cursor)
+    assert w.pane.anchorAt(rect.center()).startswith("mention:")
+    with qtbot.waitSignal(w.organisation_selected) as sig:
+        qtbot.mouseClick(w.pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sig.args == ["Red Cross"]
+    assert w.panel.selected_name() == "Red Cross"
+    assert w.pane.mark_count == 1
+
+
+def test_mention_tooltip_names_canonical_and_aliases(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    assert w.pane.tooltip_for("United Nations") == "United Nations\nAlso: UN"
+
+
+def test_only_selected_organisation_highlighted(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    assert "Red Cross" in w.pane.toHtml() and w.pane.toHtml().count("mention:") == 4
+    w.panel.select("Red Cross")
+    w.panel.only_box.setChecked(True)
+    assert w.actions_.only_selected.isChecked()
+    assert w.pane.toHtml().count("mention:") == 1
+    assert w.pane.mark_count == 1
+    w.panel.only_box.setChecked(False)
+    assert w.pane.toHtml().count("mention:") == 4
+
+
+def test_filter_box_matches_title_and_text(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.actions_.filter.trigger()
+    assert w.filter_edit.hasFocus() or QApplication.focusWidget() is w.filter_edit
+    qtbot.keyClicks(w.filter_edit, "harvest")  # only in the long report's text
+    assert titles(w) == ["A long report"]
+    w.filter_edit.clear()
+    qtbot.keyClicks(w.filter_edit, "ACME")  # title, case-insensitive
+    assert titles(w) == ["Acme profits <b>rise</b>"]
+    w.filter_edit.clear()
+    assert len(titles(w)) == 4
+
+
+def test_double_click_organisation_lists_articles_naming_it(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    row = w.panel.organisations.row_of("United Nations")
+    assert w.panel.organisations.rows[row].in_folder == 2
+    rect = w.panel.org_view.visualRect(w.panel.organisations.index(row, 0))
+    qtbot.mouseClick(w.panel.org_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(w.panel.org_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert sorted(titles(w)) == ["A long report", "Aid talks resume"]
+    assert w.org_filter_bar.isVisibleTo(w)
+    qtbot.mouseClick(w.org_filter_clear, Qt.MouseButton.LeftButton)
+    assert len(titles(w)) == 4
+
+
+def test_j_and_k_move_between_articles(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_row(0)
+    w.pane.setFocus()
+    first = w.current.key
+    qtbot.keyClick(w.pane, Qt.Key.Key_J)
+    assert w.current.key != first
+    qtbot.keyClick(w.pane, Qt.Key.Key_K)
+    assert w.current.key == first
+    w.actions_.next_article.trigger()
+    w.actions_.next_article.trigger()
+    assert w.list_view.currentIndex().row() == 2
+
+
+def test_find_in_article_counts_and_walks(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    w.actions_.find.trigger()
+    assert w.find_bar.isVisible()
+    qtbot.keyClicks(w.find_bar.edit, "un")
+    # "UN" twice, "United" once, "resume"? no; "comment"? no; "declined"? no -> case-insensitive "un"
+    expected = w.pane.toPlainText().lower().count("un")
+    assert w.find_bar.count.text() == f"1/{expected}"
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return)
+    assert w.find_bar.count.text() == f"2/{expected}"
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert w.find_bar.count.text() == f"1/{expected}"
+    w.find_bar.edit.setText("zebra")
+    assert w.find_bar.count.text() == "no matches"
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Escape)
+    assert not w.find_bar.isVisible()
+
+
+def test_zoom_folder_article_and_sort_remembered_across_restart(qtbot, make_window, news, config_dir):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "A long report")
+    size = w.pane.font().pointSizeF()
+    w.actions_.zoom_in.trigger()
+    w.actions_.zoom_in.trigger()
+    assert w.pane.font().pointSizeF() > size
+    w.list_view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+    w.close()
+    assert (config_dir / "settings.json").exists()
+
+    w2 = make_window()
+    assert w2.pane.zoom == 2
+    assert w2.list_view.header().sortIndicatorSection() == 0
+    with qtbot.waitSignal(w2.loading_finished):
+        assert w2.restore_session()
+    assert w2.paths == [str(news.resolve())]
+    assert w2.current.title == "A long report"
+    assert w2.settings.recent[0] == str(news.resolve())
+    w2.actions_.zoom_reset.trigger()
+    assert w2.pane.font().pointSizeF() == pytest.approx(size)
+
+
+def test_corrupt_settings_give_defaults_and_a_note(qtbot, make_window, config_dir):
+    config_dir.mkdir()
+    (config_dir / "settings.json").write_text("{not json", encoding="utf-8")
+    w = make_window()
+    assert w.settings.zoom == 0
+    assert "damaged" in w.statusBar().currentMessage()
+    assert w.stack.currentWidget() is w.welcome or not w.restore_session()
+    w.close()
+    import json
+    assert json.loads((config_dir / "settings.json").read_text())["zoom"] == 0
+
+
+@pytest.mark.parametrize("url", ["javascript:alert(1)", "file:///etc/passwd",
+                                 "data:text/html,<b>x</b>", "ftp://example.com/x", "mailto:a@b.c"])
+def test_links_other_than_web_are_refused(qtbot, make_window, opened_urls, url):
+    w = make_window()
+    with qtbot.waitSignal(w.link_refused):
+        assert not w.open_link(url)
+    assert opened_urls == []
+    assert "Refused" in w.statusBar().currentMessage()
+    w.pane.anchorClicked.emit(QUrl(url))  # a link clicked in the pane goes the same way
+    assert opened_urls == []
+
+
+def test_web_links_open_in_the_browser_and_sources_panel(qtbot, make_window, news, opened_urls):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    assert w.panel.sources.rowCount() == 1
+    assert w.panel.sources.index(0, 1).data() == "news.example.com"
+    rect = w.panel.src_view.visualRect(w.panel.sources.index(0, 0))
+    qtbot.mouseClick(w.panel.src_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened_urls == ["https://news.example.com/aid"]
+    w.panel.copy_url("https://news.example.com/aid")
+    assert QApplication.clipboard().text() == "https://news.example.com/aid"
+
+
+def test_pane_loads_no_resource(qtbot, make_window):
+    w = make_window()
+    assert w.pane.loadResource(QTextDocument.ResourceType.ImageResource.value,
+                               QUrl("https://tracker.example.com/pixel.gif")) is None
+    assert w.pane.loadResource(QTextDocument.ResourceType.StyleSheetResource.value,
+                               QUrl("https://evil.example.com/x.css")) is None
+    requested = []
+    original = type(w.pane).loadResource
+
+    def spy(self, kind, url):
+        requested.append(url.toString())
+        return original(self, kind, url)
+
+    type(w.pane).loadResource = spy
+    try:
+        w.pane.setHtml("<p>x<img src='https://tracker.example.com/pixel.gif'></p>")
+        w.pane.document().size()  # force layout, which asks for images
+    finally:
+        type(w.pane).loadResource = original
+    assert all("tracker" in u for u in requested)  # asked, and got nothing
+
+
+def test_export_article_writes_the_chosen_type_and_asks_before_overwrite(
+        qtbot, make_window, news, tmp_path):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    out = tmp_path / "out"
+    out.mkdir()
+    dest = out / "aid"
+    w.ask_save_path = lambda suggested, filters: (str(dest), "Markdown (*.md)")
+    with qtbot.waitSignal(w.exported):
+        w.actions_.export_article.trigger()
+    written = out / "aid.md"
+    text = written.read_text(encoding="utf-8")
+    assert "Aid talks resume" in text and "Red Cross joined" in text
+    assert "aid.md" in w.statusBar().currentMessage()
+
+    asked = []
+    w.confirm_overwrite = lambda path: asked.append(path) or False
+    w.ask_save_path = lambda suggested, filters: (str(written), "Plain text (*.txt)")
+    w.actions_.export_article.trigger()
+    assert asked == [str(written)]
+    assert written.read_text(encoding="utf-8") == text  # not overwritten
+
+    w.ask_save_path = lambda suggested, filters: (str(out / "aid.json"), "Plain text (*.txt)")
+    w.actions_.export_article.trigger()
+    import json
+    assert json.loads((out / "aid.json").read_text())["title"] == "Aid talks resume"
+
+
+def test_export_failure_names_file_and_reason(qtbot, make_window, news, tmp_path):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    dest = tmp_path / "missing-folder" / "x.txt"
+    errors = []
+    w.ask_save_path = lambda suggested, filters: (str(dest), "Plain text (*.txt)")
+    w.show_error = lambda title, text: errors.append(text)
+    w.actions_.export_article.trigger()
+    assert len(errors) == 1 and str(dest) in errors[0]
+    assert not dest.exists()
+
+
+def test_export_all_writes_one_file_per_article(qtbot, make_window, news, tmp_path):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    out = tmp_path / "all"
+    out.mkdir()
+    w.ask_folder = lambda title: str(out)
+    w.ask_export_format = lambda formats: "txt"
+    w.actions_.export_all.trigger()
+    files = sorted(p.name for p in out.iterdir())
+    assert len(files) == 3, files
+    assert "Exported 3" in w.statusBar().currentMessage() or "exported 3" in w.statusBar().currentMessage().lower()
+
+
+def test_welcome_view_and_samples_button(qtbot, make_window):
+    w = make_window()
+    assert not w.restore_session()
+    assert w.stack.currentWidget() is w.welcome
+    assert w.welcome.samples_button.isVisibleTo(w)  # running from a checkout
+    opened = []
+    w.ask_folder = lambda title: opened.append(title) or ""
+    qtbot.mouseClick(w.welcome.open_button, Qt.MouseButton.LeftButton)
+    assert opened
+
+
+def test_drop_a_folder_opens_it(qtbot, make_window, news):
+    from PySide6.QtCore import QMimeData, QPointF
+    from PySide6.QtGui import QDropEvent
+
+    w = make_window()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(news))])
+    event = QDropEvent(QPointF(10, 10), Qt.DropAction.CopyAction, mime,
+                       Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    with qtbot.waitSignal(w.loading_finished):
+        w.dropEvent(event)
+    assert w.model.rowCount() == 4
+
+
+def test_open_recent_lists_last_ten(qtbot, make_window, tmp_path):
+    w = make_window()
+    for i in range(12):
+        folder = tmp_path / f"f{i}"
+        folder.mkdir()
+        write_article(folder, "x.txt", f"T{i}", ["Body."])
+        open_and_wait(qtbot, w, [folder])
+    w._fill_recent()
+    entries = [a.text() for a in w.actions_.recent_menu.actions() if a.text() and not a.isSeparator()]
+    assert entries[0] == str((tmp_path / "f11").resolve())
+    assert len(entries) == 11  # ten folders and "Clear Recent"
+
+
+def test_dark_theme_changes_palette_and_highlights(qtbot, make_window, news):
+    from reader.ui.theme import is_dark
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    light_html = w.pane.toHtml()
+    w.actions_.themes["dark"].trigger()
+    assert is_dark(QApplication.palette())
+    assert w.settings.theme == "dark"
+    assert w.pane.toHtml() != light_html  # highlight colours re-chosen for dark
+    w.actions_.themes["system"].trigger()
+
+
+def test_every_control_has_an_accessible_name(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.find_bar.show()
+    kinds = (QAbstractButton, QLineEdit, QAbstractItemView, QTextEdit)
+    controls = [c for kind in kinds for c in w.findChildren(kind)]
+    unnamed = [type(c).__name__ + ":" + (c.objectName() or getattr(c, "text", lambda: "")())
+               for c in controls
+               if c.isVisibleTo(w) and not c.accessibleName()
+               and not type(c).__name__.startswith("QHeader")
+               and c.parent() is not None and "qt_" not in c.objectName()]
+    assert unnamed == []
+
+
+def test_real_core_opens_the_sample_articles(qtbot, make_window):
+    """With the real loader the list shows exactly what the core loads, refusals marked."""
+    from reader.load import load_folder
+
+    samples = Path(__file__).resolve().parents[1] / "articles"
+    expected = load_folder(samples)
+    w = make_window(real_loader=True)
+    open_and_wait(qtbot, w, [samples])
+    assert sorted(a.title for a in w.model.articles()) == sorted(a.title for a in expected.articles)
+    assert w.model.rowCount() == len(expected.articles) + len(expected.failures)
+    if expected.articles:
+        first = expected.articles[0]
+        assert w.select_key(first.key)
+        assert w.pane.toPlainText().startswith(first.title or Path(first.path).name)
+        if first.paragraphs:
+            assert first.paragraphs[0][:40] in w.pane.toPlainText()
