@@ -29,44 +29,67 @@ BEAM = 24                     # chain states kept per line
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
 PARA_MIN = 14.0               # ... for a single paragraph on its own
 LAST_FULL = -1.0              # score of a last line exactly W long
+PROBE_PARAS = 4              # paragraphs searched over all widths ...
+PROBE_CHARS = 1500           # ... or this many characters of them
+PROBE_ENOUGH = 20.0          # ... or until a width has this much support
+NEAR = 3.0                   # widths within this of the best are searched in the rest
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
 
 
 def split_fused_words(text: str) -> str:
     """Insert the spaces lost where hard-wrapped lines were joined; change nothing else."""
-    if len(text) < 2 * WIDTHS.start:
+    if len(text) <= WIDTHS.start:
         return text
     word_costs()
     lines = text.split("\n")
-    found = []                                   # (line index, start, chains)
+    paras = []                                   # [line index, start, body, chains]
     for k, line in enumerate(lines):
-        if len(line) <= WIDTHS.start:
-            continue
-        start = len(line) - len(line.lstrip())
-        body = line[start:].rstrip()
-        found.append((k, start, body, _chains(body)))
-    if not any(f[3] for f in found):
+        if len(line) > WIDTHS.start:
+            start = len(line) - len(line.lstrip())
+            paras.append([k, start, line[start:].rstrip(), None])
+    if not paras:
         return text
-    width = _shared_width(found, lines)
+    # Probe the longest paragraphs over all widths (until one width is clearly supported);
+    # the other paragraphs are then searched only near that width.
+    order = sorted(paras, key=lambda f: len(f[2]), reverse=True)
+    size, probed = 0, []
+    for f in order[:PROBE_PARAS]:
+        f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1)
+        probed.append(f)
+        size += len(f[2])
+        width, total = _shared_width(probed, WIDTHS.start, WIDTHS.stop - 1)
+        if total >= PROBE_ENOUGH or size >= PROBE_CHARS:
+            break
+    if total >= TEXT_MIN:
+        lo, hi = _near(width, total, probed)
+    elif max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
+        return text                              # no sign of the defect anywhere
+    else:
+        lo, hi = WIDTHS.start, WIDTHS.stop - 1
+    for f in paras:
+        if f[3] is None:
+            f[3] = _chains(f[2], lo, hi)
+    width, total = _shared_width(paras, lo, hi)
+    if total < TEXT_MIN:
+        width = None
     changed = False
-    for k, start, body, chains in found:
+    for k, start, body, chains in paras:
         if not chains:
             continue
         best = None
         if width is not None:
-            for lo, hi, score, breaks in chains:
-                if lo <= width <= hi and (best is None or score > best[0]):
+            for c_lo, c_hi, score, breaks in chains:
+                if c_lo <= width <= c_hi and (best is None or score > best[0]):
                     best = (score, breaks)
         if best is None:
-            for lo, hi, score, breaks in chains:
+            for c_lo, c_hi, score, breaks in chains:
                 if score >= PARA_MIN and _nbreaks(breaks) >= 2 and (best is None or score > best[0]):
                     best = (score, breaks)
         if best is None:
             continue
         line = lines[k]
-        cuts = _unlink(best[1])
         parts, prev = [], 0
-        for p in cuts:
+        for p in _unlink(best[1]):
             parts.append(line[prev:start + p])
             prev = start + p
         parts.append(line[prev:])
@@ -75,25 +98,35 @@ def split_fused_words(text: str) -> str:
     return "\n".join(lines) if changed else text
 
 
-def _shared_width(found, lines):
-    """The width best supported by all paragraphs together, or None."""
-    lo_w, hi_w = WIDTHS.start, WIDTHS.stop - 1
+def _near(width, total, paras):
+    """The widths whose support comes close to the best one's."""
+    lo = hi = width
+    while lo > WIDTHS.start and _shared_width(paras, lo - 1, lo - 1)[1] >= total - NEAR:
+        lo -= 1
+    while hi < WIDTHS.stop - 1 and _shared_width(paras, hi + 1, hi + 1)[1] >= total - NEAR:
+        hi += 1
+    return lo, hi
+
+
+def _shared_width(paras, lo_w, hi_w):
+    """(width, total score) of the width in [lo_w, hi_w] best supported by all paragraphs."""
     total = [0.0] * (hi_w - lo_w + 1)
-    for k, start, body, chains in found:
+    for f in paras:
+        chains = f[3]
         best = [None] * len(total)
         for lo, hi, score, breaks in chains:
-            for w in range(lo, hi + 1):
+            for w in range(max(lo, lo_w), min(hi, hi_w) + 1):
                 j = w - lo_w
                 if best[j] is None or score > best[j]:
                     best[j] = score
-        n = len(body)
+        n = len(f[2])
         for j, b in enumerate(best):
             if b is not None:
                 total[j] += b
             elif n > j + lo_w:
                 total[j] -= NO_CHAIN
     j = max(range(len(total)), key=total.__getitem__)
-    return j + lo_w if total[j] >= TEXT_MIN else None
+    return j + lo_w, total[j]
 
 
 def _nbreaks(breaks) -> int:
@@ -113,11 +146,12 @@ def _unlink(breaks) -> list[int]:
     return out
 
 
-def _chains(para: str):
-    """Complete break chains of one paragraph: [(w_lo, w_hi, score, linked breaks)]."""
+def _chains(para: str, w_lo: int, w_hi: int):
+    """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
+    [(lowest width, highest width, score, linked breaks)]."""
     n = len(para)
     done = []
-    frontier = [(0.0, 0, WIDTHS.start, min(WIDTHS.stop - 1, n), None)]
+    frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
     while frontier:
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:

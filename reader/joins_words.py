@@ -17,13 +17,18 @@ UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
 UNKNOWN_PER_CHAR = 0.5    # ... plus this per character
 STRONG = 6.0              # punctuation evidence: ",potentially", "said“We", "(BLA)and"
 FLOOR = -6.0              # splits scoring below this are never proposed
+MARGIN = 5.0              # candidates this far below the token's best are dropped
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
 
 _costs: dict[str, float] | None = None
 
 
 def word_costs() -> dict[str, float]:
-    """Lowercase word -> cost in log10 units (9 - Zipf frequency); loaded once."""
+    """Lowercase word -> cost in log10 units (9 - Zipf frequency); loaded once.
+
+    Single letters other than "a" and "i" are made expensive: as words they are rare in
+    running text, and a cheap "t" or "e" would invite splits like "governmen|t".
+    """
     global _costs
     if _costs is None:
         raw = (resources.files("reader.resources") / "words-en.txt.gz").read_bytes()
@@ -31,16 +36,17 @@ def word_costs() -> dict[str, float]:
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             zipf10, _, words = line.partition("\t")
             costs.update(dict.fromkeys(words.split(" "), 9.0 - int(zipf10) / 10.0))
+        for letter in "bcdefghjklmnopqrstuvwxyz":
+            costs[letter] = max(costs.get(letter, 8.0), 8.0)
         _costs = costs
     return _costs
 
 
-_LETTERS = "A-Za-z\u00c0-\u024f"
+_LETTERS = r"^\W\d_"
 _APOS = "'\u2019"
 # a word piece: letters with inner apostrophes ("Pakistan’s", "don’t")
 _TAIL_WORD = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*$")
 _HEAD_WORD = re.compile(rf"[{_LETTERS}]+")
-_PLAIN = re.compile(rf"[{_LETTERS}]+")
 _URLISH = re.compile(r"(?:https?://|www\.)|@[A-Za-z0-9]|^#\w|\.(?:com|org|net|gov|edu|uk|pk|in|io)\b",
                      re.IGNORECASE)
 _UNIT = frozenset("""st nd rd th s am pm m bn mn k km kg g gb mb tb mw kw gw mm cm ft
@@ -52,39 +58,69 @@ _DASH = "—–"
 
 
 def cost(word: str) -> float:
-    costs = _costs if _costs is not None else word_costs()
+    """-log10 probability of a word; unknown words cost more the longer they are."""
     w = word.lower().replace("\u2019", "'")
-    c = costs.get(w)
-    if c is None:
-        if w.endswith("'s") and w[:-2] in costs:
-            c = costs[w[:-2]] + 0.5
-        else:
-            c = UNKNOWN_BASE + UNKNOWN_PER_CHAR * len(w)
-    if len(w) == 1 and w not in ("a", "i"):
-        c = max(c, 8.0)
-    return c
+    c = (_costs if _costs is not None else word_costs()).get(w)
+    return _unknown(w) if c is None else c
 
 
-def _letter_split(left: str, right: str) -> float | None:
-    """Score a split between two letters: cost(joined) - cost(left) - cost(right)."""
-    m = _TAIL_WORD.search(left)
-    lw = m.group() if m else left[-1]
-    m = _HEAD_WORD.match(right)
-    rw = m.group() if m else right[0]
-    llr = cost(lw + rw) - cost(lw) - cost(rw)
-    a, b = lw[-1], rw[0]
+def _unknown(w: str) -> float:
+    """cost() of a lowercase word missing from the list."""
+    if w.endswith("'s") and w[:-2] in _costs:
+        return _costs[w[:-2]] + 0.5
+    if len(w) == 1:
+        return 8.0
+    return UNKNOWN_BASE + UNKNOWN_PER_CHAR * len(w)
+
+
+def _run_splits(run: str, offset: int, penalty: float, out: list) -> None:
+    """Letter|letter splits inside a run of letters (with inner apostrophes)."""
+    low = run.lower()
+    if "\u2019" in low:
+        low = low.replace("\u2019", "'")
+    get = _costs.get
+    lower = run.islower()
+    if "'" not in low:
+        whole = get(low)
+        if whole is None:
+            whole = _unknown(low)
+        base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
+        n = len(run)
+        for k in range(1, n):
+            llr = (whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
+                   - penalty)
+            if not lower:
+                llr += _case(run, k, run[k - 1], run[k])
+            if llr >= FLOOR:
+                out.append((offset + k, llr))
+        return
+    for k in range(1, len(run)):
+        a, b = run[k - 1], run[k]
+        if not (a.isalpha() and b.isalpha()):
+            continue
+        j = low.find("'", k)
+        x, y = low[:k], (low[k:j] if j >= 0 else low[k:])
+        llr = cost(x + y) - cost(x) - cost(y) - penalty
+        if not lower:
+            llr += _case(run, k, a, b)
+        if llr >= FLOOR:
+            out.append((offset + k, llr))
+
+
+def _case(run: str, k: int, a: str, b: str) -> float:
+    """Evidence from letter case around a split at run[k]."""
     if a.islower() and b.isupper():
-        if len(lw) >= 2 and lw.islower():
-            llr += 4.0                      # theProvincial, inBalochistan
-        elif len(lw) == 1:
-            llr -= 4.0                      # iPhone, eBay
-        elif lw[:1].isupper() and len(lw) <= 3:
-            llr -= 2.0                      # McDonald, MacBook-like prefixes
-        else:
-            llr += 1.0                      # RepublicanArmy (YouTube is in the list)
-    elif a.isupper() and b.islower() and len(lw) >= 2 and lw.isupper():
-        llr -= 1.0                          # BLAand vs NYAGquestions: weak either way
-    return llr
+        lw = run[:k]
+        if k >= 2 and lw.islower():
+            return 4.0                      # theProvincial, inBalochistan
+        if k == 1:
+            return -4.0                     # iPhone, eBay
+        if lw[:1].isupper() and k <= 3:
+            return -2.0                     # McDonald, MacBook
+        return 1.0                          # RepublicanArmy (YouTube is in the list)
+    if a.isupper() and b.islower() and k >= 2 and run[:k].isupper():
+        return -1.0                         # BLAand vs NYAGquestions: weak either way
+    return 0.0
 
 
 _SUFFIX = frozenset(["s", "t", "re", "ve", "ll", "d", "m"])     # don’t, Pakistan’s, we’ll
@@ -98,8 +134,6 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
     """
     a, b = tok[i - 1], tok[i]
     left, right = tok[:i], tok[i:]
-    if a.isalpha() and b.isalpha():
-        return _letter_split(left, right)
     if b == "\"":                              # opening if none is open yet
         q = quote_open != (tok.count("\"", 0, i) % 2 == 1)
         if q:
@@ -168,28 +202,39 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
     return -3.0
 
 
-@lru_cache(maxsize=65536)
+_RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
+
+
+@lru_cache(maxsize=131072)
 def split_candidates(tok: str, quote_open: bool = False) -> tuple[tuple[int, float], ...]:
     """Offsets i (1 <= i < len(tok)) where a space may have been lost, with their scores.
 
     quote_open: an odd number of straight double quotes precede tok in its paragraph.
     """
-    if len(tok) < 2:
-        return ()
-    url = _URLISH.search(tok) is not None
-    out = []
-    if _PLAIN.fullmatch(tok):
-        for i in range(1, len(tok)):
-            s = _letter_split(tok[:i], tok[i:])
-            if s >= FLOOR:
-                out.append((i, s))
-        return tuple(out)
+    out: list[tuple[int, float]] = []
+    if tok.isalpha():
+        _run_splits(tok, 0, 0.0, out)
+        return _near_best(out)
+    penalty = 3.0 if _URLISH.search(tok) else 0.0
+    for m in _RUN.finditer(tok):
+        if m.end() - m.start() >= 2:
+            _run_splits(m.group(), m.start(), penalty, out)
     for i in range(1, len(tok)):
+        if tok[i - 1].isalpha() and tok[i].isalpha():
+            continue
         s = _score(tok, i, quote_open)
         if s is None:
             continue
-        if url:
-            s -= 3.0
+        s -= penalty
         if s >= FLOOR:
             out.append((i, s))
+    out.sort()
+    return _near_best(out)
+
+
+def _near_best(out: list) -> tuple[tuple[int, float], ...]:
+    """Drop candidates far below the best one in the same token."""
+    if len(out) > 1:
+        cut = max(s for _, s in out) - MARGIN
+        return tuple(c for c in out if c[1] >= cut)
     return tuple(out)
