@@ -187,3 +187,14 @@ def test_any_text_gives_drafts_or_an_article_error(text):
     except ArticleError:
         return
     assert all(draft.paragraphs for draft in drafts)
+
+
+@pytest.mark.parametrize("last", [
+    "The video was shared on Facebook and Twitter thousands of times within an hour.",
+    "Residents can sign up for the repair programme at the town hall until Friday.",
+    "Its subscription revenue rose by a fifth, the company said. Leave a comment below.",
+])
+def test_a_real_last_paragraph_is_not_furniture(last):
+    draft = html.parse(f"<html><body><article><p>{BODY}</p><p>{last}</p></article></body></html>",
+                       "page.html")[0]
+    assert draft.paragraphs[-1] == last

@@ -45,9 +45,10 @@ def _key(text: str) -> str:
 
 
 _FURNITURE = re.compile(
-    r"(?i)\bsubscri(?:be|ption)|\bnewsletters?\b|\bsign up\b|\bclick here\b"
-    r"|\bfollow (?:us|him|her|them|me|\w+) (?:on|at) (?:twitter|facebook|instagram|x|linkedin|youtube)"
-    r"|\bfollow (?:us|him|her|them|me)\b|\bon (?:instagram|facebook|twitter|youtube)(?:,| and| or)"
+    r"(?i)\bsubscribe (?:to|now|today|for|here)\b|\bsubscriptions? (?:service|offer|plan)s?\b"
+    r"|\bsubscribers? only\b|\bnewsletters?\b|\bsign up (?:now|here|today|free)\b|\bclick here\b"
+    r"|\bfollow (?:us|him|her|me|\w+) (?:on|at) (?:twitter|facebook|instagram|x|linkedin|youtube)"
+    r"|\bfollow (?:us|him|her|me)\b"
     r"|\bleave a (?:reply|comment)\b|\bjoin the (?:discussion|conversation)\b|\bpost a comment\b"
     r"|\bfeel free to (?:contribute|comment)\b|\btell us what you think\b|\bcomments? (?:policy|below)\b"
     r"|\ball rights reserved\b|^(?:©|copyright\b)|^(?:explore further|advertisement|user comments)$"
@@ -55,7 +56,7 @@ _FURNITURE = re.compile(
     r"|\bhave a (?:news )?tip\b|\bmay be reached at\b|\b(?:contact|reach|email) the (?:author|reporter|writer)\b"
     r"|\bdelivered (?:to|through|straight to|right to) your (?:inbox|letterbox|door)"
     r"|\bright in your inbox\b|\blisten (?:to \S+ )?live\b|\bdownload (?:our|the) app\b"
-    r"|\bshare (?:this|on (?:facebook|twitter))\b|\[/?button\b")
+    r"|\bshare this (?:article|story|post|page)\b|\[/?button\b")
 _TEASER = re.compile(
     r"(?i)^(?:related(?: stories| articles| content| coverage)?|read more|read also|also read|see also"
     r"|more from [^:]{1,40}|more on this(?: story)?|recommended(?: reading)?|you may also like"
