@@ -26,8 +26,8 @@ class OrgRow:
 
 
 class OrganisationModel(QAbstractTableModel):
-    HEADERS = ("Organisation", "Also known as", "Here", "Articles")
-    TIPS = ("Canonical name", "Other names seen", "Mentions in this article",
+    HEADERS = ("Organisation", "Here", "Articles")
+    TIPS = ("Canonical name, and the other names it goes by", "Mentions in this article",
             "Articles in the folder that name it")
 
     def __init__(self, parent=None):
@@ -61,7 +61,9 @@ class OrganisationModel(QAbstractTableModel):
             return None
         row, col = self.rows[index.row()], index.column()
         if role == Qt.ItemDataRole.DisplayRole:
-            return (row.name, ", ".join(row.aliases), row.here, row.in_folder)[col]
+            if col == 0:
+                return row.name + (f"\nalso: {', '.join(row.aliases)}" if row.aliases else "")
+            return (None, row.here, row.in_folder)[col]
         if role == Qt.ItemDataRole.DecorationRole and col == 0:
             return _swatch(row.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -69,7 +71,7 @@ class OrganisationModel(QAbstractTableModel):
             return (f"{row.name}{also}\n{row.here} mentions here, named in "
                     f"{row.in_folder} article(s) in the folder.\n"
                     "Click to mark its mentions; double-click to list the articles naming it.")
-        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 2:
+        if role == Qt.ItemDataRole.TextAlignmentRole and col >= 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.UserRole:
             return row.name
@@ -151,8 +153,9 @@ class SidePanel(QWidget):
 
         self.org_title = QLabel("<b>Organisations</b>")
         self.org_view = _table("Organisations named in this article", self.organisations)
-        self.org_view.header().setSectionResizeMode(1, QHeaderView.ResizeMode.Interactive)
-        self.org_view.setColumnWidth(1, 110)
+        self.org_view.setUniformRowHeights(False)
+        self.org_view.setWordWrap(True)
+        self.org_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.org_view.clicked.connect(self._on_org_clicked)
         self.org_view.activated.connect(self._on_org_clicked)
         self.org_view.doubleClicked.connect(

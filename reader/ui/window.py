@@ -99,8 +99,11 @@ class MainWindow(QMainWindow):
         header = self.list_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 2, 3):
+        for col in (1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(2, 110)
+        header.setMinimumSectionSize(36)
         left = QWidget()
         ll = QVBoxLayout(left)
         ll.setContentsMargins(4, 4, 0, 4)
@@ -124,7 +127,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([330, 640, 330])
+        self.splitter.setSizes([430, 640, 340])
 
         self.welcome = WelcomeView()
         self.stack = QStackedWidget()
@@ -291,7 +294,7 @@ class MainWindow(QMainWindow):
         self.model.add(articles)
         for article in articles:
             self.index.add(article)
-        self.count_label.setText(f"{self.model.rowCount()} articles, loading…")
+        self.count_label.setText(f"{_n(self.model.rowCount(), 'article')}, loading…")
         if self.current is None:
             if self._pending_key and self.model.row_of(self._pending_key) >= 0:
                 self.select_key(self._pending_key)
@@ -313,8 +316,8 @@ class MainWindow(QMainWindow):
                                    + "\n".join(self.paths))
         if self.pane.article is not None:
             self.panel.refresh_counts(self.current, self._colours(self.current), self.index)
-        self.count_label.setText(f"{articles} articles" + (f", {failed} unreadable" if failed else ""))
-        note = f"Loaded {articles} articles from {seen} files"
+        self.count_label.setText(_n(articles, "article") + (f", {failed} unreadable" if failed else ""))
+        note = f"Loaded {_n(articles, 'article')} from {_n(seen, 'file')}"
         if failed:
             note += f"; {failed} could not be read (marked in the list)"
         self.statusBar().showMessage(note, 8000)
@@ -541,6 +544,10 @@ class MainWindow(QMainWindow):
 
 def _label(paths: list[str]) -> str:
     return Path(paths[0]).name + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
+
+
+def _n(count: int, noun: str) -> str:
+    return f"{count} {noun}{'' if count == 1 else 's'}"
 
 
 def _esc(text: str) -> str:

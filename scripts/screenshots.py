@@ -1,0 +1,87 @@
+"""Save PNGs of the reader's main states into docs/ (for the README).
+
+    python scripts/screenshots.py [ARTICLES_FOLDER] [--out docs]
+
+Runs offscreen with settings in a temporary folder (never the user's), opens the
+sample articles with the real core and captures: the welcome view, an article with
+its organisations highlighted, an organisation selected, and the dark theme.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("folder", nargs="?", default=str(ROOT / "articles"))
+    parser.add_argument("--out", default=str(ROOT / "docs"))
+    args = parser.parse_args(argv)
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    os.environ["ARTICLE_READER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
+    sys.path.insert(0, str(ROOT))
+
+    from PySide6.QtCore import QEventLoop, QTimer
+    from PySide6.QtGui import QFont
+    from PySide6.QtWidgets import QApplication
+
+    from reader.settings import Settings
+    from reader.ui.theme import apply_theme
+    from reader.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    app.setFont(QFont("DejaVu Sans", 10))
+    apply_theme(app, "light")
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    window = MainWindow(Settings.load())
+    window.resize(1440, 860)
+    window.show()
+
+    def settle(ms: int = 150) -> None:
+        loop = QEventLoop()
+        QTimer.singleShot(ms, loop.quit)
+        loop.exec()
+
+    def shot(name: str) -> None:
+        settle()
+        path = out / f"{name}.png"
+        window.grab().save(str(path))
+        print(path)
+
+    window.show_welcome()
+    shot("welcome")
+
+    loop = QEventLoop()
+    window.loading_finished.connect(loop.quit)
+    QTimer.singleShot(60000, loop.quit)
+    window.open_paths([args.folder])
+    loop.exec()
+    articles = window.model.articles()
+    if not articles:
+        print("no articles loaded from", args.folder, file=sys.stderr)
+        return 1
+    best = max(articles, key=lambda a: (len(a.organisations), len(a.paragraphs)))
+    window.select_key(best.key)
+    shot("article")
+
+    if best.organisations:
+        org = max(best.organisations, key=lambda o: len(o.mentions))
+        window.panel.select(org.name)
+        window.pane.next_mark(1)
+    shot("organisation")
+
+    window.set_theme("dark")
+    shot("dark")
+    window.set_theme("light")
+    window.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
