@@ -12,6 +12,7 @@ import re
 from urllib.parse import urljoin
 
 import lxml.html
+import trafilatura
 from lxml import etree
 
 from ..record import ArticleError, Draft, Link
@@ -99,8 +100,6 @@ def _body(tree, base_url: str | None) -> list[Block]:
     """trafilatura's main extractor; its fallbacks (readability, jusText) only when the
     first pass finds little text: on the dev pages they never changed the result and
     cost a third of the time, but they are what rescues a page the first pass misreads."""
-    import trafilatura
-
     options = dict(url=base_url, include_comments=False, include_links=True,
                    include_tables=True, with_metadata=False)
     document = trafilatura.bare_extraction(tree, fast=True, **options)
