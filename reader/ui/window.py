@@ -415,7 +415,8 @@ class MainWindow(QMainWindow):
 
     def escape(self) -> None:
         """Esc: close the find bar if it has focus, else clear the marks."""
-        if self.find_bar.isVisible() and self.find_bar.isAncestorOf(QApplication.focusWidget()):
+        focus = QApplication.focusWidget()
+        if self.find_bar.isVisible() and focus is not None and self.find_bar.isAncestorOf(focus):
             self.find_bar.close_bar()
         elif self.pane.mark_count:
             self.panel.clear_selection()

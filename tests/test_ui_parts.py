@@ -1,0 +1,175 @@
+"""Settings (no Qt), the pane's HTML, the loader worker, and ``reader.ui.app.run``."""
+from __future__ import annotations
+
+import json
+import os
+
+import pytest
+from conftest_ui import (config_dir, make_article, make_window, news, opened_urls,  # noqa: F401
+                         stand_in_discover, stand_in_load)
+
+from reader.settings import RECENT_LIMIT, Settings
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+
+# -- settings ------------------------------------------------------------------------
+def test_settings_round_trip(config_dir):
+    s = Settings.load()
+    assert s == Settings() and s.note == ""
+    s.zoom, s.theme, s.last_paths, s.splitter = 3, "dark", ["/a"], [1, 2, 3]
+    s.save()
+    again = Settings.load()
+    assert (again.zoom, again.theme, again.last_paths, again.splitter) == (3, "dark", ["/a"], [1, 2, 3])
+    assert [p.name for p in config_dir.iterdir()] == ["settings.json"]  # no temp file left
+
+
+def test_settings_use_the_env_override_not_the_user_config(config_dir):
+    Settings.load().save()
+    assert (config_dir / "settings.json").exists()
+
+
+@pytest.mark.parametrize("content, note", [
+    ("{not json", "damaged"),
+    ("[1, 2]", "damaged"),
+    ("", "damaged"),
+    ('{"zoom": "big", "theme": "purple", "recent": [1], "splitter": [true]}', "invalid"),
+])
+def test_broken_settings_fall_back_to_defaults_with_a_note(config_dir, content, note):
+    config_dir.mkdir()
+    (config_dir / "settings.json").write_text(content, encoding="utf-8")
+    s = Settings.load()
+    assert note in s.note
+    assert (s.zoom, s.theme, s.recent, s.splitter) == (0, "system", [], [])
+
+
+def test_partly_valid_settings_keep_the_good_values(config_dir):
+    config_dir.mkdir()
+    (config_dir / "settings.json").write_text(json.dumps({"zoom": 2, "theme": 5, "x": 1}))
+    s = Settings.load()
+    assert s.zoom == 2 and s.theme == "system" and "theme" in s.note
+
+
+def test_recent_keeps_the_last_ten_without_duplicates():
+    s = Settings()
+    for i in range(RECENT_LIMIT + 3):
+        s.add_recent(f"/f{i}")
+    s.add_recent("/f5")
+    assert len(s.recent) == RECENT_LIMIT and s.recent[0] == "/f5" and s.recent.count("/f5") == 1
+
+
+def test_settings_module_imports_no_qt():
+    import subprocess
+    import sys
+
+    code = "import sys, reader.settings; print(any(m.startswith('PySide6') for m in sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
+
+
+# -- the pane's HTML -----------------------------------------------------------------
+def test_pane_html_escapes_every_value(qtbot):
+    from reader.ui.pane import article_html
+
+    hostile = make_article("/x/<evil>.txt", "<script>alert('t')</script>",
+                           ["<img src=x onerror=alert(1)> & <a href='javascript:x'>UN</a>",
+                            "<style>body{display:none}</style>"], authors=["<b>Bob</b>"])
+    html, placed = article_html(hostile, {})
+    for bad in ("<script", "<img", "<style", "<a href='javascript", "<b>Bob"):
+        assert bad not in html
+    assert "&lt;script&gt;" in html and "&amp;" in html
+    assert [m.text for m in placed] == ["UN"]
+
+
+def test_pane_shows_hostile_text_literally(qtbot):
+    from reader.ui.pane import ReadingPane
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    article = make_article("/x/a.txt", "<b>T</b>", ["<iframe src='https://x'></iframe> The UN met."])
+    pane.show_article(article, {})
+    text = pane.toPlainText()
+    assert "<b>T</b>" in text and "<iframe src='https://x'></iframe> The UN met." in text
+    m = article.organisations[0].mentions[0]
+    assert pane.cursor_for(m.start, m.end).selectedText() == "UN"
+
+
+# -- the loader worker ---------------------------------------------------------------
+def test_loader_reports_articles_failures_and_finishes(qtbot, news):
+    from reader.ui.worker import Loader
+
+    loader = Loader(load=stand_in_load, discover=stand_in_discover)
+    got, failed = [], []
+    loader.articles_loaded.connect(got.extend)
+    loader.file_failed.connect(lambda p, r: failed.append((os.path.basename(p), r)))
+    with qtbot.waitSignal(loader.loading_finished, timeout=5000) as done:
+        loader.start([str(news)])
+    assert done.args == [4, False]
+    assert sorted(a.title for a in got) == ["A long report", "Acme profits <b>rise</b>", "Aid talks resume"]
+    assert failed == [("d.txt", "the file is empty")]
+
+
+def test_a_new_request_drops_the_old_ones_reports(qtbot, news, tmp_path):
+    import threading
+
+    from reader.ui.worker import Loader
+
+    gate = threading.Event()
+
+    def slow_load(path):
+        gate.wait(5)
+        return stand_in_load(path)
+
+    loader = Loader(load=slow_load, discover=stand_in_discover)
+    loader.pool.setMaxThreadCount(2)
+    got = []
+    loader.articles_loaded.connect(got.extend)
+    loader.start([str(news)])
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "z.txt").write_text("Zed\n\nBody text.\n", encoding="utf-8")
+    with qtbot.waitSignal(loader.loading_finished, timeout=5000):
+        loader.start([str(other)])
+        gate.set()
+    assert loader.wait(5000)
+    qtbot.wait(50)
+    assert [a.title for a in got] == ["Zed"]
+
+
+def test_loader_survives_a_crashing_source(qtbot, tmp_path):
+    from reader.ui.worker import Loader
+
+    def broken_discover(paths):
+        raise PermissionError("denied")
+        yield  # pragma: no cover
+
+    loader = Loader(load=stand_in_load, discover=broken_discover)
+    failed = []
+    loader.file_failed.connect(lambda p, r: failed.append(r))
+    with qtbot.waitSignal(loader.loading_finished, timeout=5000):
+        loader.start([str(tmp_path)])
+    assert failed and "denied" in failed[0]
+
+
+# -- run() ------------------------------------------------------------------------------
+def test_run_opens_the_paths_and_returns_the_exit_code(qtbot, config_dir, news, monkeypatch):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.ui import app as app_module
+    from reader.ui import window as window_module
+
+    seen = []
+
+    class Probe(window_module.MainWindow):
+        def __init__(self, settings):
+            from reader.ui.worker import Loader
+            super().__init__(settings, Loader(load=stand_in_load, discover=stand_in_discover))
+            self.loading_finished.connect(lambda n: (seen.append(n), self.close(),
+                                                     QTimer.singleShot(0, QApplication.quit)))
+
+    monkeypatch.setattr(window_module, "MainWindow", Probe)
+    QTimer.singleShot(10000, QApplication.quit)  # safety net
+    assert app_module.run([str(news)]) == 0
+    assert seen == [3]
+    assert Settings.load().last_paths == [str(news.resolve())]
