@@ -173,3 +173,22 @@ def test_run_opens_the_paths_and_returns_the_exit_code(qtbot, config_dir, news, 
     assert app_module.run([str(news)]) == 0
     assert seen == [3]
     assert Settings.load().last_paths == [str(news.resolve())]
+
+
+def test_emitting_signals_keeps_true_alive(qtbot):
+    """PySide6 6.12.0 on CPython 3.11 drops a reference to True on every emit; the
+    window's emit() helper gives it back (else the app aborts after a few thousand)."""
+    import sys
+
+    from PySide6.QtCore import QObject, Signal
+
+    from reader.ui.signals import emit
+
+    class Probe(QObject):
+        fired = Signal(int)
+
+    probe = Probe()
+    before = sys.getrefcount(True)
+    for i in range(5000):
+        emit(probe.fired, i)
+    assert abs(sys.getrefcount(True) - before) < 50

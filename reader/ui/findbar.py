@@ -4,6 +4,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
+from .signals import emit
+
 
 class FindBar(QWidget):
     search_changed = Signal(str)
@@ -20,8 +22,8 @@ class FindBar(QWidget):
         self.count.setAccessibleName("Matches")
         self.count.setMinimumWidth(70)
         buttons = []
-        for text, tip, slot in (("▲", "Previous match (Shift+Enter)", lambda: self.step_requested.emit(-1)),
-                                ("▼", "Next match (Enter)", lambda: self.step_requested.emit(1)),
+        for text, tip, slot in (("▲", "Previous match (Shift+Enter)", lambda: emit(self.step_requested, -1)),
+                                ("▼", "Next match (Enter)", lambda: emit(self.step_requested, 1)),
                                 ("✕", "Close find bar (Esc)", self.close_bar)):
             b = QToolButton()
             b.setText(text)
@@ -39,7 +41,7 @@ class FindBar(QWidget):
         for b in buttons:
             layout.addWidget(b)
         self.edit.textChanged.connect(self.search_changed)
-        self.edit.returnPressed.connect(lambda: self.step_requested.emit(1))
+        self.edit.returnPressed.connect(lambda: emit(self.step_requested, 1))
         self.edit.installEventFilter(self)
 
     def open_bar(self) -> None:
@@ -47,11 +49,11 @@ class FindBar(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
         if self.edit.text():
-            self.search_changed.emit(self.edit.text())
+            emit(self.search_changed, self.edit.text())
 
     def close_bar(self) -> None:
         self.hide()
-        self.closed.emit()
+        emit(self.closed)
 
     def set_count(self, current: int, total: int) -> None:
         if not self.edit.text():
@@ -65,7 +67,7 @@ class FindBar(QWidget):
         if obj is self.edit and event.type() == event.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ShiftModifier:
-                self.step_requested.emit(-1)
+                emit(self.step_requested, -1)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
+from .signals import emit
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
@@ -108,16 +109,16 @@ class ReadingPane(QTextBrowser):
                 mention = self._placed[int(url.path())]
             except (ValueError, IndexError):
                 return
-            self.mention_clicked.emit(mention.name)
+            emit(self.mention_clicked, mention.name)
         else:
-            self.link_clicked.emit(url)
+            emit(self.link_clicked, url)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:
         same = self.article is not None and article is not None and self.article.key == article.key
         scroll = self.verticalScrollBar().value() if same else 0
         self.article, self._colours, self._only = article, colours, only
-        self._clear_marks(emit=True)
+        self._clear_marks(notify=True)
         self._clear_matches()
         html, self._placed = article_html(article, colours, only)
         self.document().setHtml(html)
@@ -127,7 +128,7 @@ class ReadingPane(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         self.article, self._placed, self._para_starts = None, [], []
-        self._clear_marks(emit=True)
+        self._clear_marks(notify=True)
         self._clear_matches()
         self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
                                 f"{escape(text)}</p>")
@@ -156,7 +157,7 @@ class ReadingPane(QTextBrowser):
     # -- organisation marks ------------------------------------------------------
     def mark_organisation(self, name: str) -> int:
         """Mark every mention of ``name``, scroll to the first; return how many."""
-        self._clear_marks(emit=False)
+        self._clear_marks(notify=False)
         if self.article is not None:
             mentions = sorted((m for org in self.article.organisations if org.name == name
                                for m in org.mentions), key=lambda m: m.start)
@@ -174,7 +175,7 @@ class ReadingPane(QTextBrowser):
         self.next_mark(-1)
 
     def clear_marks(self) -> None:
-        self._clear_marks(emit=True)
+        self._clear_marks(notify=True)
 
     @property
     def mark_count(self) -> int:
@@ -184,17 +185,17 @@ class ReadingPane(QTextBrowser):
     def current_mark(self) -> int:
         return self._mark
 
-    def _clear_marks(self, emit: bool) -> None:
+    def _clear_marks(self, notify: bool) -> None:
         self._marks, self._mark = [], -1
         self._update_selections()
-        if emit:
-            self.marks_changed.emit(0, 0)
+        if notify:
+            emit(self.marks_changed, 0, 0)
 
     def _show_marks(self) -> None:
         self._update_selections()
         if self._mark >= 0:
             self._scroll_to(self._marks[self._mark])
-        self.marks_changed.emit(self._mark + 1, len(self._marks))
+        emit(self.marks_changed, self._mark + 1, len(self._marks))
 
     # -- find ------------------------------------------------------------------------
     def find_text(self, needle: str) -> int:
@@ -217,7 +218,7 @@ class ReadingPane(QTextBrowser):
             self._match = 0 if self._match < 0 else (self._match + step) % len(self._matches)
             self._scroll_to(self._matches[self._match])
         self._update_selections()
-        self.matches_changed.emit(self._match + 1, len(self._matches))
+        emit(self.matches_changed, self._match + 1, len(self._matches))
         return len(self._matches)
 
     def _clear_matches(self) -> None:
@@ -226,7 +227,7 @@ class ReadingPane(QTextBrowser):
 
     def clear_find(self) -> None:
         self._clear_matches()
-        self.matches_changed.emit(0, 0)
+        emit(self.matches_changed, 0, 0)
 
     # -- painting marks and matches ---------------------------------------------
     def _update_selections(self) -> None:
