@@ -56,7 +56,9 @@ class Lexicon:
     titles: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
     demonyms: frozenset[str]
+    abbreviations: frozenset[str]
     not_org: frozenset[tuple[str, ...]]  # every listed phrase: never an organisation alone
+    title_words: frozenset[str] = frozenset()
 
 
 def _lines(name: str):
@@ -115,5 +117,22 @@ def lexicon() -> Lexicon:
         titles=frozenset(sections.get("title", ())),
         places=places,
         demonyms=frozenset(k[0] for k in sections.get("demonym", ()) if len(k) == 1),
+        abbreviations=frozenset(k[0] for k in sections.get("abbreviation", ()) if len(k) == 1),
         not_org=frozenset(all_not),
+        title_words=frozenset(w for k in sections.get("title", ()) for w in k),
     )
+
+
+@cache
+def common_words(min_score: int = 44) -> frozenset[str]:
+    """Frequent English words (``resources/words-en.txt.gz``, shared with the word joiner):
+    an all-capital token that is one of these ("UNITED", "HILLS") is shouting, not an acronym."""
+    import gzip
+
+    words: set[str] = set()
+    with gzip.open(files("reader.resources") / "words-en.txt.gz", "rt", encoding="utf-8") as fh:
+        for line in fh:
+            score, _, rest = line.partition("\t")
+            if score.isdigit() and int(score) >= min_score:
+                words.update(rest.split())
+    return frozenset(words)
