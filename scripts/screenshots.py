@@ -73,7 +73,6 @@ def main(argv: list[str] | None = None) -> int:
     if best.organisations:
         org = max(best.organisations, key=lambda o: len(o.mentions))
         window.panel.select(org.name)
-        window.pane.next_mark(1)
     shot("organisation")
 
     window.set_theme("dark")

@@ -73,5 +73,6 @@ def organisation_colours(index: int, dark: bool) -> tuple[QColor, QColor]:
 
 
 def mark_colour(dark: bool) -> QColor:
-    """Outline/underline colour of the marked (selected) organisation's mentions."""
-    return QColor("#ffb000") if dark else QColor("#d04000")
+    """Background of the selected organisation's mentions (with black text: contrast
+    above 9:1 in both themes); the current one takes the palette's highlight."""
+    return QColor("#f5b700") if dark else QColor("#ffc233")

@@ -103,7 +103,7 @@ class MainWindow(QMainWindow):
         for col in (1, 3):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 110)
+        header.resizeSection(2, 130)
         header.setMinimumSectionSize(36)
         left = QWidget()
         ll = QVBoxLayout(left)
