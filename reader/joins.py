@@ -20,13 +20,15 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
-from .joins_words import split_candidates, word_costs
+from .joins_words import split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
-BEAM = 24                     # chain states kept per line
+BEAM = 8                      # chain states kept per line (all-width search)
+NARROW_BEAM = 3               # ... (search near a known width)
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
+AT_WIDTH_MIN = -4.0          # a paragraph's chain at the shared width needs this
 PARA_MIN = 14.0               # ... for a single paragraph on its own
 LAST_FULL = -1.0              # score of a last line exactly W long
 PROBE_PARAS = 4              # paragraphs searched over all widths ...
@@ -57,45 +59,58 @@ def split_fused_words(text: str) -> str:
         f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1)
         probed.append(f)
         size += len(f[2])
-        width, total = _shared_width(probed, WIDTHS.start, WIDTHS.stop - 1)
+        lo, hi, total = _near(probed)
         if total >= PROBE_ENOUGH or size >= PROBE_CHARS:
             break
-    if total >= TEXT_MIN:
-        lo, hi = _near(width, total, probed)
-    elif max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
+    if total < TEXT_MIN and max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
         return text                              # no sign of the defect anywhere
-    else:
+    if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
     for f in paras:
         if f[3] is None:
-            f[3] = _chains(f[2], lo, hi)
+            f[3] = _chains(f[2], lo, hi, NARROW_BEAM)
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN:
         width = None
     changed = False
-    for k, start, body, chains in paras:
-        if not chains:
-            continue
-        best = None
-        if width is not None:
-            for c_lo, c_hi, score, breaks in chains:
-                if c_lo <= width <= c_hi and (best is None or score > best[0]):
-                    best = (score, breaks)
-        if best is None:
-            for c_lo, c_hi, score, breaks in chains:
-                if score >= PARA_MIN and _nbreaks(breaks) >= 2 and (best is None or score > best[0]):
-                    best = (score, breaks)
+    for f in paras:
+        k, start, body, chains = f
+        if width is not None and len(body) < width:
+            continue                             # one line at the shared width: intact
+        best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
+        if best is None:                         # this paragraph on its own, over all widths
+            if f not in probed and (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
+                chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
+            best = _best(chains, None, PARA_MIN)
         if best is None:
             continue
         line = lines[k]
         parts, prev = [], 0
-        for p in _unlink(best[1]):
+        for p in _unlink(best):
             parts.append(line[prev:start + p])
             prev = start + p
         parts.append(line[prev:])
         lines[k] = " ".join(parts)
         changed = True
     return "\n".join(lines) if changed else text
+
+
+def _best(chains, width, minimum):
+    """Breaks of the best chain fitting width (any width if None) scoring >= minimum."""
+    best, top = None, minimum
+    for lo, hi, score, breaks in chains:
+        if score >= top and (width is None or lo <= width <= hi):
+            best, top = breaks, score
+    return best
+
+
+def _best(chains, width, minimum):
+    """Breaks of the best chain fitting width (any width if None) scoring >= minimum."""
+    best, top = None, minimum
+    for lo, hi, score, breaks in chains:
+        if score >= top and (width is None or lo <= width <= hi):
+            best, top = breaks, score
+    return best
 
 
 def _near(width, total, paras):
@@ -108,15 +123,13 @@ def _near(width, total, paras):
     return lo, hi
 
 
-def _shared_width(paras, lo_w, hi_w):
-    """(width, total score) of the width in [lo_w, hi_w] best supported by all paragraphs."""
+def _support(paras, lo_w, hi_w):
+    """Total score over paragraphs of their best chain, for each width lo_w..hi_w."""
     total = [0.0] * (hi_w - lo_w + 1)
     for f in paras:
-        chains = f[3]
         best = [None] * len(total)
-        for lo, hi, score, breaks in chains:
-            for w in range(max(lo, lo_w), min(hi, hi_w) + 1):
-                j = w - lo_w
+        for lo, hi, score, breaks in f[3]:
+            for j in range(max(lo, lo_w) - lo_w, min(hi, hi_w) - lo_w + 1):
                 if best[j] is None or score > best[j]:
                     best[j] = score
         n = len(f[2])
@@ -125,16 +138,26 @@ def _shared_width(paras, lo_w, hi_w):
                 total[j] += b
             elif n > j + lo_w:
                 total[j] -= NO_CHAIN
+    return total
+
+
+def _shared_width(paras, lo_w, hi_w):
+    """(width, total score) of the width in [lo_w, hi_w] best supported by all paragraphs."""
+    total = _support(paras, lo_w, hi_w)
     j = max(range(len(total)), key=total.__getitem__)
     return j + lo_w, total[j]
 
 
-def _nbreaks(breaks) -> int:
-    n = 0
-    while breaks is not None:
-        n += 1
-        breaks = breaks[0]
-    return n
+def _near(paras):
+    """The widths whose support comes close to the best one's: (lo, hi, best total)."""
+    total = _support(paras, WIDTHS.start, WIDTHS.stop - 1)
+    j = max(range(len(total)), key=total.__getitem__)
+    lo = hi = j
+    while lo > 0 and total[lo - 1] >= total[j] - NEAR:
+        lo -= 1
+    while hi < len(total) - 1 and total[hi + 1] >= total[j] - NEAR:
+        hi += 1
+    return lo + WIDTHS.start, hi + WIDTHS.start, total[j]
 
 
 def _unlink(breaks) -> list[int]:
@@ -146,13 +169,19 @@ def _unlink(breaks) -> list[int]:
     return out
 
 
-def _chains(para: str, w_lo: int, w_hi: int):
+def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, steps: int = 0):
     """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
-    [(lowest width, highest width, score, linked breaks)]."""
+    [(lowest width, highest width, score, linked breaks)].  With steps, stop after that
+    many breaks and also return the chains still open then."""
     n = len(para)
     done = []
+    beam = beam or BEAM
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
     while frontier:
+        if steps:
+            if steps == 1:
+                return done + [(lo, hi, score, breaks) for score, pos, lo, hi, breaks in frontier]
+            steps -= 1
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:
             if breaks is not None and hi >= n - pos:      # the rest fits on one line
@@ -177,7 +206,8 @@ def _chains(para: str, w_lo: int, w_hi: int):
                 w_hi = min(hi, t - pos)
                 tok = para[base:t]
                 q = '"' in tok and para.count('"', 0, base) % 2 == 1
-                for off, llr in split_candidates(tok, q):
+                upto = t - base if base == pos else pos + w_hi - base
+                for off, llr in split_candidates_upto(tok, q, upto):
                     p = base + off
                     a = max(w_lo, p - pos)
                     if base == pos and p - pos > w_hi:        # a single word longer than W
@@ -192,8 +222,8 @@ def _chains(para: str, w_lo: int, w_hi: int):
                     if old is None or sc > old[0]:
                         nxt[key] = (sc, p, a, b, (breaks, p))
                 i = t + 1
-        if len(nxt) > BEAM:
-            frontier = sorted(nxt.values(), key=lambda st: st[0], reverse=True)[:BEAM]
+        if len(nxt) > beam:
+            frontier = sorted(nxt.values(), key=lambda st: st[0], reverse=True)[:beam]
         else:
             frontier = list(nxt.values())
     return done

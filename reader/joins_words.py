@@ -73,20 +73,21 @@ def _unknown(w: str) -> float:
     return UNKNOWN_BASE + UNKNOWN_PER_CHAR * len(w)
 
 
-def _run_splits(run: str, offset: int, penalty: float, out: list) -> None:
-    """Letter|letter splits inside a run of letters (with inner apostrophes)."""
+def _run_splits(run: str, offset: int, penalty: float, out: list, upto: int = 0) -> None:
+    """Letter|letter splits inside a run of letters (with inner apostrophes): at offsets
+    1 .. upto (all if upto is 0)."""
     low = run.lower()
     if "\u2019" in low:
         low = low.replace("\u2019", "'")
     get = _costs.get
-    lower = run.islower()
+    lower = run[1:].islower() or run.isupper()     # no case evidence inside the run
     if "'" not in low:
         whole = get(low)
         if whole is None:
             whole = _unknown(low)
         base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
         n = len(run)
-        for k in range(1, n):
+        for k in range(1, min(n, upto + 1) if upto else n):
             llr = (whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
                    - penalty)
             if not lower:
@@ -203,6 +204,7 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
 
 
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
+_NON_LETTER = re.compile(r"[\W\d_]")
 
 
 @lru_cache(maxsize=131072)
@@ -211,23 +213,46 @@ def split_candidates(tok: str, quote_open: bool = False) -> tuple[tuple[int, flo
 
     quote_open: an odd number of straight double quotes precede tok in its paragraph.
     """
+    return _analyse(tok, quote_open, len(tok))
+
+
+def split_candidates_upto(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
+    """split_candidates() limited to offsets <= upto (cheaper for long fused tokens,
+    which are seldom seen twice)."""
+    if upto >= len(tok) - 1 or len(tok) <= 8:
+        return split_candidates(tok, quote_open)        # cached: common words recur
+    return _analyse(tok, quote_open, upto)
+
+
+def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
     out: list[tuple[int, float]] = []
     if tok.isalpha():
-        _run_splits(tok, 0, 0.0, out)
+        _run_splits(tok, 0, 0.0, out, upto)
         return _near_best(out)
-    penalty = 3.0 if _URLISH.search(tok) else 0.0
+    urlish = ("." in tok or "/" in tok or "@" in tok or tok[0] == "#") and _URLISH.search(tok)
+    penalty = 3.0 if urlish else 0.0
     for m in _RUN.finditer(tok):
-        if m.end() - m.start() >= 2:
-            _run_splits(m.group(), m.start(), penalty, out)
-    for i in range(1, len(tok)):
-        if tok[i - 1].isalpha() and tok[i].isalpha():
-            continue
-        s = _score(tok, i, quote_open)
-        if s is None:
-            continue
-        s -= penalty
-        if s >= FLOOR:
-            out.append((i, s))
+        start = m.start()
+        if start >= upto:
+            break
+        if m.end() - start >= 2:
+            _run_splits(m.group(), start, penalty, out, upto - start)
+    n = len(tok)
+    seen = -1
+    for m in _NON_LETTER.finditer(tok):
+        j = m.start()
+        if j > upto:
+            break
+        for i in (j, j + 1):
+            if i <= seen or i == 0 or i == n or i > upto:
+                continue
+            seen = i
+            s = _score(tok, i, quote_open)
+            if s is None:
+                continue
+            s -= penalty
+            if s >= FLOOR:
+                out.append((i, s))
     out.sort()
     return _near_best(out)
 
