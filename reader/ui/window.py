@@ -15,13 +15,13 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QMessageBox, QSplitter, QStackedWidget, QToolButton,
                                QTreeView, QVBoxLayout, QWidget)
 
+from reader.entities import OrganisationIndex
 from reader.settings import Settings
 
 from . import dialogs
 from .actions import Actions
 from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .findbar import FindBar
-from .orgindex import new_index
 from .pane import ReadingPane
 from .panel import SidePanel
 from .signals import emit
@@ -46,7 +46,7 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else Settings.load()
         self.loader = loader or Loader(self)
         self.loader.setParent(self)
-        self.index = new_index()
+        self.index = OrganisationIndex()
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
@@ -222,7 +222,7 @@ class MainWindow(QMainWindow):
             return False
         self.paths = existing
         self.model.clear()
-        self.index = new_index()
+        self.index = OrganisationIndex()
         self.current = None
         self.clear_organisation_filter()
         self._pending_key = select_key
