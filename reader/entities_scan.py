@@ -18,7 +18,7 @@ _UP = "A-ZÀ-ÖØ-Þ"
 _ABBR = r"(?:Co|Corp|Inc|Ltd|Bros|Cos|Mfg|Intl|Jr|Sr|St|Mt|Ft)\.(?![\w])"
 _PARTICLE = r"(?:al|el|ul|ad|as|an|ash|at|bin|ibn|de|van|von|di|da|du|le|la|d|l|o|O)[-'’]"
 _TAIL = r"[\w&]*(?:[-'’/](?![sS]\b)[\w&]+)*"
-_TOK = rf"(?:[{_UP}]\.){{2,}}|{_ABBR}|{_PARTICLE}[{_UP}]{_TAIL}|(?:[{_UP}]|\d+[{_UP}]){_TAIL}"
+_TOK = rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PARTICLE}[{_UP}]{_TAIL}|(?:[{_UP}]|\d+[{_UP}]){_TAIL}"
 _CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{_CONN}) (?:the )?)?(?:{_TOK}))*")
 _ACR = re.compile(rf"\(([{_UP}][{_UP}0-9&\-]*[{_UP}0-9][a-z]?)\)")
@@ -35,16 +35,21 @@ _DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *)?(?:\n|\d{4}-\d\d-\d\d|\(
 # "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"
 _CUE_BEFORE = re.compile(
     r"\b(?:newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
-    r"|company|firm|group|bank|insurer|airline|carrier|conglomerate|maker|manufacturer|producer"
+    r"|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
     r"|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
-    r"|organization|movement|outfit|faction|charity|association|federation|union|network) $"
+    r"|organization|movement|outfit|faction|charity|association|federation|union|network"
+    r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
+    r"|builder|shipper|miner|developer|wholesaler) $"
 )
 # "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares"
 _CUE_AFTER = re.compile(
     r"(?:,? (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|group|firm|bank|newspaper|daily|agency"
-    r"|maker|manufacturer|producer|carrier|airline|insurer|retailer|club|side|party|broadcaster"
-    r"|conglomerate|brokerage|utility|operator|publisher|subsidiary|holding)\b|(?:'s|’s)? shares\b)"
+    r"|maker|manufacturer|producer|airline|insurer|retailer|club|side|party|broadcaster"
+    r"|conglomerate|brokerage|utility|operator|publisher|subsidiary|holding|distributor|supplier"
+    r"|lender|chain|automaker|carmaker|refiner|brewer)\b"
+    r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)|(?:'s|’s)? shares\b)"
 )
+_SENTENCE_END = re.compile(r"[\"”’']*\s*(?:\n|$)")
 _CAMEL_ORG = re.compile(r"[A-Z][a-z]+(?:Bank|Corp|Group|Com|Tel|Air|Net|Soft|Tech|Trust|Care)")
 _CONNECTORS = frozenset(_CONN.split("|")) | {"the"}
 _OF = frozenset({"of", "for", "on"})
@@ -161,7 +166,10 @@ class Scan:
         return self.found
 
     def _name_token(self, tok: str, key: str) -> bool:
-        return not tok[0].islower() and key not in self.lex.stop
+        if tok[0].islower() or key in self.lex.stop:
+            return False
+        # "Minneapolis-based", "Family-controlled": adjectives, not parts of a name
+        return "-" not in tok or not tok.rsplit("-", 1)[1][:1].islower()
 
     def _continues(self, toks, keys, r: int) -> bool:
         """Does a capitalised word after position r-1 carry the name on ("Fed Cup",
@@ -274,8 +282,8 @@ class Scan:
                     start = prev[2][0]
                     cands.append((0, 1, POSSESSIVE, "n:" + norm_name(self.text[start:offs[0] + len(toks[0])])))
                 continue
-            if tuple(keys[j:r]) in lex.not_org or self._continues(toks, keys, r):
-                continue
+            if self._continues(toks, keys, r) or any(tuple(keys[k:i + 1]) in lex.not_org for k in range(j, i + 1)):
+                continue  # "Kansai International Airport"; "West Bank", "Soviet Union"
             cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r]))))
         # "Douglas & Lomason", "Procter & Gamble": two names joined by an ampersand
         if "&" in keys:
@@ -369,7 +377,7 @@ class Scan:
             start = prev[2][0] if kind == POSSESSIVE else offs[i]
             last = toks[j - 1]
             stop = offs[j - 1] + len(last)
-            if last.endswith(".") and (stop == len(self.text) or self.text[stop] == "\n"):
+            if last.endswith(".") and _SENTENCE_END.match(self.text, stop):
                 stop -= 1  # "... Lear Corp." at the end of a sentence: the stop is not the name's
             self.found.append((start, stop, org))
             if kind != GAZETTEER:
