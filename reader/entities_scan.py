@@ -49,7 +49,7 @@ _CUE_AFTER = re.compile(
     r"|lender|chain|automaker|carmaker|refiner|brewer)\b"
     r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)|(?:'s|’s)? shares\b)"
 )
-_SENTENCE_END = re.compile(r"[\"”’']*\s*(?:\n|$)")
+_SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
 _CAMEL_ORG = re.compile(r"[A-Z][a-z]+(?:Bank|Corp|Group|Com|Tel|Air|Net|Soft|Tech|Trust|Care)")
 _CONNECTORS = frozenset(_CONN.split("|")) | {"the"}
 _OF = frozenset({"of", "for", "on"})
@@ -247,7 +247,7 @@ class Scan:
             if flags is None or not toks[i][0].isupper():
                 continue
             j = i
-            while j > 0 and self._name_token(toks[j - 1], keys[j - 1]) and keys[j - 1] not in demonyms:
+            while j > 0 and self._name_token(toks[j - 1], keys[j - 1]):
                 j -= 1
             if "prefix" in flags:
                 # "Lashkar-e-Balochistan", "Pakistan Tehreek-e-Insaf", "Jamiat Ulema-e-Islam"
@@ -290,7 +290,7 @@ class Scan:
             a = keys.index("&")
             if 0 < a < n - 1 and self._name_token(toks[a - 1], keys[a - 1]) and self._name_token(toks[a + 1], keys[a + 1]):
                 j = a - 1
-                while j > 0 and self._name_token(toks[j - 1], keys[j - 1]) and keys[j - 1] not in demonyms:
+                while j > 0 and self._name_token(toks[j - 1], keys[j - 1]):
                     j -= 1
                 r = a + 2
                 while r < n and self._name_token(toks[r], keys[r]):
