@@ -192,3 +192,49 @@ def test_emitting_signals_keeps_true_alive(qtbot):
     for i in range(5000):
         emit(probe.fired, i)
     assert abs(sys.getrefcount(True) - before) < 50
+
+
+_TRICKY = "ab UN\n\t\r \u00a0\u200b\u2028\u2029😀é<&>'\"\x00\x0c"
+
+
+def _as_selected(text: str) -> str:
+    """What QTextCursor.selectedText() gives back for ``text`` as the pane renders it."""
+    out = []
+    for ch in text:
+        if ch in "\n\u2029\u2028":
+            out.append("\u2028")
+        elif ch == "\x7f" or (ord(ch) < 32 and ch != "\t"):
+            out.append(" ")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def test_mention_offsets_map_exactly_whatever_the_text(qtbot):
+    from hypothesis import given, settings, strategies as st
+
+    from reader.record import Mention, Organisation
+    from reader.ui.pane import ReadingPane
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    para = st.text(alphabet=_TRICKY, min_size=1, max_size=30).filter(lambda p: "\n\n" not in p)
+
+    @settings(max_examples=150, deadline=None)
+    @given(st.lists(para, min_size=1, max_size=5), st.data(), st.text(alphabet=_TRICKY, max_size=10))
+    def check(paragraphs, data, title):
+        article = make_article("/x.txt", title, paragraphs)
+        text = "\n\n".join(paragraphs)
+        i = data.draw(st.integers(0, len(paragraphs) - 1))  # mentions lie inside one paragraph
+        local = data.draw(st.integers(0, len(paragraphs[i]) - 1))
+        length = data.draw(st.integers(1, len(paragraphs[i]) - local))
+        start = sum(len(p) + 2 for p in paragraphs[:i]) + local
+        end = start + length
+        m = Mention(start, end, text[start:end], "X")
+        article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
+                                   "organisations": (Organisation("X", (), (m,)),)})
+        pane.show_article(article, {})
+        assert pane.cursor_for(start, end).selectedText() == _as_selected(text[start:end])
+        assert pane.toHtml().count("mention:") == 1
+
+    check()

@@ -432,3 +432,52 @@ def test_real_core_opens_the_sample_articles(qtbot, make_window):
         assert w.pane.toPlainText().startswith(first.title or Path(first.path).name)
         if first.paragraphs:
             assert first.paragraphs[0][:40] in w.pane.toPlainText()
+
+
+def test_keyboard_shortcuts_reach_their_actions(qtbot, make_window, news, tmp_path):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    asked = []
+    w.ask_folder = lambda title: asked.append("folder") or ""
+    w.ask_save_path = lambda suggested, filters: asked.append("save") or ("", "")
+    ctrl = Qt.KeyboardModifier.ControlModifier
+    w.pane.setFocus()
+    qtbot.keyClick(w.pane, Qt.Key.Key_O, ctrl)
+    qtbot.keyClick(w.pane, Qt.Key.Key_E, ctrl)
+    assert asked == ["folder", "save"]
+    qtbot.keyClick(w.pane, Qt.Key.Key_Equal, ctrl)
+    assert w.pane.zoom == 1
+    qtbot.keyClick(w.pane, Qt.Key.Key_Minus, ctrl)
+    qtbot.keyClick(w.pane, Qt.Key.Key_Minus, ctrl)
+    assert w.pane.zoom == -1
+    qtbot.keyClick(w.pane, Qt.Key.Key_0, ctrl)
+    assert w.pane.zoom == 0
+    w.panel.select("United Nations")
+    qtbot.keyClick(w.pane, Qt.Key.Key_F3)
+    assert w.panel.mark_label.text() == "2/3"
+    qtbot.keyClick(w.pane, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert w.panel.mark_label.text() == "1/3"
+    qtbot.keyClick(w.pane, Qt.Key.Key_Escape)
+    assert w.panel.mark_label.text() == ""
+    qtbot.keyClick(w.pane, Qt.Key.Key_F, ctrl)
+    assert w.find_bar.isVisible() and w.find_bar.edit.hasFocus()
+    qtbot.keyClicks(w.find_bar.edit, "jk")  # letters typed in a box are text, not J/K
+    assert w.find_bar.edit.text() == "jk" and w.current.title == "Aid talks resume"
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Escape)
+    assert not w.find_bar.isVisible()
+    qtbot.keyClick(w.pane, Qt.Key.Key_L, ctrl)
+    assert w.filter_edit.hasFocus()
+    qtbot.keyClick(w.filter_edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert w.current.title != "Aid talks resume"
+
+
+def test_tab_order_runs_list_pane_panel(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    chain, widget = [], w.filter_edit
+    for _ in range(8):
+        chain.append(widget)
+        widget = widget.nextInFocusChain()
+    order = [c for c in chain if c in (w.filter_edit, w.list_view, w.pane, w.panel.org_view)]
+    assert order == [w.filter_edit, w.list_view, w.pane, w.panel.org_view]

@@ -34,12 +34,12 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
         key=lambda m: (m.start, -m.end),
     )
     aliases = {org.name: org.aliases for org in article.organisations}
-    out = [f"<h1>{escape(article.title or _file_name(article.path))}</h1>"]
+    out = [f"<h1>{_flat(article.title or _file_name(article.path))}</h1>"]
     from reader.export import metadata_line  # the same line the exports carry
 
     meta = metadata_line(article)
     if meta:
-        out.append(f"<p style='color:gray'>{escape(meta)}</p>")
+        out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
     placed: list = []
     start = 0
     queue = iter(mentions)
@@ -51,20 +51,39 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
             m, pending = pending, next(queue, None)
             if m.start < cursor or m.end > end or m.end <= m.start:
                 continue  # overlapping or straddling a paragraph break: leave it plain
-            pieces.append(escape(para[cursor - start:m.start - start]))
+            pieces.append(_text(para[cursor - start:m.start - start]))
             bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
             tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
                             if aliases.get(m.name) else "")
             pieces.append(
                 f"<a href='{MENTION_SCHEME}:{len(placed)}' title='{escape(tip)}' "
                 f"style='background-color:{bg.name()}; color:{fg.name()}; "
-                f"text-decoration:none'>{escape(para[m.start - start:m.end - start])}</a>")
+                f"text-decoration:none'>{_text(para[m.start - start:m.end - start])}</a>")
             placed.append(m)
             cursor = m.end
-        pieces.append(escape(para[cursor - start:]))
+        pieces.append(_text(para[cursor - start:]))
         out.append(f"<p style='white-space:pre-wrap'>{''.join(pieces)}</p>")
         start = end + 2
     return "\n".join(out), placed
+
+
+# Characters that would not map one-to-one into the document: line and paragraph breaks
+# become <br/> (one line separator, same block), other controls a space.
+_ONE_FOR_ONE = {c: " " for c in range(32) if c not in (9, 10)} | {0x7F: " ", 0x2029: "\n"}
+
+
+def _text(s: str) -> str:
+    return escape(s.translate(_ONE_FOR_ONE)).replace("\n", "<br/>")
+
+
+def _flat(s: str) -> str:
+    """One line of escaped text (titles, metadata): every break becomes a space."""
+    return escape(s.translate(_ONE_FOR_ONE).replace("\n", " ").replace("\u2028", " "))
+
+
+def _u16(s: str) -> int:
+    """Length in UTF-16 code units: what document positions count."""
+    return len(s) if s.isascii() else len(s.encode("utf-16-le")) // 2
 
 
 def _file_name(path: str) -> str:
@@ -86,7 +105,7 @@ class ReadingPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.article = None
         self._placed: list = []
-        self._para_starts: list[tuple[int, int]] = []  # (text offset, document position)
+        self._para_starts: list[tuple[int, int, str]] = []  # (text offset, position, text)
         self._marks: list[QTextCursor] = []
         self._mark = -1
         self._matches: list[QTextCursor] = []
@@ -141,16 +160,16 @@ class ReadingPane(QTextBrowser):
         offset = 0
         for i, para in enumerate(self.article.paragraphs):
             block = doc.findBlockByNumber(header + i)
-            self._para_starts.append((offset, block.position()))
+            self._para_starts.append((offset, block.position(), para))
             offset += len(para) + 2
 
     def cursor_for(self, start: int, end: int) -> QTextCursor | None:
         """A document cursor selecting ``Article.text[start:end]``."""
-        for offset, position in reversed(self._para_starts):
+        for offset, position, para in reversed(self._para_starts):
             if offset <= start:
                 c = QTextCursor(self.document())
-                c.setPosition(position + start - offset)
-                c.setPosition(position + end - offset, QTextCursor.MoveMode.KeepAnchor)
+                c.setPosition(position + _u16(para[:start - offset]))
+                c.setPosition(position + _u16(para[:end - offset]), QTextCursor.MoveMode.KeepAnchor)
                 return c
         return None
 
