@@ -93,8 +93,21 @@ class OrganisationIndex:
         return list(self._view()[0])
 
     def entry_for(self, name_or_alias: str) -> IndexEntry | None:
-        view = self._view()[1]
-        return view.get(name_or_alias.strip()) or view.get(norm_name(name_or_alias))
+        """The organisation known by this name or alias (spelling variants folded)."""
+        if self._dirty or self._cache is not None:
+            view = self._view()[1]
+            return view.get(name_or_alias.strip()) or view.get(norm_name(name_or_alias))
+        # cheap while articles are still arriving: no full rebuild, just this cluster
+        form = name_or_alias.strip()
+        keys = ["n:" + norm_name(form), "b:" + form, "l:" + form]
+        hit = lexicon().names.get(tuple(norm_token(t) for t in form.split()))
+        if hit is not None:
+            keys.append("g:" + hit[0].name)
+        for k in keys:
+            c = self._keys.get(k)
+            if c is not None and c.root().articles:
+                return _entry(c.root())
+        return None
 
     def articles_naming(self, name_or_alias: str) -> list[str]:
         entry = self.entry_for(name_or_alias)

@@ -1,0 +1,265 @@
+"""Organisation recognition, merging and the folder-wide index (reader.entities)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.entities import (
+    IndexEntry, OrganisationIndex, find_organisations, org_spans, organisations_of,
+)
+from reader.record import Article
+
+ARTICLES = Path(__file__).resolve().parent.parent / "articles"
+
+# Sample 000 as the pipeline hands it over (words fused at line ends repaired).
+SAMPLE_000 = "\n\n".join([
+    "ISLAMABAD: The government of Pakistan’s Balochistan province has resolved to initiate "
+    "stringent actions against more than 300 individuals allegedly involved in militant "
+    "activities. According to an official statement released by the provincial administration, "
+    "the move was finalized during a high-level meeting chaired by Balochistan Chief Minister "
+    "Mir Sarfaraz Bugti.",
+    "The announcement highlights a comprehensive strategy to accelerate the prosecution of cases "
+    "against the leadership of several banned entities, such as the Baloch Liberation Army (BLA), "
+    "Baloch Liberation Front (BLF), United Baloch Army (UBA), Baloch Republican Guards (BRG), "
+    "Baloch Republican Army (BRA), and Lashkar-e-Balochistan.",
+    "Chief Minister Bugti directed relevant authorities to collaborate with the federal Ministry "
+    "of Interior and Ministry of Foreign Affairs to expedite the issuance of red notices through "
+    "Interpol. In his remarks during the meeting, Bugti asserted that full-scale operations would "
+    "be conducted under the guidelines of the Provincial Action Plan.",
+    "Balochistan, rich in natural resources yet marred by underdevelopment and ethnic tensions, "
+    "has long been a hotspot for insurgent activities.",
+    "This development comes at a time when Pakistan is intensifying its fight against terrorism. "
+    "The focus on Interpol red notices reflects a strategic pivot.",
+])
+
+
+def names(text: str) -> list[str]:
+    return [m.text for m in find_organisations(text)]
+
+
+def org_named(orgs, name):
+    return next((o for o in orgs if o.name == name), None)
+
+
+# -- the samples -------------------------------------------------------------------------
+
+def test_sample_000_every_organisation_found():
+    orgs = organisations_of(SAMPLE_000)
+    got = {o.name: set(o.aliases) for o in orgs}
+    assert got == {
+        "Baloch Liberation Army": {"BLA"},
+        "Baloch Liberation Front": {"BLF"},
+        "United Baloch Army": {"UBA"},
+        "Baloch Republican Guards": {"BRG"},
+        "Baloch Republican Army": {"BRA"},
+        "Lashkar-e-Balochistan": set(),
+        "Ministry of Interior": set(),
+        "Ministry of Foreign Affairs": set(),
+        "Interpol": set(),
+    }
+    assert len(org_named(orgs, "Interpol").mentions) == 2
+
+
+def test_sample_001_every_organisation_found_and_merged():
+    text = (ARTICLES / "001_f04f2131fcbc8157.txt").read_text(encoding="utf-8")
+    orgs = organisations_of(text)
+    got = {o.name: set(o.aliases) for o in orgs}
+    assert got == {
+        "International Criminal Police Organisation": {"Interpol"},
+        "Chief Minister’s Secretariat": set(),
+        "Balochistan Liberation Army": {"BLA"},
+        "Balochistan Liberation Front": {"BLF"},
+        "United Baloch Army": set(),
+        "Baloch Revolution Group": set(),
+        "Lashkar-i-Balochistan": set(),
+    }
+    interpol = org_named(orgs, "International Criminal Police Organisation")
+    assert [m.text for m in interpol.mentions].count("Interpol") == 4  # "Interpol’s" included
+
+
+@pytest.mark.parametrize("path", [ARTICLES / "000_788af3e886619c0f.txt", ARTICLES / "001_f04f2131fcbc8157.txt"])
+def test_samples_highlight_no_place_title_or_person(path):
+    text = path.read_text(encoding="utf-8")
+    highlighted = set(names(text))
+    for word in ("Balochistan", "Pakistan", "Islamabad", "Chief Minister", "CM", "Bugti",
+                 "Sarfaraz Bugti", "Mir Sarfaraz Bugti", "Thursday", "Provincial Action Plan"):
+        assert word not in highlighted
+
+
+def test_mentions_index_into_the_text_and_do_not_overlap():
+    text = (ARTICLES / "001_f04f2131fcbc8157.txt").read_text(encoding="utf-8")
+    mentions = find_organisations(text)
+    assert mentions == sorted(mentions, key=lambda m: m.start)
+    for m in mentions:
+        assert text[m.start:m.end] == m.text
+    for a, b in zip(mentions, mentions[1:]):
+        assert a.end <= b.start
+    assert find_organisations(text) == mentions  # deterministic
+    assert org_spans(text) == [(m.start, m.end) for m in mentions]
+
+
+# -- hard cases ------------------------------------------------------------------------------
+
+HARD_CASES = [
+    # acronym definitions, both orders, and later bare uses
+    ("The Tehreek-e-Taliban Pakistan (TTP) said the TTP would respond.",
+     ["Tehreek-e-Taliban Pakistan", "TTP", "TTP"]),
+    ("Fighters of the Zomian Freedom Front (ZFF) attacked a post. ZFF later denied it.",
+     ["Zomian Freedom Front", "ZFF", "ZFF"]),
+    ("Officials of the QRM (Qarnic Resistance Movement) met. The QRM said nothing.",
+     ["QRM", "Qarnic Resistance Movement", "QRM"]),
+    # nested names inside a longer sentence
+    ("He asked the federal Ministry of Interior to act within a week.", ["Ministry of Interior"]),
+    ("The Bank of England raised rates.", ["Bank of England"]),
+    ("A report by the Department of Trade and Industry was published.",
+     ["Department of Trade and Industry"]),
+    # names at the start of a sentence
+    ("Interpol issued a notice. Ministry of Foreign Affairs officials declined to comment.",
+     ["Interpol", "Ministry of Foreign Affairs"]),
+    # possessives
+    ("The government would seek Interpol’s assistance and Interpol's database.",
+     ["Interpol", "Interpol"]),
+    ("According to the Chief Minister’s Secretariat, the meeting ended.",
+     ["Chief Minister’s Secretariat"]),
+    # all-capital headlines
+    ("NATO AND REUTERS IN TALKS\nNATO said on Monday it was talking to Reuters.",
+     ["NATO", "REUTERS", "NATO", "Reuters"]),
+    # hyphenated names, South Asian forms
+    ("Lashkar-e-Taiba and Jaish-e-Mohammad were banned, as was Lashkar-e-Zomia.",
+     ["Lashkar-e-Taiba", "Jaish-e-Mohammad", "Lashkar-e-Zomia"]),
+    ("Leaders of Jamiat Ulema-e-Islam and Pakistan Tehreek-e-Insaf met.",
+     ["Jamiat Ulema-e-Islam", "Pakistan Tehreek-e-Insaf"]),
+    ("Shares of Acme Widgets Corp. rose while Fiat SpA fell.", ["Acme Widgets Corp.", "Fiat SpA"]),
+    ("Shares of Procter & Gamble rose.", ["Procter & Gamble"]),
+    # the leading "the" stays outside
+    ("The United Nations and the World Bank disagreed.", ["United Nations", "World Bank"]),
+    # consistency: recognised once, recognised at every mention
+    ("Farlow Holdings Inc. said profit rose. Farlow expects more next year.",
+     ["Farlow Holdings Inc.", "Farlow"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", HARD_CASES)
+def test_hard_cases(text, expected):
+    assert names(text) == expected
+
+
+NOT_ORGANISATIONS = [
+    "Balochistan Chief Minister Mir Sarfaraz Bugti met the Prime Minister on Monday in Quetta.",
+    "CM Bugti said Pakistan and Afghanistan would talk in March.",
+    "Henry Ford was born in Michigan.",
+    "The West Bank and the Soviet Union were discussed.",
+    "THE GOVERNMENT OF THE UNITED STATES SAID SO\nIt did.",
+    "GDP grew by 3 percent, the IMF said.",  # only the IMF
+]
+
+
+@pytest.mark.parametrize("text", NOT_ORGANISATIONS)
+def test_places_titles_people_are_not_organisations(text):
+    assert [n for n in names(text) if n != "IMF"] == []
+
+
+# -- merging -------------------------------------------------------------------------------
+
+MERGES = [
+    # (text, canonical name, the other surface forms)
+    ("Interpol, or the International Criminal Police Organisation, helps. Interpol’s notices.",
+     "International Criminal Police Organisation", ("Interpol",)),
+    ("The Baloch Liberation Army (BLA) and the Balochistan Liberation Army (BLA) are one.",
+     "Balochistan Liberation Army", ("Baloch Liberation Army", "BLA")),
+    ("Lashkar-e-Balochistan claimed it; Lashkar-i-Balochistan denied it.",
+     "Lashkar-e-Balochistan", ("Lashkar-i-Balochistan",)),
+    ("The World Health Organisation and the World Health Organization.",
+     "World Health Organisation", ("World Health Organization",)),
+    ("The UN said. The United Nations agreed.", "United Nations", ("UN",)),
+]
+
+
+@pytest.mark.parametrize("text, name, aliases", MERGES)
+def test_merging_within_a_text(text, name, aliases):
+    orgs = organisations_of(text)
+    assert len(orgs) == 1
+    assert orgs[0].name == name
+    assert set(orgs[0].aliases) == set(aliases)
+
+
+def test_different_long_forms_of_one_acronym_stay_apart():
+    text = ("The Baloch Republican Guards (BRG) and the Baloch Revolution Group (BRG) differ.")
+    assert {o.name for o in organisations_of(text)} == {"Baloch Republican Guards", "Baloch Revolution Group"}
+
+
+def test_organisations_ordered_by_first_mention():
+    orgs = organisations_of("Reuters spoke to NATO. Then NATO spoke to Reuters and the IMF.")
+    assert [o.name for o in orgs] == ["Reuters", "North Atlantic Treaty Organization", "International Monetary Fund"]
+    assert [len(o.mentions) for o in orgs] == [2, 2, 1]
+
+
+# -- the folder-wide index -----------------------------------------------------------------
+
+def article(path: str, text: str, index: int = 0) -> Article:
+    paragraphs = tuple(text.split("\n\n"))
+    return Article(path=path, format="txt", title="", date=None, authors=(), dateline=None,
+                   paragraphs=paragraphs, links=(), tags=(), warnings=(),
+                   organisations=organisations_of("\n\n".join(paragraphs)), index=index)
+
+
+def test_index_merges_the_samples():
+    index = OrganisationIndex()
+    index.add(article("a.txt", SAMPLE_000))
+    index.add(article("b.txt", (ARTICLES / "001_f04f2131fcbc8157.txt").read_text(encoding="utf-8")))
+    bla = index.entry_for("BLA")
+    assert isinstance(bla, IndexEntry)
+    assert bla.name == "Balochistan Liberation Army"
+    assert set(bla.aliases) >= {"Baloch Liberation Army", "BLA"}
+    assert bla.articles == ("a.txt", "b.txt")
+    assert bla.mentions == 4
+    assert index.entry_for("Baloch Liberation Army") == bla
+    assert index.entry_for("Lashkar-i-Balochistan") == index.entry_for("Lashkar-e-Balochistan")
+    assert len(index.entry_for("Lashkar-e-Balochistan").articles) == 2
+    interpol = index.entry_for("Interpol")
+    assert interpol.name == "International Criminal Police Organisation"
+    assert interpol.articles == ("a.txt", "b.txt")
+    assert index.entry_for("Baloch Republican Guards") != index.entry_for("Baloch Revolution Group")
+    entries = index.entries()
+    assert entries[0].name in {"International Criminal Police Organisation", "Balochistan Liberation Army",
+                               "Balochistan Liberation Front"}
+    assert [len(e.articles) for e in entries] == sorted((len(e.articles) for e in entries), reverse=True)
+    assert index.articles_naming("Interpol") == ["a.txt", "b.txt"]
+    assert index.articles_naming("Ministry of Interior") == ["a.txt"]
+    assert index.articles_naming("Nobody at all") == []
+    assert index.entry_for("Balochistan") is None
+
+
+def test_index_bare_acronym_joins_its_long_form_across_articles():
+    index = OrganisationIndex()
+    index.add(article("1.txt", "The BLA claimed the attack."))
+    index.add(article("2.txt", "The Baloch Liberation Army (BLA) denied it."))
+    index.add(article("3.txt", "The Balochistan Liberation Army (BLA) spoke."))
+    entry = index.entry_for("BLA")
+    assert entry.articles == ("1.txt", "2.txt", "3.txt")
+    assert entry.name == "Balochistan Liberation Army"
+    assert len(index.entries()) == 1
+
+
+def test_index_remove_and_replace():
+    index = OrganisationIndex()
+    index.add(article("1.txt", "Reuters and NATO."))
+    index.add(article("2.txt", "Reuters again."))
+    assert index.articles_naming("Reuters") == ["1.txt", "2.txt"]
+    index.remove("1.txt")
+    assert index.articles_naming("Reuters") == ["2.txt"]
+    assert index.entry_for("NATO") is None
+    index.add(article("2.txt", "Nothing here."))  # replacing an article drops its old names
+    assert index.entries() == []
+    index.add(article("multi.json", "The IMF lent.", index=3))
+    assert index.articles_naming("International Monetary Fund") == ["multi.json#3"]
+
+
+def test_index_sorts_by_articles_then_mentions():
+    index = OrganisationIndex()
+    index.add(article("1.txt", "NATO, NATO, NATO and Reuters."))
+    index.add(article("2.txt", "Reuters and the IMF."))
+    assert [e.name for e in index.entries()] == [
+        "Reuters", "North Atlantic Treaty Organization", "International Monetary Fund"]
+    assert [e.mentions for e in index.entries()] == [2, 3, 1]
