@@ -12,21 +12,21 @@ from PySide6.QtWidgets import QApplication
 # Hues spread round the wheel, in an order where neighbours differ strongly.
 _HUES = (210, 30, 130, 330, 50, 270, 170, 0, 90, 240, 300, 190)
 
-_system_palette: QPalette | None = None
+_system: tuple[str, QPalette] | None = None  # the platform's style and palette
 
 
 def apply_theme(app: QApplication, mode: str) -> None:
-    """``mode`` is "system", "light" or "dark"."""
-    global _system_palette
-    if _system_palette is None:
-        _system_palette = QPalette(app.palette())
-    app.setStyle("Fusion")
-    if mode == "dark":
-        app.setPalette(dark_palette())
-    elif mode == "light":
-        app.setPalette(light_palette())
-    else:
-        app.setPalette(_system_palette)
+    """``mode`` is "system" (the platform's style and palette, light or dark as the
+    system is), "light" or "dark" (Fusion with this module's palettes)."""
+    global _system
+    if _system is None:
+        _system = (app.style().name(), QPalette(app.palette()))
+    if mode in ("dark", "light"):
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette() if mode == "dark" else light_palette())
+    elif app.style().name() != _system[0] or app.palette() != _system[1]:
+        app.setStyle(_system[0])
+        app.setPalette(_system[1])
 
 
 def is_dark(palette: QPalette) -> bool:
