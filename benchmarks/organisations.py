@@ -1,0 +1,82 @@
+"""Organisation recognition: accuracy and speed against a simple rule baseline, same run.
+
+    python benchmarks/organisations.py [--data PATH] [--errors N]
+
+Runs ``../shared/bench/score_orgs.py`` (when ``shared/`` sits beside the repo) on
+``reader.entities:org_spans`` and on :func:`baseline_spans` (capitalised words ending in an
+organisation noun, plus all-capital acronyms), then lists what the recogniser finds in
+the sample articles. Prints figures; asserts nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+SCORER = SHARED / "bench" / "score_orgs.py"
+DATA = SHARED / "data" / "orgs-dev" / "eng.testa.prose"
+SAMPLES = ("000_788af3e886619c0f.txt", "001_f04f2131fcbc8157.txt")
+
+_HEADS = (
+    "Army|Front|Group|Ministry|Department|Authority|Agency|Council|Commission|Committee|Party"
+    "|Movement|Bank|Union|Organisation|Organization|Corporation|Corp|Company|Co|Inc|Ltd|Limited"
+    "|Trust|Society|Foundation|Police|Secretariat|University|Court|Assembly|Association"
+)
+_BASELINE = re.compile(
+    rf"\b(?:(?!(?:The|A|An|In|On|At|For|But|And|He|She|It|This)\b)[A-Z][\w&-]*\s+(?:of\s+)?){{0,4}}(?:{_HEADS})\b\.?(?:\s+of(?:\s+[A-Z][\w-]*)+)?|\b[A-Z]{{2,6}}\b"
+)
+
+
+def baseline_spans(text: str) -> list[tuple[int, int]]:
+    """The rule baseline: capitalised names ending in an organisation noun, and acronyms."""
+    return [m.span() for m in _BASELINE.finditer(text)]
+
+
+def score(spec: str, data: Path, errors: int) -> str:
+    cmd = [sys.executable, str(SCORER), spec, "--data", str(data)]
+    if errors:
+        cmd += ["--errors", str(errors)]
+    done = subprocess.run(cmd, cwd=REPO, capture_output=True, text=True, check=False)
+    return (done.stdout + done.stderr).strip()
+
+
+def samples() -> None:
+    sys.path.insert(0, str(REPO))
+    from reader.entities import organisations_of
+    try:
+        from reader.joins import split_fused_words
+    except ImportError:  # the word joiner is another module's job; raw text still works
+        def split_fused_words(text: str) -> str:
+            return text
+    for name in SAMPLES:
+        path = REPO / "articles" / name
+        if not path.exists():
+            continue
+        text = split_fused_words(path.read_text(encoding="utf-8"))
+        print(f"\n{name}:")
+        for org in organisations_of(text):
+            also = f"  (also: {', '.join(org.aliases)})" if org.aliases else ""
+            print(f"  {len(org.mentions):2d} x {org.name}{also}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=DATA)
+    ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses and false alarms")
+    a = ap.parse_args()
+    if SCORER.exists() and a.data.exists():
+        for label, spec, errors in (("reader.entities", "reader.entities:org_spans", a.errors),
+                                    ("rule baseline", "benchmarks.organisations:baseline_spans", 0)):
+            print(f"== {label} ({spec})")
+            print(score(spec, a.data, errors))
+    else:
+        print(f"no scorer or data at {SCORER} / {a.data}: skipping the CoNLL score")
+    samples()
+
+
+if __name__ == "__main__":
+    main()
