@@ -331,12 +331,12 @@ class Scan:
             m = _ACR.match(text, end + 1)
             if m:
                 acr = m.group(1)
-                for j in range(n - 1):
+                for j in range(max(0, n - 12), n - 1):  # long forms have at most a dozen words
                     if self._name_token(toks[j], keys[j]) and initials_match(acr, toks[j:]):
                         self._define(acr, toks[j:], keys[j:], j, n, cands)
                         break
         # ACR (Long Name)
-        if prev is not None and n >= 2 and len(prev[0]) == 1 and text.startswith(")", end):
+        if prev is not None and 2 <= n <= 12 and len(prev[0]) == 1 and text.startswith(")", end):
             acr = prev[0][0]
             if text[prev[3]:offs[0]] == " (" and acr.isupper() and initials_match(acr, toks):
                 self._define(acr, toks, keys, 0, n, cands)

@@ -263,3 +263,36 @@ def test_index_sorts_by_articles_then_mentions():
     assert [e.name for e in index.entries()] == [
         "Reuters", "North Atlantic Treaty Organization", "International Monetary Fund"]
     assert [e.mentions for e in index.entries()] == [2, 3, 1]
+
+
+# -- any text ----------------------------------------------------------------------------
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_WORDS = st.sampled_from([
+    "the", "of", "and", "Army", "Bank", "Ministry", "Interpol", "BLA", "(", ")", "(BLA)", "’s",
+    "Lashkar-e-", "Baloch", "Liberation", "NATO", "Inc.", "&", "\n", "\n\n", ".", ",", "Corp.",
+    "REUTERS", "Co", "X", "é", "Öl", "Chief", "Minister", "Secretariat", "U.S.", "-", "'s",
+])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_WORDS, max_size=40), st.sampled_from([" ", "", "  "]))
+def test_any_text_gives_sorted_disjoint_mentions_that_match_the_text(words, sep):
+    text = sep.join(words)
+    mentions = find_organisations(text)
+    last_end = 0
+    for m in mentions:
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.start >= last_end
+        assert text[m.start:m.end] == m.text
+        assert m.name
+        last_end = m.end
+    assert sum(len(o.mentions) for o in organisations_of(text)) == len(mentions)
+
+
+def test_long_capitalised_runs_and_acronym_after_them():
+    text = " ".join(["Alpha Beta Gamma Delta"] * 500) + " (ABGD) " + "NATO, " * 2000
+    mentions = find_organisations(text)
+    assert mentions[0].text == "Alpha Beta Gamma Delta" and mentions[0].start == len(text.split(" (")[0]) - 22
+    assert sum(m.text == "NATO" for m in mentions) == 2000
