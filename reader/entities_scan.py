@@ -221,7 +221,8 @@ class Scan:
                 t = toks[i]
                 if 2 <= len(t) <= 6 and t.isupper() and t.isalpha() and keys[i] not in common \
                         and (keys[i],) not in lex.not_org \
-                        and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()):
+                        and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
+                        and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
                     cands.append((i, i + 1, ACRONYM, "a:" + t))
                 elif _CAMEL_ORG.fullmatch(t):
                     cands.append((i, i + 1, HEAD, "n:" + keys[i]))
@@ -231,6 +232,12 @@ class Scan:
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
         return not before or before[-1] in ".!?:\n"
+
+    def _line_head(self, start: int, end: int) -> bool:
+        """A word opening a line before a dateline or a " - " (``IRVINE, Calif.``,
+        ``ATHLETICS - ...``): a place or a topic, not an acronym."""
+        return self._dateline(start, end) or (
+            (start == 0 or self.text[start - 1] == "\n") and self.text.startswith(" - ", end))
 
     def _dateline(self, start: int, end: int) -> bool:
         line_start = start == 0 or self.text[start - 1] == "\n"
@@ -318,6 +325,14 @@ class Scan:
         r = j
         while r < n and self._name_token(toks[r], keys[r]):
             r += 1
+        if before:  # "the group Human Rights in China": small words inside the name too
+            e = r
+            while e + 1 < n and keys[e] in _CONNECTORS and self._name_token(toks[e + 1], keys[e + 1]):
+                e += 2
+                while e < n and self._name_token(toks[e], keys[e]):
+                    e += 1
+            if e == n:
+                r = n
         if after and r != n:
             return
         if j < r and tuple(keys[j:r]) not in self.lex.not_org and keys[j] not in self.lex.title_words:
@@ -438,5 +453,6 @@ class Scan:
 _COMPANY_WORDS = frozenset(
     norm_token(w) for w in
     "International Group Holdings Holding Corporation Company Industries Enterprises Bancorp Trust"
-    " Technologies Systems Communications Electronics Pharmaceuticals".split()
+    " Technologies Systems Communications Electronics Pharmaceuticals Bancshares Financial"
+    " Motors Airlines Petroleum Energy Foods Stores Media Brands Partners".split()
 )
