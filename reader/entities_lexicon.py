@@ -101,7 +101,8 @@ def lexicon() -> Lexicon:
                 continue
             if entry.kind == "sport" and key in places:
                 sport_only = True
-            caps_only = alias.isupper() and len(alias) <= 6
+            # short acronyms match only as written: "LeT" is not "Let", "WHO" is not "Who"
+            caps_only = len(alias) <= 6 and " " not in alias and any(c.isupper() for c in alias[1:])
             names.setdefault(key, (entry, sport_only, caps_only, common))
     first: dict[str, int] = {}
     for key in names:

@@ -197,8 +197,9 @@ class Scan:
                 entry, sport_only, caps_only, common = hit
                 if sport_only and (not self.sporty or (i == 0 and self._dateline(offs[0], end if j == n else offs[j]))):
                     continue
-                if caps_only and (not toks[i].isupper() or (self.sporty and keys[i] in lex.abbreviations)):
-                    continue
+                if caps_only and (not (toks[i].isupper() or any(c.isupper() for c in toks[i][1:]))
+                                  or (self.sporty and keys[i] in lex.abbreviations)):
+                    continue  # "LeT" but not "Let"; "RBI" in a baseball report is runs batted in
                 if common and (caps_line or (i == 0 and self._sentence_start(offs[0]))):
                     continue
                 if not caps_line:
@@ -295,12 +296,16 @@ class Scan:
         # "Douglas & Lomason", "Procter & Gamble": two names joined by an ampersand
         if "&" in keys:
             a = keys.index("&")
-            if 0 < a < n - 1 and self._name_token(toks[a - 1], keys[a - 1]) and self._name_token(toks[a + 1], keys[a + 1]):
+            common = self.common
+            if 0 < a < n - 1 and self._name_token(toks[a - 1], keys[a - 1]) and self._name_token(toks[a + 1], keys[a + 1]) \
+                    and not (keys[a - 1] in common and keys[a + 1] in common):  # not "Plug & Charge"
                 j = a - 1
                 while j > 0 and self._name_token(toks[j - 1], keys[j - 1]):
                     j -= 1
                 r = a + 2
-                while r < n and self._name_token(toks[r], keys[r]):
+                if r < n and self._name_token(toks[r], keys[r]) and keys[r] not in heads:
+                    r += 1  # "Schroder Wertheim & Co", "Bang & Olufsen": one more word at most
+                while r < n and ("suffix" in heads.get(keys[r], ()) or keys[r] in _COMPANY_WORDS):
                     r += 1
                 if tuple(keys[j:r]) not in lex.not_org:
                     cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r]))))
@@ -327,7 +332,8 @@ class Scan:
             r += 1
         if before:  # "the group Human Rights in China": small words inside the name too
             e = r
-            while e + 1 < n and keys[e] in _CONNECTORS and self._name_token(toks[e + 1], keys[e + 1]):
+            while e + 1 < n and keys[e] in _CONNECTORS and keys[e] not in ("and", "&") \
+                    and self._name_token(toks[e + 1], keys[e + 1]):
                 e += 2
                 while e < n and self._name_token(toks[e], keys[e]):
                     e += 1
