@@ -104,6 +104,7 @@ class Scan:
         self.text = text
         self.lex = lexicon()
         self.common = common_words()
+        self.very_common = common_words(38)
         self.sporty = len(_SPORT.findall(text)) >= 3
         self.caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
         self.caps_starts = [s for s, _ in self.caps]
@@ -296,7 +297,7 @@ class Scan:
         # "Douglas & Lomason", "Procter & Gamble": two names joined by an ampersand
         if "&" in keys:
             a = keys.index("&")
-            common = self.common
+            common = self.very_common
             if 0 < a < n - 1 and self._name_token(toks[a - 1], keys[a - 1]) and self._name_token(toks[a + 1], keys[a + 1]) \
                     and not (keys[a - 1] in common and keys[a + 1] in common):  # not "Plug & Charge"
                 j = a - 1

@@ -152,6 +152,9 @@ NOT_ORGANISATIONS = [
     "The West Bank and the Soviet Union were discussed.",
     "THE GOVERNMENT OF THE UNITED STATES SAID SO\nIt did.",
     "GDP grew by 3 percent, the IMF said.",  # only the IMF
+    "Let the SUV with AWD charge over USB. Who knows?",
+    "The Plug & Charge feature works. WHO CARES, THEY SAID\nNo one.",
+    "IRVINE, Calif. 1996-08-30\nThe weather was fine.",
 ]
 
 
