@@ -25,7 +25,8 @@ from .joins_words import split_candidates_upto, word_costs
 __all__ = ["split_fused_words", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
-BEAM = 8                      # chain states kept per line (all-width search)
+BEAM = 4                      # chain states kept per line (all-width search)
+AHEAD = 3.0                   # expected score per break still to come (beam ranking)
 NARROW_BEAM = 3               # ... (search near a known width)
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
 AT_WIDTH_MIN = -4.0          # a paragraph's chain at the shared width needs this
@@ -70,8 +71,9 @@ def split_fused_words(text: str) -> str:
         if f[3] is None:
             f[3] = _chains(f[2], lo, hi, NARROW_BEAM)
     width, total = _shared_width(paras, lo, hi)
-    if total < TEXT_MIN:
-        width = None
+    if total < TEXT_MIN or (total < PARA_MIN and sum(
+            _best(f[3], width, 0.0) is not None for f in paras) < 2):
+        width = None                 # one paragraph alone needs as much as on its own
     changed = False
     for f in paras:
         k, start, body, chains = f
@@ -222,8 +224,13 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, steps: int = 0):
                     if old is None or sc > old[0]:
                         nxt[key] = (sc, p, a, b, (breaks, p))
                 i = t + 1
-        if len(nxt) > beam:
-            frontier = sorted(nxt.values(), key=lambda st: st[0], reverse=True)[:beam]
+        if len(nxt) > beam:          # the best so far, and the best counting breaks to come
+            states = list(nxt.values())
+            states.sort(key=lambda st: st[0], reverse=True)
+            frontier = states[:beam]
+            states = states[beam:]
+            states.sort(key=lambda st: st[0] + AHEAD * (n - st[1]) / st[3], reverse=True)
+            frontier += states[:beam]
         else:
             frontier = list(nxt.values())
     return done

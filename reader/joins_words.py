@@ -47,8 +47,6 @@ _APOS = "'\u2019"
 # a word piece: letters with inner apostrophes ("Pakistan’s", "don’t")
 _TAIL_WORD = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*$")
 _HEAD_WORD = re.compile(rf"[{_LETTERS}]+")
-_URLISH = re.compile(r"(?:https?://|www\.)|@[A-Za-z0-9]|^#\w|\.(?:com|org|net|gov|edu|uk|pk|in|io)\b",
-                     re.IGNORECASE)
 _UNIT = frozenset("""st nd rd th s am pm m bn mn k km kg g gb mb tb mw kw gw mm cm ft
     mph kph ml mg h hr hrs min x d p c f v th-century yo mp lb lbs oz""".split())
 _OPEN = "“‘([{«"
@@ -198,13 +196,18 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         return STRONG - 1.0 if (b.isalnum() or b in _OPEN) else RARE
     if a in _DASH or b in _DASH:
         return 0.0
-    if a == "%" or b in "$£€":
-        return 3.0
+    if a == "%" or b in "$£€#@":
+        return 3.0                          # 5%of, about$5, the#hashtag, follow@user
+    if a == "#" or a == "@":
+        return RARE
     return -3.0
 
 
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
 _NON_LETTER = re.compile(r"[\W\d_]")
+_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
+                      r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
 
 
 @lru_cache(maxsize=131072)
@@ -229,8 +232,7 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     if tok.isalpha():
         _run_splits(tok, 0, 0.0, out, upto)
         return _near_best(out)
-    urlish = ("." in tok or "/" in tok or "@" in tok or tok[0] == "#") and _URLISH.search(tok)
-    penalty = 3.0 if urlish else 0.0
+    penalty = 0.0
     for m in _RUN.finditer(tok):
         start = m.start()
         if start >= upto:
@@ -253,8 +255,28 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
             s -= penalty
             if s >= FLOOR:
                 out.append((i, s))
+    if "#" in tok or "@" in tok or "." in tok or "/" in tok:
+        out = _inside_links(tok, out)
     out.sort()
     return _near_best(out)
+
+
+def _inside_links(tok: str, out: list) -> list:
+    """Discourage splits inside URLs, e-mail addresses, domains and hashtags."""
+    spans = [(m.start(), m.end(), 2.0) for m in _URL.finditer(tok)]   # a break before "www." is fine
+    spans += [(m.start(), m.end(), 0.0) for m in _ADDRESS.finditer(tok)]
+    if not spans:
+        return out
+    kept = []
+    for i, s in out:
+        for a, b, before in spans:
+            if i == a:
+                s += before
+            elif a < i < b:
+                s -= 4.0
+        if s >= FLOOR:
+            kept.append((i, s))
+    return kept
 
 
 def _near_best(out: list) -> tuple[tuple[int, float], ...]:
