@@ -112,20 +112,22 @@ def _mostly_utf8(data: bytes) -> bool:
 def _legacy(data: bytes, warnings: list[str]) -> Decoded:
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data[:262144], cp_isolation=None, steps=5, chunk_size=512).best()
-    encoding = best.encoding if best is not None else "cp1252"
-    # Western single-byte text is by far the commonest legacy case; charset-normalizer
-    # sometimes names a sibling code page for short texts. Prefer cp1252 when it decodes
-    # the bytes identically for every byte that occurs.
-    if encoding in ("latin_1", "iso8859_15", "cp1250", "cp1257", "mac_roman", "cp850") or best is None:
+    results = from_bytes(data[:262144], steps=5, chunk_size=512)
+    plausible = [r.encoding for r in results]
+    # charset-normalizer ranks sibling code pages almost equally on short texts
+    # (cp775 before cp1252 for plain French). Western text is by far the commonest
+    # legacy case, so cp1252 wins whenever it is among the plausible readings.
+    if not plausible or any(e in _WESTERN for e in plausible):
         try:
-            text = data.decode("cp1252")
-            encoding = "cp1252"
-        except UnicodeDecodeError:
-            text = data.decode("latin_1")
-            encoding = "latin_1"
+            text, encoding = data.decode("cp1252"), "cp1252"
+        except UnicodeDecodeError:  # bytes cp1252 leaves undefined: Latin-1 has them all
+            text, encoding = data.decode("latin_1"), "latin_1"
     else:
+        encoding = plausible[0]
         text = data.decode(encoding, errors="replace")
     name = _ENCODING_NAMES.get(encoding, encoding)
     warnings.append(f"not UTF-8: read as {name}")
     return Decoded(text, encoding, warnings)
+
+
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "iso8859_1", "mac_roman", "cp850", "cp437"}

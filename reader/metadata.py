@@ -16,7 +16,7 @@ _TAGS_LINE = re.compile(r"(?:tags?|keywords?|topics?|categories|category)\s*:\s*
 _DATE_WORDS = r"(?:date[d]?|published(?:\s+on)?|posted(?:\s+on)?|first published(?:\s+on)?|updated(?:\s+on)?|last updated(?:\s+on)?)"
 _DATE_LINE = re.compile(rf"(?P<word>{_DATE_WORDS})?\s*:?\s*(?P<date>{DATE_PATTERN})(?:\s*(?:at\s+)?\d{{1,2}}[:.]\d{{2}}\s*(?:[ap]\.?m\.?)?\s*[A-Z]{{0,4}})?\.?", re.I)
 _NAME = r"[A-Z][\w.'’-]*(?:\s+(?:[A-Z][\w.'’-]*|van|von|de|da|del|der|bin|al|ul|e))*"
-_BY_LINE = re.compile(rf"(?:by|written by|author|authors|reporting by)\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[|,–—-]\s*.{{0,60}})?", re.I)
+_BY_LINE = re.compile(rf"(?i:by|written by|authors?|reporting by)\s*:?\s+(?P<names>{_NAME}(?:\s*(?:,|and|&)\s*{_NAME})*)\s*(?:[|,–—-]\s*[^.!?]{{0,60}})?")
 _GLUED = re.compile(rf"\s*(?P<word>{_DATE_WORDS})\s*:?\s*(?P<date>{DATE_PATTERN})\s*[|,–—-]?\s*(?=\S)", re.I)
 _DATELINE = re.compile(
     r"(?P<place>[A-Z][A-Z'’.-]{2,}(?: [A-Z][A-Z'’.-]+){0,3})"   # ISLAMABAD, NEW YORK
