@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
 from ..record import domain_of
-from .dates import date_from_url, parse_date
+from ..dates import date_from_url, parse_date
 
 _DATE_METAS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",

@@ -11,7 +11,7 @@ import json
 import re
 
 from ..record import ArticleError, Draft, Link
-from .dates import parse_date
+from ..dates import parse_date
 from .fragment import fragment_text, looks_like_html
 
 _TITLE = ("headline", "title", "name")

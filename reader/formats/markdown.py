@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from ..record import ArticleError, Draft, Link
-from .dates import parse_date
+from ..dates import parse_date
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")
 _SETEXT = re.compile(r"^\s{0,3}(=+|-+)\s*$")
