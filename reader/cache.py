@@ -1,0 +1,441 @@
+"""The persistent cache: each article file's cleaned articles and full-text index, in SQLite.
+
+One database file (``cache.sqlite3``) in ``platformdirs.user_cache_dir("article-reader")``,
+or in ``$ARTICLE_READER_CACHE_DIR`` when that is set. A row per article file, keyed by its
+resolved path and valid only for the same size and modification time (``mtime_ns``); it
+holds the file's articles (compact JSON, see :func:`encode_articles`) or the reason it
+could not be read. The FTS5 table ``fts`` indexes every cached article's title, text and
+organisation names; its rowid is ``file_id << 20 | article.index``.
+
+The whole database is stamped with :func:`pipeline_version`, a hash of the source of the
+modules and resources that shape an Article, so any change to the cleaning pipeline
+discards the cached results. A corrupt or foreign-version database is deleted and
+rebuilt; a locked (after a busy timeout), read-only or unusable one is replaced by an
+in-memory database for this session, so the reader works without a cache and never
+crashes because of it (:attr:`Cache.note` says why).
+
+Threads: writes (``lookup``/``store``/``forget``) come from one thread at a time (the
+loader's); :meth:`Cache.search` may be called from any thread and reads through a
+connection of its own (WAL mode: readers never wait for the writer). No Qt here.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .record import Article, Link, Mention, Organisation
+
+APP_NAME = "article-reader"
+ENV_DIR = "ARTICLE_READER_CACHE_DIR"
+FILE_NAME = "cache.sqlite3"
+SCHEMA = "3"  # bump when the tables or the article encoding change
+BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going without the cache
+INDEX_BITS = 20  # fts rowid = file_id << INDEX_BITS | article.index
+MAX_INDEX = (1 << INDEX_BITS) - 1
+
+# reader modules that do not shape an Article: changing them keeps the cache
+_NOT_PIPELINE = {"__init__.py", "__main__.py", "cli.py", "cache.py", "library.py", "search.py",
+                 "pool.py", "export.py", "settings.py"}
+
+
+def cache_dir() -> Path:
+    override = os.environ.get(ENV_DIR)
+    if override:
+        return Path(override)
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME))
+
+
+@lru_cache(maxsize=1)
+def pipeline_version() -> str:
+    """A hash of every source file and resource that can change what a file loads as:
+    all of ``reader/`` except the window and the modules in ``_NOT_PIPELINE``, and all of
+    ``resources/``. Computed once per process (a few milliseconds)."""
+    digest = hashlib.sha256(SCHEMA.encode())
+    package = Path(__file__).resolve().parent
+    files = [p for p in package.rglob("*.py")
+             if "ui" not in p.relative_to(package).parts[:-1] and p.name not in _NOT_PIPELINE
+             and "__pycache__" not in p.parts]
+    for path in sorted(files):
+        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
+    try:
+        res = resources.files("reader.resources")
+        for item in sorted(res.iterdir(), key=lambda p: p.name):
+            if item.is_file() and not item.name.endswith((".pyc", ".md")):
+                digest.update(b"resources/" + item.name.encode() + b"\0" + item.read_bytes() + b"\0")
+    except (ModuleNotFoundError, OSError):
+        pass
+    return digest.hexdigest()[:24]
+
+
+# ---------------------------------------------------------------- the article codec
+
+def encode_articles(articles: Sequence[Article]) -> bytes:
+    """The articles of one file as compact JSON (arrays, not objects): fast both ways and
+    safe to read back whatever the bytes are (bad bytes raise ValueError, never worse)."""
+    rows = [[a.path, a.format, a.title, a.date, a.authors, a.dateline, a.paragraphs,
+             [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
+             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name) for m in o.mentions])
+              for o in a.organisations], a.site, a.index] for a in articles]
+    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
+    """The articles :func:`encode_articles` wrote; ``path`` replaces the stored path (the
+    same file reached by another spelling). Raises ValueError/TypeError on bad bytes."""
+    out = []
+    for (p, fmt, title, date, authors, dateline, paragraphs, links, tags, warnings, orgs, site,
+         index) in json.loads(blob):
+        out.append(Article(
+            path if path is not None else p, fmt, title, date, tuple(authors), dateline,
+            tuple(paragraphs), tuple(Link(*link) for link in links), tuple(tags), tuple(warnings),
+            tuple(Organisation(name, tuple(aliases), tuple(Mention(*m) for m in mentions))
+                  for name, aliases, mentions in orgs),
+            site, index))
+    return out
+
+
+def search_columns(article: Article) -> tuple[str, str, str]:
+    """What the full-text index holds for an article: title, text, organisation names."""
+    names = []
+    for org in article.organisations:
+        names.append(org.name)
+        names.extend(org.aliases)
+    return article.title, article.text, " ; ".join(dict.fromkeys(names))
+
+
+# ---------------------------------------------------------------- the database
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A cached file: its id, and its encoded articles or the reason it failed."""
+
+    file_id: int
+    blob: bytes | None
+    failure: str | None
+
+
+@dataclass(slots=True)
+class Row:
+    """One file's load result for :meth:`Cache.store`."""
+
+    path: str  # resolved path
+    size: int
+    mtime_ns: int
+    articles: list[Article]
+    blob: bytes | None = None  # encode_articles(articles), if already made (workers make it)
+    failure: str | None = None
+
+
+_TABLES = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS files (
+    id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
+    mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB);
+CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
+    title, body, orgs, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+"""
+_CHUNK = 900  # bound parameters per statement
+
+
+class Cache:
+    """The cache database. ``Cache()`` opens the default file, ``Cache(path)`` another,
+    ``Cache(":memory:")`` one that lives only as long as the object (full-text search
+    still works). Never raises for a bad database: it falls back to memory and says why
+    in :attr:`note`."""
+
+    def __init__(self, path: str | os.PathLike | None = None, busy_seconds: float = BUSY_SECONDS):
+        self.busy_seconds = busy_seconds
+        self.note = ""  # why the cache is not persistent, or was rebuilt
+        self.resets = 0  # times the contents were lost while open (the caller re-stores)
+        self._lock = threading.RLock()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        if path is None:
+            path = cache_dir() / FILE_NAME
+        self.path: Path | None = None if str(path) == ":memory:" else Path(path)
+        self.persistent = self.path is not None
+        self._con = self._open()
+
+    # -- opening ---------------------------------------------------------------------
+    def _open(self) -> sqlite3.Connection:
+        if self.path is None:
+            return self._memory()
+        try:
+            return self._open_disk()
+        except sqlite3.DatabaseError as err:
+            if _is_busy(err) or _is_readonly(err):
+                return self._fallback(f"the cache is {'in use' if _is_busy(err) else 'read-only'} ({err})")
+            # corrupt: not a database, malformed, ...
+            self._delete_files()
+            try:
+                con = self._open_disk()
+                self.note = f"the cache was damaged and has been rebuilt ({err})"
+                return con
+            except (sqlite3.Error, OSError) as err2:
+                return self._fallback(f"the cache cannot be used ({err2})")
+        except OSError as err:
+            return self._fallback(f"the cache folder cannot be used ({err.strerror or err})")
+
+    def _open_disk(self) -> sqlite3.Connection:
+        assert self.path is not None
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        con = sqlite3.connect(self.path, timeout=self.busy_seconds, isolation_level=None,
+                              check_same_thread=False)
+        try:
+            mode = con.execute("PRAGMA journal_mode=WAL").fetchone()[0]
+            if mode.lower() != "wal":
+                raise sqlite3.OperationalError("attempt to write a readonly database (no WAL)")
+            con.execute("PRAGMA synchronous=NORMAL")
+            con.execute(f"PRAGMA busy_timeout={int(self.busy_seconds * 1000)}")
+            version = pipeline_version()
+            stamp = None
+            has_meta = con.execute(
+                "SELECT 1 FROM sqlite_master WHERE type='table' AND name='meta'").fetchone()
+            if has_meta:
+                stamp = dict(con.execute("SELECT key, value FROM meta").fetchall())
+            if stamp != {"schema": SCHEMA, "pipeline": version}:
+                self._recreate(con, version)
+                if stamp:
+                    self.note = "the cache was made by another version and has been rebuilt"
+            con.execute("SELECT count(*) FROM files WHERE id = 0").fetchone()
+        except BaseException:
+            con.close()
+            raise
+        return con
+
+    @staticmethod
+    def _recreate(con: sqlite3.Connection, version: str) -> None:
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            names = [r[0] for r in con.execute(
+                "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
+                " AND name NOT LIKE 'fts_%'")]
+            for name in names:
+                con.execute(f'DROP TABLE IF EXISTS "{name}"')
+            for statement in _TABLES.split(";"):
+                if statement.strip():
+                    con.execute(statement)
+            con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("pipeline", version)])
+            con.execute("COMMIT")
+        except BaseException:
+            if con.in_transaction:
+                con.execute("ROLLBACK")
+            raise
+
+    def _memory(self) -> sqlite3.Connection:
+        con = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
+        for statement in _TABLES.split(";"):
+            if statement.strip():
+                con.execute(statement)
+        return con
+
+    def _fallback(self, why: str) -> sqlite3.Connection:
+        self.persistent = False
+        self.note = why + "; working without a cache"
+        return self._memory()
+
+    def _delete_files(self) -> None:
+        assert self.path is not None
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            try:
+                os.unlink(str(self.path) + suffix)
+            except FileNotFoundError:
+                pass
+            except OSError:
+                pass
+
+    def _fail(self, err: sqlite3.Error) -> None:
+        """A database error while open: go on in memory (the caller re-stores what it has)."""
+        with self._lock:
+            try:
+                self._con.close()
+            except sqlite3.Error:
+                pass
+            self._close_readers()
+            corrupt = not (_is_busy(err) or _is_readonly(err))
+            if corrupt and self.path is not None:
+                self._delete_files()
+            self._con = self._fallback(f"the cache failed ({err})")
+            self.resets += 1
+
+    # -- reading and writing (one writer thread) ---------------------------------------
+    def lookup(self, stats: dict[str, tuple[int, int]]) -> dict[str, Entry]:
+        """The cached entries among ``stats`` (resolved path -> (size, mtime_ns)) whose
+        size and modification time still match."""
+        found: dict[str, Entry] = {}
+        paths = list(stats)
+        try:
+            with self._lock:
+                for i in range(0, len(paths), _CHUNK):
+                    part = paths[i:i + _CHUNK]
+                    rows = self._con.execute(
+                        f"SELECT id, path, size, mtime_ns, failure, data FROM files WHERE path IN "
+                        f"({','.join('?' * len(part))})", part).fetchall()
+                    for file_id, path, size, mtime_ns, failure, data in rows:
+                        if stats.get(path) == (size, mtime_ns) and (data is not None or failure is not None):
+                            found[path] = Entry(file_id, data, failure)
+        except sqlite3.Error as err:
+            self._fail(err)
+            return {}
+        return found
+
+    def file_ids(self, paths: Iterable[str]) -> dict[str, int]:
+        """The ids of files the cache knows (whatever their state)."""
+        paths = list(paths)
+        out: dict[str, int] = {}
+        try:
+            with self._lock:
+                for i in range(0, len(paths), _CHUNK):
+                    part = paths[i:i + _CHUNK]
+                    out.update((p, i_) for i_, p in self._con.execute(
+                        f"SELECT id, path FROM files WHERE path IN ({','.join('?' * len(part))})", part))
+        except sqlite3.Error as err:
+            self._fail(err)
+        return out
+
+    def store(self, rows: Sequence[Row], keep_data: bool = True) -> dict[str, int]:
+        """Save files' results (replacing earlier ones and their index rows) in one
+        transaction; returns resolved path -> file id. ``keep_data=False`` indexes only."""
+        if not rows:
+            return {}
+        try:
+            return self._store(rows, keep_data and self.persistent)
+        except sqlite3.Error as err:
+            self._fail(err)
+            try:
+                return self._store(rows, False)
+            except sqlite3.Error:
+                return {}
+
+    def _store(self, rows: Sequence[Row], keep_data: bool) -> dict[str, int]:
+        ids: dict[str, int] = {}
+        with self._lock:
+            con = self._con
+            con.execute("BEGIN IMMEDIATE")
+            try:
+                for row in rows:
+                    data = None
+                    if keep_data and row.failure is None:
+                        data = row.blob if row.blob is not None else encode_articles(row.articles)
+                    found = con.execute("SELECT id FROM files WHERE path = ?", (row.path,)).fetchone()
+                    if found:
+                        file_id = found[0]
+                        con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=? WHERE id=?",
+                                    (row.size, row.mtime_ns, row.failure, data, file_id))
+                        con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
+                                    (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
+                    else:
+                        file_id = con.execute(
+                            "INSERT INTO files (path, size, mtime_ns, failure, data) VALUES (?,?,?,?,?)",
+                            (row.path, row.size, row.mtime_ns, row.failure, data)).lastrowid
+                    ids[row.path] = file_id
+                    con.executemany(
+                        "INSERT INTO fts (rowid, title, body, orgs) VALUES (?,?,?,?)",
+                        [((file_id << INDEX_BITS) | a.index, *search_columns(a))
+                         for a in row.articles if 0 <= a.index <= MAX_INDEX])
+                con.execute("COMMIT")
+            except BaseException:
+                if con.in_transaction:
+                    con.execute("ROLLBACK")
+                raise
+        return ids
+
+    def forget(self, paths: Iterable[str]) -> None:
+        """Drop files (deleted from disk) and their index rows."""
+        paths = list(paths)
+        if not paths:
+            return
+        try:
+            with self._lock:
+                con = self._con
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    for i in range(0, len(paths), _CHUNK):
+                        part = paths[i:i + _CHUNK]
+                        ids = [r[0] for r in con.execute(
+                            f"SELECT id FROM files WHERE path IN ({','.join('?' * len(part))})", part)]
+                        for file_id in ids:
+                            con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
+                                        (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
+                        con.execute(f"DELETE FROM files WHERE path IN ({','.join('?' * len(part))})", part)
+                    con.execute("COMMIT")
+                except BaseException:
+                    if con.in_transaction:
+                        con.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as err:
+            self._fail(err)
+
+    # -- searching (any thread) ---------------------------------------------------------
+    def search(self, match: str, weights: tuple[float, float, float] = (8.0, 1.0, 4.0)) -> list[tuple[int, int]]:
+        """(file id, article index) of every article matching the FTS5 expression
+        ``match``, best first by bm25 (title, text and organisation columns weighted by
+        ``weights``). Raises sqlite3.OperationalError for a malformed expression (the
+        caller builds expressions with :mod:`reader.search`, which never makes one)."""
+        sql = (f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, {weights[0]:g}, "
+               f"{weights[1]:g}, {weights[2]:g})")
+        con = self._reader()
+        if con is None:
+            with self._lock:
+                rows = self._con.execute(sql, (match,)).fetchall()
+        else:
+            try:
+                rows = con.execute(sql, (match,)).fetchall()
+            except sqlite3.OperationalError as err:
+                if "fts5" in str(err) or "syntax" in str(err):
+                    raise
+                with self._lock:  # the reader could not read (rebuilt underneath): use the writer's
+                    rows = self._con.execute(sql, (match,)).fetchall()
+        return [(r >> INDEX_BITS, r & MAX_INDEX) for (r,) in rows]
+
+    def _reader(self) -> sqlite3.Connection | None:
+        if not self.persistent or self.path is None:
+            return None
+        con = getattr(self._local, "con", None)
+        if con is None:
+            try:
+                con = sqlite3.connect(f"{self.path.as_uri()}?mode=ro", uri=True, isolation_level=None,
+                                      check_same_thread=False, timeout=self.busy_seconds)
+            except sqlite3.Error:
+                return None
+            self._local.con = con
+            with self._lock:
+                self._readers.append(con)
+        return con
+
+    def _close_readers(self) -> None:
+        for con in self._readers:
+            try:
+                con.close()
+            except sqlite3.Error:
+                pass
+        self._readers.clear()
+        self._local = threading.local()
+
+    def close(self) -> None:
+        with self._lock:
+            self._close_readers()
+            try:
+                self._con.close()
+            except sqlite3.Error:
+                pass
+
+
+def _is_busy(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "locked" in text or "busy" in text
+
+
+def _is_readonly(err: sqlite3.Error) -> bool:
+    text = str(err).lower()
+    return "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text

@@ -1,0 +1,135 @@
+"""Loading many files on every core: a process pool, results in input order.
+
+Cleaning and recognition are CPU-bound Python, so a folder is loaded by worker
+processes (``concurrent.futures.ProcessPoolExecutor``, started with ``spawn`` so it is
+safe from a program with threads, such as the window). Files go out in small chunks;
+each worker loads its files with :func:`load_one` and sends back the encoded articles
+(:func:`reader.cache.encode_articles`: the cache stores those bytes as they are) or the
+reason a file failed. ``jobs=1`` runs the same function in this process, so a pool and
+a single process give identical results, in the same order. No Qt here.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from collections import deque
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass
+from multiprocessing import get_context
+from typing import Iterator, Sequence
+
+from .cache import decode_articles, encode_articles
+from .record import Article, ArticleError
+
+CHUNK = 8  # files per task: small enough to balance, large enough to amortise the pickling
+AHEAD = 4  # chunks in flight per worker
+MIN_POOL = 64  # fewer files than this load in this process (starting workers costs ~0.3 s)
+
+
+def default_jobs() -> int:
+    """The cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except (AttributeError, OSError):
+        return max(1, os.cpu_count() or 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """One file's outcome: ``blob`` (encoded articles) or ``failure`` (the reason)."""
+
+    path: str
+    blob: bytes | None
+    failure: str | None
+    failure_path: str = ""  # the path the reason is about (ArticleError.path)
+
+    def articles(self) -> list[Article]:
+        return decode_articles(self.blob, self.path) if self.blob is not None else []
+
+
+def load_one(path: str) -> Loaded:
+    """Load one file and encode its articles; never raises for a bad file (the same
+    failure texts as :func:`reader.load.load_folder`)."""
+    from .load import load_file
+
+    try:
+        return Loaded(path, encode_articles(load_file(path)), None)
+    except ArticleError as err:
+        return Loaded(path, None, err.reason, err.path)
+    except Exception as err:  # a parser bug must not lose the rest of the folder
+        return Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
+
+
+def _load_chunk(paths: list[str]) -> list[Loaded]:
+    return [load_one(p) for p in paths]
+
+
+def _warm_up() -> None:
+    """Import the pipeline once per worker, before its first file."""
+    from . import clean, entities, load  # noqa: F401
+    from .entities_lexicon import lexicon
+
+    lexicon()
+
+
+def load_files(paths: Sequence[str], jobs: int | None = None,
+               cancel: threading.Event | None = None, chunk: int = CHUNK) -> Iterator[Loaded]:
+    """:class:`Loaded` for each path, in the order given, on ``jobs`` processes (None:
+    all cores; 1: this process). Stops early when ``cancel`` is set (the workers finish
+    the chunk they hold and exit). Fewer than ``MIN_POOL`` files load in this process."""
+    paths = [str(p) for p in paths]
+    jobs = default_jobs() if not jobs or jobs < 1 else jobs
+    if jobs == 1 or len(paths) < max(MIN_POOL, 2 * chunk):
+        for path in paths:
+            if cancel is not None and cancel.is_set():
+                return
+            yield load_one(path)
+        return
+    chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
+    jobs = min(jobs, len(chunks))
+    executor = ProcessPoolExecutor(max_workers=jobs, mp_context=get_context("spawn"),
+                                   initializer=_warm_up)
+    pending: deque[tuple[Future, list[str]]] = deque()
+    todo = iter(chunks)
+    cancelled = False
+    try:
+        for part in todo:
+            pending.append((executor.submit(_load_chunk, part), part))
+            if len(pending) >= jobs * AHEAD:
+                break
+        while pending:
+            future, part = pending.popleft()
+            try:
+                results = _result(future, cancel)
+            except BrokenProcessPool:  # a worker died: finish here, one file at a time
+                rest = part + [p for _, q in pending for p in q] + [p for q in todo for p in q]
+                pending.clear()
+                for path in rest:
+                    if cancel is not None and cancel.is_set():
+                        cancelled = True
+                        return
+                    yield load_one(path)
+                return
+            if results is None:
+                cancelled = True
+                return
+            for part in todo:
+                pending.append((executor.submit(_load_chunk, part), part))
+                break
+            yield from results
+    finally:
+        for future, _ in pending:
+            future.cancel()
+        executor.shutdown(wait=not cancelled, cancel_futures=True)
+
+
+def _result(future: Future, cancel: threading.Event | None) -> list[Loaded] | None:
+    """The chunk's results, waiting in short steps so a cancel is noticed at once."""
+    while True:
+        if cancel is not None and cancel.is_set():
+            return None
+        try:
+            return future.result(timeout=0.05)
+        except TimeoutError:
+            continue
