@@ -11,7 +11,6 @@ from PySide6.QtGui import QTextCursor, QTextDocument
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit,
                                QTextEdit)
 
-from reader.ui.signals import emit
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -257,7 +256,7 @@ def test_links_other_than_web_are_refused(qtbot, make_window, opened_urls, url):
         assert not w.open_link(url)
     assert opened_urls == []
     assert "Refused" in w.statusBar().currentMessage()
-    emit(w.pane.anchorClicked, QUrl(url))  # a link clicked in the pane goes the same way
+    w.pane.anchorClicked.emit(QUrl(url))  # a link clicked in the pane goes the same way
     assert opened_urls == []
 
 

@@ -2,5 +2,5 @@
 
 window (main window) · documents (list model + filter) · pane (reading pane) ·
 panel (organisations and sources) · worker (background loading) · findbar · welcome ·
-actions (menus, shortcuts) · dialogs (export, about) · theme · signals (safe emit).
+actions (menus, shortcuts) · dialogs (export, about) · theme.
 """

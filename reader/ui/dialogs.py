@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt, qVersion
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 
-from .signals import emit
 
 FILTERS = {  # file-dialog filter -> export format
     "Plain text (*.txt)": "txt",
@@ -55,7 +54,7 @@ def export_article(window, article) -> Path | None:
         window.show_error("Export Failed", f"Could not export to {err.path}:\n{err.reason}")
         return None
     window.statusBar().showMessage(f"Exported “{article.title}” to {written}", 8000)
-    emit(window.exported, [written])
+    window.exported.emit([written])
     return written
 
 
@@ -79,7 +78,7 @@ def export_all(window, articles: list) -> None:
         lines = "\n".join(f"{what}: {why}" for what, why in report.failed[:20])
         more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
         window.show_error("Some Articles Were Not Exported", lines + more)
-    emit(window.exported, list(report.written))
+    window.exported.emit(list(report.written))
 
 
 def about(window) -> None:

@@ -4,7 +4,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QLineEdit, QToolButton, QWidget
 
-from .signals import emit
 
 
 class FindBar(QWidget):
@@ -22,8 +21,8 @@ class FindBar(QWidget):
         self.count.setAccessibleName("Matches")
         self.count.setMinimumWidth(70)
         buttons = []
-        for text, tip, slot in (("▲", "Previous match (Shift+Enter)", lambda: emit(self.step_requested, -1)),
-                                ("▼", "Next match (Enter)", lambda: emit(self.step_requested, 1)),
+        for text, tip, slot in (("▲", "Previous match (Shift+Enter)", lambda: self.step_requested.emit(-1)),
+                                ("▼", "Next match (Enter)", lambda: self.step_requested.emit(1)),
                                 ("✕", "Close find bar (Esc)", self.close_bar)):
             b = QToolButton()
             b.setText(text)
@@ -41,7 +40,7 @@ class FindBar(QWidget):
         for b in buttons:
             layout.addWidget(b)
         self.edit.textChanged.connect(self.search_changed)
-        self.edit.returnPressed.connect(lambda: emit(self.step_requested, 1))
+        self.edit.returnPressed.connect(lambda: self.step_requested.emit(1))
         self.edit.installEventFilter(self)
 
     def open_bar(self) -> None:
@@ -49,11 +48,11 @@ class FindBar(QWidget):
         self.edit.setFocus()
         self.edit.selectAll()
         if self.edit.text():
-            emit(self.search_changed, self.edit.text())
+            self.search_changed.emit(self.edit.text())
 
     def close_bar(self) -> None:
         self.hide()
-        emit(self.closed)
+        self.closed.emit()
 
     def set_count(self, current: int, total: int) -> None:
         if not self.edit.text():
@@ -67,7 +66,7 @@ class FindBar(QWidget):
         if obj is self.edit and event.type() == event.Type.KeyPress:
             key, mods = event.key(), event.modifiers()
             if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and mods & Qt.KeyboardModifier.ShiftModifier:
-                emit(self.step_requested, -1)
+                self.step_requested.emit(-1)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.close_bar()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
-from .signals import emit
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
@@ -128,9 +127,9 @@ class ReadingPane(QTextBrowser):
                 mention = self._placed[int(url.path())]
             except (ValueError, IndexError):
                 return
-            emit(self.mention_clicked, mention.name)
+            self.mention_clicked.emit(mention.name)
         else:
-            emit(self.link_clicked, url)
+            self.link_clicked.emit(url)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:
@@ -208,13 +207,13 @@ class ReadingPane(QTextBrowser):
         self._marks, self._mark = [], -1
         self._update_selections()
         if notify:
-            emit(self.marks_changed, 0, 0)
+            self.marks_changed.emit(0, 0)
 
     def _show_marks(self) -> None:
         self._update_selections()
         if self._mark >= 0:
             self._scroll_to(self._marks[self._mark])
-        emit(self.marks_changed, self._mark + 1, len(self._marks))
+        self.marks_changed.emit(self._mark + 1, len(self._marks))
 
     # -- find ------------------------------------------------------------------------
     def find_text(self, needle: str) -> int:
@@ -237,7 +236,7 @@ class ReadingPane(QTextBrowser):
             self._match = 0 if self._match < 0 else (self._match + step) % len(self._matches)
             self._scroll_to(self._matches[self._match])
         self._update_selections()
-        emit(self.matches_changed, self._match + 1, len(self._matches))
+        self.matches_changed.emit(self._match + 1, len(self._matches))
         return len(self._matches)
 
     def _clear_matches(self) -> None:
@@ -246,7 +245,7 @@ class ReadingPane(QTextBrowser):
 
     def clear_find(self) -> None:
         self._clear_matches()
-        emit(self.matches_changed, 0, 0)
+        self.matches_changed.emit(0, 0)
 
     # -- painting marks and matches ---------------------------------------------
     def _update_selections(self) -> None:

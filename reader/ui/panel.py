@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QLabel, QMenu, QSplitter, QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
 
-from .signals import emit
 
 
 @dataclass(frozen=True)
@@ -161,7 +160,7 @@ class SidePanel(QWidget):
         self.org_view.clicked.connect(self._on_org_clicked)
         self.org_view.activated.connect(self._on_org_clicked)
         self.org_view.doubleClicked.connect(
-            lambda i: emit(self.organisation_activated, self.organisations.rows[i.row()].name))
+            lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
 
         self.mark_label = QLabel("")
         self.mark_label.setAccessibleName("Marked mention")
@@ -171,8 +170,8 @@ class SidePanel(QWidget):
         self.only_box = QCheckBox("Only this one")
         self.only_box.setToolTip("Highlight only the selected organisation")
         self.only_box.setAccessibleName("Highlight only the selected organisation")
-        self.prev_button.clicked.connect(lambda: emit(self.mark_step_requested, -1))
-        self.next_button.clicked.connect(lambda: emit(self.mark_step_requested, 1))
+        self.prev_button.clicked.connect(lambda: self.mark_step_requested.emit(-1))
+        self.next_button.clicked.connect(lambda: self.mark_step_requested.emit(1))
         self.clear_button.clicked.connect(self.clear_selection)
         self.only_box.toggled.connect(self.only_selected_toggled)
         nav = QHBoxLayout()
@@ -249,14 +248,14 @@ class SidePanel(QWidget):
         self.org_view.setCurrentIndex(self.organisations.index(row, 0))
         self.org_view.scrollTo(self.organisations.index(row, 0))
         if notify:
-            emit(self.organisation_selected, name)
+            self.organisation_selected.emit(name)
         return True
 
     def clear_selection(self) -> None:
         self.org_view.clearSelection()
         self.org_view.setCurrentIndex(QModelIndex())
         self.set_mark_status(0, 0)
-        emit(self.organisation_cleared)
+        self.organisation_cleared.emit()
 
     def set_mark_status(self, current: int, total: int) -> None:
         self.mark_label.setText(f"{current}/{total}" if total else "")
@@ -265,11 +264,11 @@ class SidePanel(QWidget):
         self.clear_button.setEnabled(total > 0)
 
     def _on_org_clicked(self, index: QModelIndex) -> None:
-        emit(self.organisation_selected, self.organisations.rows[index.row()].name)
+        self.organisation_selected.emit(self.organisations.rows[index.row()].name)
 
     # -- links -------------------------------------------------------------------
     def _on_link(self, index: QModelIndex) -> None:
-        emit(self.link_activated, self.sources.links[index.row()].url)
+        self.link_activated.emit(self.sources.links[index.row()].url)
 
     def _link_menu(self, pos: QPoint) -> None:
         index = self.src_view.indexAt(pos)
@@ -278,12 +277,12 @@ class SidePanel(QWidget):
         url = self.sources.links[index.row()].url
         menu = QMenu(self)
         menu.addAction("Copy URL", lambda: self.copy_url(url))
-        menu.addAction("Open in Browser", lambda: emit(self.link_activated, url))
+        menu.addAction("Open in Browser", lambda: self.link_activated.emit(url))
         menu.popup(self.src_view.viewport().mapToGlobal(pos))
 
     def copy_url(self, url: str) -> None:
         QGuiApplication.clipboard().setText(url)
-        emit(self.url_copied, url)
+        self.url_copied.emit(url)
 
 
 def _tool(text: str, tip: str) -> QToolButton:

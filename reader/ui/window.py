@@ -24,7 +24,6 @@ from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .findbar import FindBar
 from .pane import ReadingPane
 from .panel import SidePanel
-from .signals import emit
 from .theme import apply_theme, is_dark, organisation_colours
 from .welcome import WelcomeView, samples_dir
 from .worker import Loader
@@ -235,7 +234,7 @@ class MainWindow(QMainWindow):
         if len(existing) == 1:
             self.settings.add_recent(existing[0])
         self._save_soon()
-        emit(self.folder_opened, existing)
+        self.folder_opened.emit(existing)
         self.loader.start(existing)
         return True
 
@@ -322,7 +321,7 @@ class MainWindow(QMainWindow):
         if failed:
             note += f"; {failed} could not be read (marked in the list)"
         self.statusBar().showMessage(note, 8000)
-        emit(self.loading_finished, articles)
+        self.loading_finished.emit(articles)
 
     # -- the list --------------------------------------------------------------------
     def select_row(self, row: int) -> bool:
@@ -361,7 +360,7 @@ class MainWindow(QMainWindow):
         self.panel.show_article(item, colours, self.index)
         self.settings.last_article = item.key
         self._save_soon()
-        emit(self.article_opened, item)
+        self.article_opened.emit(item)
 
     def focus_filter(self) -> None:
         self.filter_edit.setFocus()
@@ -397,7 +396,7 @@ class MainWindow(QMainWindow):
             self.pane.show_article(self.current, self._colours(self.current), name)
         n = self.pane.mark_organisation(name)
         self.statusBar().showMessage(f"{name}: {n} mention{'s' if n != 1 else ''} in this article", 5000)
-        emit(self.organisation_selected, name)
+        self.organisation_selected.emit(name)
 
     def _on_organisation_cleared(self) -> None:
         self.pane.clear_marks()
@@ -436,11 +435,11 @@ class MainWindow(QMainWindow):
             shown = url if len(url) < 80 else url[:77] + "…"
             self.statusBar().showMessage(
                 f"Refused to open “{shown}”: only web links (http, https) are opened.", 10000)
-            emit(self.link_refused, url)
+            self.link_refused.emit(url)
             return False
         QDesktopServices.openUrl(QUrl(url))
         self.statusBar().showMessage(f"Opened {url} in the browser", 5000)
-        emit(self.link_opened, url)
+        self.link_opened.emit(url)
         return True
 
     # -- export --------------------------------------------------------------------

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from .signals import emit
 
 Discover = Callable[[list[str]], Iterable[Path]]
 Load = Callable[[Path], list]
@@ -69,17 +68,17 @@ class LoadJob(QRunnable):
                     batch.extend(self.load(path))
                 except Exception as err:  # ArticleError has .reason; anything else is a bug's text
                     reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
-                    emit(sig.file_failed, gen, str(path), reason)
+                    sig.file_failed.emit(gen, str(path), reason)
                 now = time.monotonic()
                 if batch and (first or now - last >= self.batch_seconds):
-                    emit(sig.articles_loaded, gen, batch)  # the first article goes out at once
+                    sig.articles_loaded.emit(gen, batch)  # the first article goes out at once
                     batch, last, first = [], now, False
         except Exception as err:
             reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
-            emit(sig.file_failed, gen, ", ".join(self.paths), reason)
+            sig.file_failed.emit(gen, ", ".join(self.paths), reason)
         if batch and not self._cancel.is_set():
-            emit(sig.articles_loaded, gen, batch)
-        emit(sig.finished, gen, seen, self._cancel.is_set())
+            sig.articles_loaded.emit(gen, batch)
+        sig.finished.emit(gen, seen, self._cancel.is_set())
 
 
 class Loader(QObject):
@@ -126,14 +125,14 @@ class Loader(QObject):
 
     def _on_articles(self, gen: int, articles: list) -> None:
         if gen == self._generation:
-            emit(self.articles_loaded, list(articles))
+            self.articles_loaded.emit(list(articles))
 
     def _on_failed(self, gen: int, path: str, reason: str) -> None:
         if gen == self._generation:
-            emit(self.file_failed, path, reason)
+            self.file_failed.emit(path, reason)
 
     def _on_finished(self, gen: int, seen: int, cancelled: bool) -> None:
         self._running.pop(gen, None)
         if gen == self._generation:
             self._job = None
-            emit(self.loading_finished, seen, cancelled)
+            self.loading_finished.emit(seen, cancelled)
