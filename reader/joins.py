@@ -20,12 +20,12 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
-from .joins_words import split_candidates_upto, word_costs
+from .joins_words import FLOOR, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
-BEAM = 4                      # chain states kept per line (all-width search)
+BEAM = 3                      # chain states kept per line (all-width search)
 AHEAD = 3.0                   # expected score per break still to come (beam ranking)
 NARROW_BEAM = 3               # ... (search near a known width)
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
@@ -34,6 +34,7 @@ PARA_MIN = 14.0               # ... for a single paragraph on its own
 LAST_FULL = -1.0              # score of a last line exactly W long
 PROBE_PARAS = 4              # paragraphs searched over all widths ...
 PROBE_CHARS = 1500           # ... or this many characters of them
+PROBE_FIRST = 1.0            # a probe's first break must score this much
 PROBE_ENOUGH = 20.0          # ... or until a width has this much support
 NEAR = 3.0                   # widths within this of the best are searched in the rest
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
@@ -57,7 +58,7 @@ def split_fused_words(text: str) -> str:
     order = sorted(paras, key=lambda f: len(f[2]), reverse=True)
     size, probed = 0, []
     for f in order[:PROBE_PARAS]:
-        f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1)
+        f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1, first=PROBE_FIRST)
         probed.append(f)
         size += len(f[2])
         lo, hi, total = _near(probed)
@@ -68,8 +69,7 @@ def split_fused_words(text: str) -> str:
     if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
     for f in paras:
-        if f[3] is None:
-            f[3] = _chains(f[2], lo, hi, NARROW_BEAM)
+        f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -81,7 +81,7 @@ def split_fused_words(text: str) -> str:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
         if best is None:                         # this paragraph on its own, over all widths
-            if f not in probed and (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
+            if (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
                 chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
             best = _best(chains, None, PARA_MIN)
         if best is None:
@@ -171,19 +171,16 @@ def _unlink(breaks) -> list[int]:
     return out
 
 
-def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, steps: int = 0):
+def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, first: float = FLOOR):
     """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
-    [(lowest width, highest width, score, linked breaks)].  With steps, stop after that
-    many breaks and also return the chains still open then."""
+    [(lowest width, highest width, score, linked breaks)].  A first break must score at
+    least `first` (a probe for the width can skip the weak ones)."""
     n = len(para)
     done = []
     beam = beam or BEAM
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
+    floor = first
     while frontier:
-        if steps:
-            if steps == 1:
-                return done + [(lo, hi, score, breaks) for score, pos, lo, hi, breaks in frontier]
-            steps -= 1
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:
             if breaks is not None and hi >= n - pos:      # the rest fits on one line
@@ -210,6 +207,8 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, steps: int = 0):
                 q = '"' in tok and para.count('"', 0, base) % 2 == 1
                 upto = t - base if base == pos else pos + w_hi - base
                 for off, llr in split_candidates_upto(tok, q, upto):
+                    if llr < floor:
+                        continue
                     p = base + off
                     a = max(w_lo, p - pos)
                     if base == pos and p - pos > w_hi:        # a single word longer than W
@@ -224,6 +223,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, steps: int = 0):
                     if old is None or sc > old[0]:
                         nxt[key] = (sc, p, a, b, (breaks, p))
                 i = t + 1
+        floor = FLOOR
         if len(nxt) > beam:          # the best so far, and the best counting breaks to come
             states = list(nxt.values())
             states.sort(key=lambda st: st[0], reverse=True)

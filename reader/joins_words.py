@@ -71,7 +71,7 @@ def _unknown(w: str) -> float:
     return UNKNOWN_BASE + UNKNOWN_PER_CHAR * len(w)
 
 
-def _run_splits(run: str, offset: int, penalty: float, out: list, upto: int = 0) -> None:
+def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto: int = 0) -> None:
     """Letter|letter splits inside a run of letters (with inner apostrophes): at offsets
     1 .. upto (all if upto is 0)."""
     low = run.lower()
@@ -91,7 +91,8 @@ def _run_splits(run: str, offset: int, penalty: float, out: list, upto: int = 0)
             if not lower:
                 llr += _case(run, k, run[k - 1], run[k])
             if llr >= FLOOR:
-                out.append((offset + k, llr))
+                ks.append(offset + k)
+                ss.append(llr)
         return
     for k in range(1, len(run)):
         a, b = run[k - 1], run[k]
@@ -103,7 +104,8 @@ def _run_splits(run: str, offset: int, penalty: float, out: list, upto: int = 0)
         if not lower:
             llr += _case(run, k, a, b)
         if llr >= FLOOR:
-            out.append((offset + k, llr))
+            ks.append(offset + k)
+            ss.append(llr)
 
 
 def _case(run: str, k: int, a: str, b: str) -> float:
@@ -228,17 +230,17 @@ def split_candidates_upto(tok: str, quote_open: bool, upto: int) -> tuple[tuple[
 
 
 def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
-    out: list[tuple[int, float]] = []
+    ks: list[int] = []        # candidate offsets and their scores, as two lists: fewer
+    ss: list[float] = []      # objects for the garbage collector than (offset, score) pairs
     if tok.isalpha():
-        _run_splits(tok, 0, 0.0, out, upto)
-        return _near_best(out)
-    penalty = 0.0
+        _run_splits(tok, 0, 0.0, ks, ss, upto)
+        return _near_best(ks, ss)
     for m in _RUN.finditer(tok):
         start = m.start()
         if start >= upto:
             break
         if m.end() - start >= 2:
-            _run_splits(m.group(), start, penalty, out, upto - start)
+            _run_splits(m.group(), start, 0.0, ks, ss, upto - start)
     n = len(tok)
     seen = -1
     for m in _NON_LETTER.finditer(tok):
@@ -250,38 +252,29 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
                 continue
             seen = i
             s = _score(tok, i, quote_open)
-            if s is None:
-                continue
-            s -= penalty
-            if s >= FLOOR:
-                out.append((i, s))
+            if s is not None and s >= FLOOR:
+                ks.append(i)
+                ss.append(s)
     if "#" in tok or "@" in tok or "." in tok or "/" in tok:
-        out = _inside_links(tok, out)
-    out.sort()
-    return _near_best(out)
+        _inside_links(tok, ks, ss)
+    return _near_best(ks, ss)
 
 
-def _inside_links(tok: str, out: list) -> list:
+def _inside_links(tok: str, ks: list, ss: list) -> None:
     """Discourage splits inside URLs, e-mail addresses, domains and hashtags."""
     spans = [(m.start(), m.end(), 2.0) for m in _URL.finditer(tok)]   # a break before "www." is fine
     spans += [(m.start(), m.end(), 0.0) for m in _ADDRESS.finditer(tok)]
-    if not spans:
-        return out
-    kept = []
-    for i, s in out:
-        for a, b, before in spans:
+    for a, b, before in spans:
+        for j, i in enumerate(ks):
             if i == a:
-                s += before
+                ss[j] += before
             elif a < i < b:
-                s -= 4.0
-        if s >= FLOOR:
-            kept.append((i, s))
-    return kept
+                ss[j] -= 4.0
 
 
-def _near_best(out: list) -> tuple[tuple[int, float], ...]:
-    """Drop candidates far below the best one in the same token."""
-    if len(out) > 1:
-        cut = max(s for _, s in out) - MARGIN
-        return tuple(c for c in out if c[1] >= cut)
-    return tuple(out)
+def _near_best(ks: list, ss: list) -> tuple[tuple[int, float], ...]:
+    """(offset, score) of the candidates not far below the best one in the token."""
+    if not ss:
+        return ()
+    cut = max(max(ss) - MARGIN, FLOOR)
+    return tuple([(k, s) for k, s in zip(ks, ss) if s >= cut])
