@@ -77,9 +77,19 @@ def metadata_line(article: Article) -> str:
     return " · ".join(p for p in parts if p)
 
 
+def own_title(article: Article) -> str:
+    """The article's title, or "" when it was only made from its first sentence
+    (printing that would say the first sentence twice)."""
+    title = article.title
+    if title and article.paragraphs and article.paragraphs[0].startswith(title.rstrip("…")):
+        return ""
+    return title
+
+
 def render_text(article: Article) -> str:
     """Title, blank line, paragraphs (what ``article-reader clean`` prints)."""
-    return "\n\n".join(([article.title] if article.title else []) + list(article.paragraphs)) + "\n"
+    title = own_title(article)
+    return "\n\n".join(([title] if title else []) + list(article.paragraphs)) + "\n"
 
 
 def _render_txt(article: Article) -> str:
@@ -99,7 +109,7 @@ def _md_escape(text: str) -> str:
 
 
 def _render_md(article: Article) -> str:
-    out = [f"# {_md_escape(article.title)}" if article.title else ""]
+    out = [f"# {_md_escape(own_title(article))}" if own_title(article) else ""]
     if meta := metadata_line(article):
         out.append(f"*{_md_escape(meta)}*")
     out.extend(_md_escape(p) for p in article.paragraphs)
@@ -151,7 +161,7 @@ def _render_html(article: Article) -> str:
         '<meta name="generator" content="article-reader">',
         f"<title>{e(article.title or 'Article')}</title>",
         f"<style>{_HTML_STYLE}</style></head><body><main><article>",
-        f"<h1>{e(article.title)}</h1>" if article.title else "",
+        f"<h1>{e(own_title(article))}</h1>" if own_title(article) else "",
         f'<p class="meta">{e(metadata_line(article))}</p>' if metadata_line(article) else "",
         *_marked_paragraphs(article),
         "</article>",
