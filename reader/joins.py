@@ -183,6 +183,8 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, first: float = FLOOR
     while frontier:
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:
+            if breaks is not None and n - pos > lo and para.find(" ", pos) < 0:
+                done.append((lo, hi, score, breaks))       # the rest is one word, too long
             if breaks is not None and hi >= n - pos:      # the rest fits on one line
                 if lo <= n - pos:      # a last line of exactly W: less likely than a break
                     done.append((n - pos, n - pos, score + LAST_FULL, breaks))
