@@ -64,6 +64,14 @@ def split_fused_words(text: str) -> str:
         lo, hi, total = _near(probed)
         if total >= PROBE_ENOUGH or size >= PROBE_CHARS:
             break
+    if total >= TEXT_MIN:        # a chain through every other break fits twice the width
+        for k in (2, 3):
+            if lo // k - 1 < WIDTHS.start:
+                break
+            sub = [[*f[:3], _chains(f[2], lo // k - 1, hi // k + 1, NARROW_BEAM)] for f in probed]
+            sub_lo, sub_hi, sub_total = _near(sub)
+            if sub_total > total:
+                lo, hi, total = sub_lo, sub_hi, sub_total
     if total < TEXT_MIN and max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
         return text                              # no sign of the defect anywhere
     if total < TEXT_MIN:
