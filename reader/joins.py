@@ -20,7 +20,7 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
-from .joins_words import FLOOR, split_candidates_upto, word_costs
+from .joins_words import split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
 
@@ -34,7 +34,6 @@ PARA_MIN = 14.0               # ... for a single paragraph on its own
 LAST_FULL = -1.0              # score of a last line exactly W long
 PROBE_PARAS = 4              # paragraphs searched over all widths ...
 PROBE_CHARS = 1500           # ... or this many characters of them
-PROBE_FIRST = 1.0            # a probe's first break must score this much
 PROBE_ENOUGH = 20.0          # ... or until a width has this much support
 NEAR = 3.0                   # widths within this of the best are searched in the rest
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
@@ -58,20 +57,12 @@ def split_fused_words(text: str) -> str:
     order = sorted(paras, key=lambda f: len(f[2]), reverse=True)
     size, probed = 0, []
     for f in order[:PROBE_PARAS]:
-        f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1, first=PROBE_FIRST)
+        f[3] = _chains(f[2], WIDTHS.start, WIDTHS.stop - 1)
         probed.append(f)
         size += len(f[2])
         lo, hi, total = _near(probed)
         if total >= PROBE_ENOUGH or size >= PROBE_CHARS:
             break
-    if total >= TEXT_MIN:        # a chain through every other break fits twice the width
-        for k in (2, 3):
-            if lo // k - 1 < WIDTHS.start:
-                break
-            sub = [[*f[:3], _chains(f[2], lo // k - 1, hi // k + 1, NARROW_BEAM)] for f in probed]
-            sub_lo, sub_hi, sub_total = _near(sub)
-            if sub_total > total:
-                lo, hi, total = sub_lo, sub_hi, sub_total
     if total < TEXT_MIN and max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
         return text                              # no sign of the defect anywhere
     if total < TEXT_MIN:
@@ -123,18 +114,9 @@ def _best(chains, width, minimum):
     return best
 
 
-def _near(width, total, paras):
-    """The widths whose support comes close to the best one's."""
-    lo = hi = width
-    while lo > WIDTHS.start and _shared_width(paras, lo - 1, lo - 1)[1] >= total - NEAR:
-        lo -= 1
-    while hi < WIDTHS.stop - 1 and _shared_width(paras, hi + 1, hi + 1)[1] >= total - NEAR:
-        hi += 1
-    return lo, hi
-
-
-def _support(paras, lo_w, hi_w):
-    """Total score over paragraphs of their best chain, for each width lo_w..hi_w."""
+def _support(paras, lo_w, hi_w, no_chain=NO_CHAIN):
+    """Total score over paragraphs of their best chain, for each width lo_w..hi_w; a
+    paragraph longer than the width but without a chain costs no_chain."""
     total = [0.0] * (hi_w - lo_w + 1)
     for f in paras:
         best = [None] * len(total)
@@ -147,7 +129,7 @@ def _support(paras, lo_w, hi_w):
             if b is not None:
                 total[j] += b
             elif n > j + lo_w:
-                total[j] -= NO_CHAIN
+                total[j] -= no_chain
     return total
 
 
@@ -159,8 +141,9 @@ def _shared_width(paras, lo_w, hi_w):
 
 
 def _near(paras):
-    """The widths whose support comes close to the best one's: (lo, hi, best total)."""
-    total = _support(paras, WIDTHS.start, WIDTHS.stop - 1)
+    """The widths whose support in probes comes close to the best one's: (lo, hi, best
+    total).  A probe may miss the true chain, so a paragraph without one costs nothing."""
+    total = _support(paras, WIDTHS.start, WIDTHS.stop - 1, 0.0)
     j = max(range(len(total)), key=total.__getitem__)
     lo = hi = j
     while lo > 0 and total[lo - 1] >= total[j] - NEAR:
@@ -179,15 +162,13 @@ def _unlink(breaks) -> list[int]:
     return out
 
 
-def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, first: float = FLOOR):
+def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0):
     """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
-    [(lowest width, highest width, score, linked breaks)].  A first break must score at
-    least `first` (a probe for the width can skip the weak ones)."""
+    [(lowest width, highest width, score, linked breaks)]."""
     n = len(para)
     done = []
     beam = beam or BEAM
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
-    floor = first
     while frontier:
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:
@@ -217,8 +198,6 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, first: float = FLOOR
                 q = '"' in tok and para.count('"', 0, base) % 2 == 1
                 upto = t - base if base == pos else pos + w_hi - base
                 for off, llr in split_candidates_upto(tok, q, upto):
-                    if llr < floor:
-                        continue
                     p = base + off
                     a = max(w_lo, p - pos)
                     if base == pos and p - pos > w_hi:        # a single word longer than W
@@ -233,7 +212,6 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, first: float = FLOOR
                     if old is None or sc > old[0]:
                         nxt[key] = (sc, p, a, b, (breaks, p))
                 i = t + 1
-        floor = FLOOR
         if len(nxt) > beam:          # the best so far, and the best counting breaks to come
             states = list(nxt.values())
             states.sort(key=lambda st: st[0], reverse=True)

@@ -18,6 +18,7 @@ UNKNOWN_PER_CHAR = 0.5    # ... plus this per character
 STRONG = 6.0              # punctuation evidence: ",potentially", "said“We", "(BLA)and"
 FLOOR = -6.0              # splits scoring below this are never proposed
 MARGIN = 5.0              # candidates this far below the token's best are dropped
+SURE = 3.0                # a split this good needs no look at the rest of the token
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
 
 _costs: dict[str, float] | None = None
@@ -81,11 +82,14 @@ def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto:
     lower = run[1:].islower() or run.isupper()     # no case evidence inside the run
     if "'" not in low:
         whole = get(low)
-        if whole is None:
-            whole = _unknown(low)
         base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
         n = len(run)
-        for k in range(1, min(n, upto + 1) if upto else n):
+        stop = min(n, upto + 1) if upto else n
+        if whole is None:
+            whole = _unknown(low)
+            if lower and n > 3 and _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss):
+                return
+        for k in range(1, stop):
             llr = (whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
                    - penalty)
             if not lower:
@@ -106,6 +110,31 @@ def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto:
         if llr >= FLOOR:
             ks.append(offset + k)
             ss.append(llr)
+
+
+def _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss) -> bool:
+    """Shortcut for an unknown run: try only the splits whose right part is a word.
+
+    Returns False (nothing added) unless one of them is clearly good; a split whose right
+    part is unknown scores at most k/2 - 1.3 then (k = length of the left part)."""
+    get = _costs.get
+    per = UNKNOWN_PER_CHAR
+    found = []
+    best = FLOOR
+    for k in range(1, stop):
+        cy = get(low[k:])
+        if cy is not None:
+            llr = whole - (get(low[:k]) or UNKNOWN_BASE + per * k) - cy - penalty
+            if llr > best:
+                best = llr
+            found.append((k, llr))
+    if best < SURE or best < per * (stop - 1) - 1.3:
+        return False
+    for k, llr in found:
+        if llr >= FLOOR:
+            ks.append(offset + k)
+            ss.append(llr)
+    return True
 
 
 def _case(run: str, k: int, a: str, b: str) -> float:
