@@ -142,7 +142,7 @@ CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
     mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
-    title, body, orgs, tokenize = 'unicode61 remove_diacritics 2', prefix = '2 3');
+    title, body, orgs, tokenize = 'unicode61 remove_diacritics 2');
 """
 _CHUNK = 900  # bound parameters per statement
 

@@ -111,8 +111,8 @@ def cmd_clean(path: str, as_json: bool) -> int:
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     from .export import export_all
-    from .load import iter_article_files, load_file
-    from .record import ArticleError
+    from .load import iter_article_files
+    from .pool import load_files
 
     out_dir = Path(out)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -123,21 +123,22 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     if out_dir.exists() and not out_dir.is_dir():
         _err(f"{out}: exists and is not a folder")
         return 2
+    if jobs < 0:
+        _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
+        return 2
     files = list(iter_article_files(paths))
     resolved_out = out_dir.resolve()
     if any(f.resolve().parent == resolved_out for f in files):
         _err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
         return 2
+    # loaded on `jobs` processes (0: all cores), in file order: the same output as one process
     articles, failures = [], 0
-    for f in files:
-        try:
-            articles.extend(load_file(f))
-        except ArticleError as err:
-            _err(f"{err.path}: {err.reason}")
+    for loaded in load_files([str(f) for f in files], jobs=jobs or None):
+        if loaded.failure is not None:
+            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
             failures += 1
-        except Exception as err:
-            _err(f"{f}: could not be read ({type(err).__name__}: {err})")
-            failures += 1
+        else:
+            articles.extend(loaded.articles())
     report = export_all(articles, out_dir, fmt)
     for key, reason in report.failed:
         _err(f"{key}: export failed: {reason}")

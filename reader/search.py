@@ -5,6 +5,7 @@ What a user types::
     harbour strike          both words (any order), the last one as a prefix: "harbour" "strike"*
     "port authority"        the exact phrase
     lashkar-e-balochistan   a word with inner punctuation is a phrase of its parts
+    polic*                  a trailing * on the last word asks for a prefix
     org:BLA  org:"Bank of England"
                             the articles naming that organisation under any of its names
                             (resolved by :class:`reader.library.Library` through the
@@ -74,12 +75,13 @@ def _terms(text: str) -> tuple[tuple[tuple[str, ...], ...], bool]:
             tokens = tuple(t.lower() for t in _TOKEN.findall(piece.group(1)))
             if tokens:
                 terms.append(tokens)
-                prefix = not piece.group(2)  # an unclosed quote: still typing its last word
+            prefix = bool(tokens) and not piece.group(2)  # an unclosed quote: still typing
         else:
             tokens = tuple(t.lower() for t in _TOKEN.findall(piece.group(3)))
             if tokens:
                 terms.append(tokens)
-                prefix = True
+            last = piece.group(3)[-1]
+            prefix = bool(tokens) and (last.isalnum() or last == "*")  # "y)" is a finished word
     if pos < len(text):  # trailing whitespace: the last word is complete
         prefix = False
     if prefix and terms and len(terms[-1][-1]) < MIN_PREFIX:

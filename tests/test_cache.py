@@ -1,0 +1,227 @@
+"""The persistent cache: hits without parsing, invalidation, and bad caches never crash."""
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+
+import pytest
+
+import reader.cache
+import reader.load
+from conftest import write
+from reader.cache import FILE_NAME, Cache, cache_dir, decode_articles, encode_articles
+from reader.library import Library
+from reader.load import load_folder
+
+STORIES = {
+    "harbour.txt": "Harbour reopens\n\nThe harbour reopened on Monday after storms, the Port Authority said.\n",
+    "grain.md": "# Grain prices rise\n\nThe Northern Grain Cooperative (NGC) said prices rose. NGC buyers agreed.\n",
+    "sub/court.txt": "Court delays ruling\n\nThe Supreme Court delayed its ruling on the water plan until May.\n",
+}
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "news"
+    for name, text in STORIES.items():
+        write(root / name, text)
+    return root
+
+
+@pytest.fixture
+def parses(monkeypatch):
+    """Counts the files actually parsed (every load goes through reader.load.load_file)."""
+    seen: list[str] = []
+    real = reader.load.load_file
+
+    def counting(path):
+        seen.append(os.path.basename(str(path)))
+        return real(path)
+
+    monkeypatch.setattr(reader.load, "load_file", counting)
+    return seen
+
+
+def open_folder(folder, **kw) -> Library:
+    library = Library(**kw)
+    library.open([folder], jobs=1)
+    return library
+
+
+def bump(path, text: str) -> None:
+    """Rewrite a file with a different size and a later modification time."""
+    path.write_text(text, encoding="utf-8")
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+
+
+def test_cache_lives_in_the_overridable_folder(folder):
+    open_folder(folder).close()
+    assert (cache_dir() / FILE_NAME).is_file()
+    assert str(cache_dir()) == os.environ["ARTICLE_READER_CACHE_DIR"]
+
+
+def test_second_open_reads_the_cache_only(folder, parses):
+    first = open_folder(folder)
+    assert sorted(parses) == ["court.txt", "grain.md", "harbour.txt"]
+    parses.clear()
+    second = open_folder(folder)
+    assert parses == []
+    assert list(second.articles.values()) == list(first.articles.values())
+    assert second.search("harbour") == first.search("harbour") != []
+
+
+def test_cached_articles_equal_a_fresh_load(folder):
+    open_folder(folder).close()
+    library = open_folder(folder)
+    assert list(library.articles.values()) == load_folder(folder).articles
+
+
+def test_changed_file_is_parsed_again(folder, parses):
+    open_folder(folder).close()
+    bump(folder / "harbour.txt", "Harbour stays shut\n\nThe harbour stays shut for repairs, engineers said today.\n")
+    parses.clear()
+    library = open_folder(folder)
+    assert parses == ["harbour.txt"]
+    assert library.articles[str(folder / "harbour.txt")].title == "Harbour stays shut"
+    assert library.search("repairs") == [str(folder / "harbour.txt")]
+    assert library.search("reopened") == []
+
+
+def test_touched_file_is_parsed_again(folder, parses):
+    open_folder(folder).close()
+    path = folder / "grain.md"
+    st = path.stat()
+    os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns + 5_000_000_000))
+    parses.clear()
+    open_folder(folder)
+    assert parses == ["grain.md"]
+
+
+def test_new_and_deleted_files_are_noticed_on_open(folder, parses):
+    open_folder(folder).close()
+    (folder / "grain.md").unlink()
+    write(folder / "new.txt", "Bridge opens\n\nThe new bridge opened to traffic on Friday, the council said.\n")
+    parses.clear()
+    library = open_folder(folder)
+    assert parses == ["new.txt"]
+    assert sorted(os.path.basename(k) for k in library.articles) == ["court.txt", "harbour.txt", "new.txt"]
+    assert library.search("grain") == []
+    assert library.search("bridge") == [str(folder / "new.txt")]
+
+
+def test_failures_are_cached_too(folder, parses):
+    write(folder / "empty.txt", b"")
+    first = open_folder(folder)
+    parses.clear()
+    second = open_folder(folder)
+    assert parses == []
+    assert second.failures == first.failures
+    assert second.failures[str(folder / "empty.txt")].reason == "the file is empty"
+
+
+def test_corrupt_cache_file_is_rebuilt(folder, parses):
+    path = cache_dir() / FILE_NAME
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(b"this is not a database \x00\xff" * 500)
+    library = open_folder(folder)
+    assert "rebuilt" in library.note
+    assert len(library.articles) == 3 and library.search("court") == [str(folder / "sub" / "court.txt")]
+    library.close()
+    parses.clear()
+    again = open_folder(folder)
+    assert parses == [] and again.note == ""
+
+
+def test_damaged_row_is_parsed_again(folder, parses):
+    open_folder(folder).close()
+    con = sqlite3.connect(cache_dir() / FILE_NAME)
+    con.execute("UPDATE files SET data = ? WHERE path LIKE '%grain.md'", (b"\x00garbage[",))
+    con.commit()
+    con.close()
+    parses.clear()
+    library = open_folder(folder)
+    assert parses == ["grain.md"]
+    assert len(library.articles) == 3
+
+
+def test_foreign_version_is_discarded(folder, parses, monkeypatch):
+    open_folder(folder).close()
+    monkeypatch.setattr(reader.cache, "pipeline_version", lambda: "another-pipeline")
+    parses.clear()
+    library = open_folder(folder)
+    assert sorted(parses) == ["court.txt", "grain.md", "harbour.txt"]
+    assert "another version" in library.note
+    assert library.search("harbour") == [str(folder / "harbour.txt")]
+
+
+def test_locked_cache_is_worked_around(folder, parses):
+    open_folder(folder).close()
+    blocker = sqlite3.connect(cache_dir() / FILE_NAME, isolation_level=None)
+    blocker.execute("PRAGMA locking_mode=EXCLUSIVE")
+    blocker.execute("BEGIN EXCLUSIVE")
+    try:
+        started = time.perf_counter()
+        library = Library(cache=Cache(busy_seconds=0.2))
+        parses.clear()
+        library.open([folder], jobs=1)
+        assert time.perf_counter() - started < 5
+        assert not library.cache.persistent and "without a cache" in library.note
+        assert len(parses) == 3 and len(library.articles) == 3
+        assert library.search("harbour") == [str(folder / "harbour.txt")]
+    finally:
+        blocker.execute("ROLLBACK")
+        blocker.close()
+
+
+def test_unusable_cache_folder_is_worked_around(folder, tmp_path, monkeypatch):
+    not_a_folder = write(tmp_path / "file", "x")
+    monkeypatch.setenv("ARTICLE_READER_CACHE_DIR", str(not_a_folder / "cache"))
+    library = open_folder(folder)
+    assert not library.cache.persistent and library.note
+    assert len(library.articles) == 3 and library.search("court") == [str(folder / "sub" / "court.txt")]
+
+
+@pytest.mark.skipif(os.name != "posix" or os.geteuid() == 0, reason="needs a non-root POSIX user")
+def test_read_only_cache_folder_is_worked_around(folder):
+    directory = cache_dir()
+    directory.mkdir(parents=True)
+    directory.chmod(0o500)
+    try:
+        library = open_folder(folder)
+        assert not library.cache.persistent
+        assert len(library.articles) == 3
+    finally:
+        directory.chmod(0o700)
+
+
+def test_read_only_database_file_is_worked_around(folder, monkeypatch):
+    open_folder(folder).close()
+    real = sqlite3.connect
+
+    def read_only(database, *args, **kw):  # what a read-only file gives, even to root
+        if str(database).endswith(FILE_NAME):
+            return real(f"file:{database}?mode=ro", *args, **{**kw, "uri": True})
+        return real(database, *args, **kw)
+
+    monkeypatch.setattr(sqlite3, "connect", read_only)
+    bump(folder / "harbour.txt", "Harbour stays shut\n\nThe harbour stays shut for repairs, engineers said today.\n")
+    library = open_folder(folder)  # the changed file cannot be written back
+    assert not library.cache.persistent and "without a cache" in library.note
+    assert len(library.articles) == 3
+    assert library.search("repairs") == [str(folder / "harbour.txt")]
+    assert library.search("court") == [str(folder / "sub" / "court.txt")]
+
+
+def test_without_a_cache_search_still_works(folder):
+    library = open_folder(folder, cache=False)
+    assert not (cache_dir() / FILE_NAME).exists()
+    assert library.search("court") == [str(folder / "sub" / "court.txt")]
+
+
+def test_codec_round_trips_every_field(folder):
+    articles = load_folder(folder).articles
+    assert decode_articles(encode_articles(articles)) == articles
+    moved = decode_articles(encode_articles(articles[:1]), "/elsewhere/x.txt")
+    assert moved[0].path == "/elsewhere/x.txt" and moved[0].paragraphs == articles[0].paragraphs

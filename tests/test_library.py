@@ -1,0 +1,154 @@
+"""The Library: progressive opening, cancel, refresh (what a file watcher reports), the index."""
+from __future__ import annotations
+
+import os
+import threading
+
+import pytest
+
+from conftest import write
+from reader.library import Library
+from reader.load import load_folder
+
+
+def story(n: int) -> str:
+    return (f"Story number {n}\n\nThe Coastal Energy Authority (CEA) said on Monday that plan {n} "
+            f"would go ahead. Officials at the CEA expect the work to take {n} weeks.\n")
+
+
+@pytest.fixture
+def folder(tmp_path):
+    root = tmp_path / "news"
+    for n in range(12):
+        write(root / f"{n:02d}.txt", story(n))
+    write(root / "broken.txt", b"")
+    return root
+
+
+def test_open_gives_what_load_folder_gives(folder):
+    library = Library()
+    stats = library.open([folder], jobs=1)
+    expected = load_folder(folder)
+    assert list(library.articles.values()) == expected.articles
+    assert list(library.failures.values()) == expected.failures
+    assert (stats.files, stats.articles, stats.failures, stats.cancelled) == (13, 12, 1, False)
+
+
+@pytest.mark.parametrize("warm", [False, True])
+def test_batches_arrive_progressively_and_add_up(folder, warm):
+    if warm:
+        Library().open([folder], jobs=1)
+    batches = []
+    library = Library()
+    library.open([folder], jobs=1, batch_seconds=0,
+                 on_batch=lambda a, f, done, total: batches.append((list(a), list(f), done, total)))
+    assert batches[0][0], "the first batch carries an article"
+    assert len(batches) > 1
+    assert sum(len(a) for a, _, _, _ in batches) == 12
+    assert sum(len(f) for _, f, _, _ in batches) == 1
+    dones = [done for _, _, done, _ in batches]
+    assert dones == sorted(dones) and dones[-1] == 13
+    assert {total for *_, total in batches} == {13}
+
+
+def test_cancel_stops_loading(folder):
+    cancel = threading.Event()
+    seen = []
+
+    def on_batch(articles, failures, done, total):
+        seen.extend(articles)
+        cancel.set()
+
+    library = Library()
+    stats = library.open([folder], jobs=1, on_batch=on_batch, cancel=cancel, batch_seconds=0)
+    assert stats.cancelled
+    assert 1 <= len(library.articles) < 12
+    assert len(seen) == len(library.articles)
+
+
+def test_cancel_stops_a_pool(tmp_path, monkeypatch):
+    import reader.pool
+    monkeypatch.setattr(reader.pool, "MIN_POOL", 0)
+    for n in range(40):
+        write(tmp_path / f"{n:02d}.txt", story(n))
+    cancel = threading.Event()
+    library = Library()
+    stats = library.open([tmp_path], jobs=2, cancel=cancel, batch_seconds=0,
+                         on_batch=lambda *a: cancel.set())
+    assert stats.cancelled and len(library.articles) < 40
+
+
+def test_index_and_org_search_follow_the_articles(folder):
+    library = Library()
+    library.open([folder], jobs=1)
+    entry = library.index.entry_for("CEA")
+    assert entry is not None and entry.name == "Coastal Energy Authority"
+    assert len(library.search("org:CEA")) == 12
+    assert library.organisations()[0].name == "Coastal Energy Authority"
+
+
+def test_refresh_notices_new_changed_and_deleted_files(folder):
+    library = Library()
+    library.open([folder], jobs=1)
+    write(folder / "new.txt", "Bridge opens\n\nThe new bridge opened to traffic on Friday, the council said.\n")
+    (folder / "03.txt").unlink()
+    changed = folder / "05.txt"
+    changed.write_text("Plan five dropped\n\nThe council dropped plan five after a long debate on Monday.\n")
+    st = changed.stat()
+    os.utime(changed, ns=(st.st_atime_ns, st.st_mtime_ns + 2_000_000_000))
+    write(folder / "broken.txt", story(99))
+
+    changes = library.refresh()
+    assert sorted(os.path.basename(a.path) for a in changes.articles) == ["05.txt", "broken.txt", "new.txt"]
+    assert changes.removed == [str(folder / "03.txt")]
+    assert changes.recovered == [str(folder / "broken.txt")]
+    assert library.articles[str(changed)].title == "Plan five dropped"
+    assert list(library.articles.values()) == load_folder(folder).articles
+    assert library.search("bridge") == [str(folder / "new.txt")]
+    assert library.search("dropped") == [str(changed)]
+    assert str(folder / "03.txt") not in library.search("org:CEA")
+    assert not library.refresh()  # nothing changed since
+
+
+def test_refresh_of_watched_paths_only(folder):
+    library = Library()
+    library.open([folder], jobs=1)
+    write(folder / "sub" / "late.txt", story(50))
+    (folder / "00.txt").unlink()
+    changes = library.refresh([folder / "sub"])  # directoryChanged for the new subfolder
+    assert [a.path for a in changes.articles] == [str(folder / "sub" / "late.txt")]
+    assert changes.removed == []
+    changes = library.refresh([folder / "00.txt"])  # fileChanged for a deleted file
+    assert changes.removed == [str(folder / "00.txt")]
+    assert str(folder / "00.txt") not in library.articles
+
+
+def test_refresh_new_file_in_folder(folder):
+    library = Library()
+    library.open([folder], jobs=1)
+    write(folder / "zz.txt", story(77))
+    changes = library.refresh([folder])
+    assert [a.key for a in changes.articles] == [str(folder / "zz.txt")]
+    assert list(library.articles)[-1] == str(folder / "zz.txt")
+
+
+def test_search_is_scoped_to_the_open_folder(tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    write(first / "a.txt", "Harbour news\n\nThe harbour reopened after the storm, officials said.\n")
+    write(second / "b.txt", "Harbour plans\n\nThe harbour will expand next year, the council said.\n")
+    Library().open([first], jobs=1)
+    library = Library()
+    library.open([second], jobs=1)
+    assert library.search("harbour") == [str(second / "b.txt")]
+
+
+def test_search_while_loading_from_another_thread(folder):
+    library = Library()
+    results = []
+
+    def on_batch(articles, failures, done, total):
+        results.append(library.search("plan"))
+
+    library.open([folder], jobs=1, on_batch=on_batch, batch_seconds=0)
+    assert all(set(r) <= set(library.articles) for r in results)
+    assert len(library.search("plan")) == 12
