@@ -169,7 +169,7 @@ class Library:
             if articles is not None:
                 self._put_articles(path, st, articles, progress, changes)
             else:
-                self._put_failure(path, Failure(path, entry.failure or "could not be read"), progress, changes)
+                self._put_failure(path, Failure(path, entry.failure or "could not be read"), progress, changes, st)
             if stats:
                 stats.cached += 1
         if not misses or (cancel is not None and cancel.is_set()):
@@ -219,7 +219,7 @@ class Library:
             if loaded.failure is None:
                 self._put_articles(path, st, articles, progress, changes)
             else:
-                self._put_failure(path, Failure(loaded.failure_path or path, loaded.failure), progress, changes)
+                self._put_failure(path, Failure(loaded.failure_path or path, loaded.failure), progress, changes, st)
         progress.maybe_flush()
 
     def _put_articles(self, path: str, st: _File, articles: list[Article], progress: "_Progress",
@@ -241,10 +241,17 @@ class Library:
         progress.add(articles, (), 1)
 
     def _put_failure(self, path: str, failure: Failure, progress: "_Progress",
-                     changes: Changes | None) -> None:
+                     changes: Changes | None, st: _File | None = None) -> None:
         with self.lock:
             self._drop(path, changes)
             self.failures[path] = failure
+            if changes is not None and changes.recovered and changes.recovered[-1] == path:
+                changes.recovered.pop()  # it failed before and fails still
+            if st is not None:
+                st.keys = ()
+                self._files[path] = st
+                if st.file_id is not None:
+                    self._by_id[st.file_id] = path
         if changes is not None:
             changes.failures.append(failure)
         progress.add((), (failure,), 1)

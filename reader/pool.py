@@ -24,7 +24,7 @@ from .record import Article, ArticleError
 
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise the pickling
 AHEAD = 4  # chunks in flight per worker
-MIN_POOL = 64  # fewer files than this load in this process (starting workers costs ~0.3 s)
+MIN_POOL = 256  # fewer files than this load in this process (starting workers costs ~0.5 s)
 
 
 def default_jobs() -> int:

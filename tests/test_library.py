@@ -110,6 +110,25 @@ def test_refresh_notices_new_changed_and_deleted_files(folder):
     assert not library.refresh()  # nothing changed since
 
 
+def test_refresh_without_changes_parses_nothing(folder, monkeypatch):
+    import reader.load
+    library = Library()
+    library.open([folder], jobs=1)
+    monkeypatch.setattr(reader.load, "load_file", lambda path: pytest.fail(f"parsed {path}"))
+    assert not library.refresh()
+    assert not library.refresh([folder, folder / "broken.txt", folder / "01.txt"])
+
+
+def test_refresh_of_a_file_that_still_fails(folder):
+    library = Library()
+    library.open([folder], jobs=1)
+    broken = folder / "broken.txt"
+    broken.write_bytes(b"\x00\x01\x02" * 100)
+    changes = library.refresh([broken])
+    assert [f.path for f in changes.failures] == [str(broken)] and changes.recovered == []
+    assert library.failures[str(broken)].reason != "the file is empty"
+
+
 def test_refresh_of_watched_paths_only(folder):
     library = Library()
     library.open([folder], jobs=1)

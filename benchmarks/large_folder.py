@@ -1,0 +1,260 @@
+"""Large folders stay instant: the issue-7 figures on a generated corpus.
+
+    python benchmarks/large_folder.py [--n 10000] [--jobs N] [--no-window] [--no-export]
+
+Generates a deterministic corpus (:mod:`corpus`: mixed txt/md/html/json, ~5 KB each,
+with the defects the cleaner repairs) in a temporary folder, then measures, each phase
+in a fresh process with its own cache folder:
+
+* floor: the time to merely read all the files' bytes (every figure is also shown as a
+  multiple of it);
+* cold open (empty cache): first article available, list complete, fully indexed;
+* warm reopen (cache): list complete and searchable; then search latency;
+* peak RSS of the opening process (and of its largest pool worker);
+* ``article-reader export`` articles/s with ``--jobs 1`` and with all cores;
+* the window (offscreen): first article shown, loading finished, and the longest gap of a
+  10 ms heartbeat ``QTimer`` during a cold open (the longest UI stall). This drives
+  ``reader.ui.window.MainWindow`` as it is: it measures whatever loader the window uses.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+sys.path.insert(0, str(HERE.parent))
+
+QUERIES = ["ministry", "harbour stri", '"world health organization"', "org:WHO",
+           'org:"Coastal Energy Authority" floods', "inflation grain", "p"]
+
+
+def _rss_mb() -> tuple[float, float]:
+    """Peak RSS of this process and of its largest finished child, in MB (Linux: KiB)."""
+    scale = 1024 * 1024 if sys.platform == "darwin" else 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / scale
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / scale
+    return own, child
+
+
+# ---------------------------------------------------------------- phases (child processes)
+
+def phase_open(folder: str, jobs: int | None, searches: bool) -> dict:
+    from reader.library import Library
+
+    start = time.perf_counter()
+    marks: dict[str, float] = {}
+
+    def on_batch(articles, failures, done, total):
+        now = time.perf_counter() - start
+        if articles and "first" not in marks:
+            marks["first"] = now
+        marks["last_batch"] = now
+
+    library = Library()
+    stats = library.open([folder], jobs=jobs, on_batch=on_batch)
+    opened = time.perf_counter() - start
+    out = {"first": marks.get("first"), "list_complete": marks.get("last_batch"), "indexed": opened,
+           "articles": stats.articles, "failures": stats.failures, "cached": stats.cached,
+           "loaded": stats.loaded, "note": stats.note}
+    if searches:
+        t = time.perf_counter()
+        library.search("harbour")
+        out["first_search_ms"] = (time.perf_counter() - t) * 1000
+        out["searchable"] = time.perf_counter() - start
+        timings = {}
+        for q in QUERIES:
+            runs = []
+            for _ in range(7):
+                t = time.perf_counter()
+                hits = library.search(q)
+                runs.append((time.perf_counter() - t) * 1000)
+            timings[q] = (statistics.median(runs), max(runs), len(hits))
+        out["search"] = timings
+    out["rss"], out["worker_rss"] = _rss_mb()
+    library.close()
+    return out
+
+
+def phase_window(folder: str, timeout: float) -> dict:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QElapsedTimer, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reader.settings import Settings
+    from reader.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Settings())
+    window.resize(1200, 800)
+    window.show()
+    app.processEvents()
+    clock = QElapsedTimer()
+    marks: dict[str, float] = {}
+    gaps: list[float] = []
+    last = [0.0]
+
+    def beat():
+        now = clock.nsecsElapsed() / 1e9
+        gaps.append(now - last[0])
+        last[0] = now
+
+    def shown(article):
+        marks.setdefault("first_shown", clock.nsecsElapsed() / 1e9)
+
+    def finished(*_):
+        marks.setdefault("finished", clock.nsecsElapsed() / 1e9)
+        QTimer.singleShot(50, app.quit)
+
+    window.article_opened.connect(shown)
+    window.loading_finished.connect(finished)
+    heart = QTimer()
+    heart.setInterval(10)
+    heart.timeout.connect(beat)
+    QTimer.singleShot(int(timeout * 1000), app.quit)
+    clock.start()
+    heart.start()
+    window.open_paths([folder])
+    app.exec()
+    heart.stop()
+    rows = window.model.rowCount() if hasattr(window, "model") else None
+    window.close()
+    return {"first_shown": marks.get("first_shown"), "finished": marks.get("finished"),
+            "longest_gap_ms": max(gaps) * 1000 if gaps else None, "rows": rows,
+            "timed_out": "finished" not in marks, "rss": _rss_mb()[0]}
+
+
+# ---------------------------------------------------------------- the driver
+
+def _child(args: list[str], cache: Path) -> dict:
+    env = dict(os.environ, ARTICLE_READER_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen",
+               ARTICLE_READER_CONFIG_DIR=str(cache / "config"))
+    done = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        raise SystemExit(f"phase {args[:2]} failed:\n{done.stderr[-3000:]}")
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+def _floor(folder: Path) -> tuple[float, int]:
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    best = None
+    total = 0
+    for _ in range(3):
+        t = time.perf_counter()
+        total = 0
+        for p in files:
+            with open(p, "rb") as fh:
+                total += len(fh.read())
+        dt = time.perf_counter() - t
+        best = dt if best is None else min(best, dt)
+    return best or 1e-9, total
+
+
+def _export(folder: Path, out: Path, jobs: int) -> tuple[float, str]:
+    shutil.rmtree(out, ignore_errors=True)
+    t = time.perf_counter()
+    done = subprocess.run([sys.executable, "-m", "reader", "export", str(folder), "--format", "txt",
+                           "--out", str(out), "--jobs", str(jobs)], capture_output=True, text=True,
+                          cwd=HERE.parent)
+    return time.perf_counter() - t, (done.stdout.strip() or done.stderr.strip()[-300:])
+
+
+def _fmt(seconds: float | None, floor: float) -> str:
+    if seconds is None:
+        return "n/a"
+    return f"{seconds:8.3f} s  ({seconds / floor:7.1f}x floor)"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="articles in the corpus (default 10000)")
+    ap.add_argument("--seed", type=int, default=7)
+    ap.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
+    ap.add_argument("--no-window", action="store_true", help="skip the offscreen window figures")
+    ap.add_argument("--no-export", action="store_true", help="skip the export figures")
+    ap.add_argument("--window-timeout", type=float, default=300.0)
+    ap.add_argument("--phase", help=argparse.SUPPRESS)
+    ap.add_argument("--folder", help=argparse.SUPPRESS)
+    args = ap.parse_args()
+
+    if args.phase == "open":
+        print(json.dumps(phase_open(args.folder, args.jobs or None, searches=True)))
+        return
+    if args.phase == "window":
+        print(json.dumps(phase_window(args.folder, args.window_timeout)))
+        return
+
+    from corpus import generate
+    from reader.pool import default_jobs
+
+    jobs = args.jobs or default_jobs()
+    work = Path(tempfile.mkdtemp(prefix="article-reader-bench-"))
+    try:
+        folder = work / "corpus"
+        t = time.perf_counter()
+        paths = generate(folder, args.n, args.seed)
+        print(f"corpus: {len(paths)} files, seed {args.seed}, in {work} "
+              f"(generated in {time.perf_counter() - t:.1f} s); {jobs} worker processes; "
+              f"{os.cpu_count()} cores")
+        floor, size = _floor(folder)
+        print(f"floor (read all {size / 1e6:.1f} MB of the files' bytes): {floor:.3f} s\n")
+
+        cache = work / "cache"
+        cold = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
+        warm = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
+        n = cold["articles"]
+        print(f"cold open ({cold['loaded']} files parsed, {n} articles, {cold['failures']} failures)")
+        print(f"  first article available   {_fmt(cold['first'], floor)}   bar 0.5 s")
+        print(f"  list complete             {_fmt(cold['list_complete'], floor)}")
+        print(f"  fully indexed             {_fmt(cold['indexed'], floor)}   bar 30 s"
+              f"   ({n / cold['indexed']:.0f} articles/s)")
+        print(f"warm reopen ({warm['cached']} files from the cache, {warm['loaded']} parsed)")
+        print(f"  first article available   {_fmt(warm['first'], floor)}")
+        print(f"  list complete             {_fmt(warm['indexed'], floor)}")
+        print(f"  list complete, searchable {_fmt(warm['searchable'], floor)}   bar 1.5 s"
+              f"   (first search {warm['first_search_ms']:.1f} ms)")
+        print(f"search over {n} articles (median / max of 7 runs, hits)       bar 50 ms")
+        for q, (median, worst, hits) in warm["search"].items():
+            print(f"  {q:<40} {median:6.1f} ms / {worst:6.1f} ms  {hits:6d} hits")
+        print("peak RSS")
+        print(f"  cold open process         {cold['rss']:8.0f} MB   bar 400 MB"
+              f"   (largest pool worker {cold['worker_rss']:.0f} MB)")
+        print(f"  warm reopen process       {warm['rss']:8.0f} MB")
+        if cold["note"] or warm["note"]:
+            print(f"  cache note: {cold['note'] or warm['note']}")
+
+        if not args.no_export:
+            print("article-reader export --format txt")
+            for j in dict.fromkeys([1, jobs]):
+                seconds, summary = _export(folder, work / f"export-{j}", j)
+                print(f"  --jobs {j:<3}                {_fmt(seconds, floor)}   {n / seconds:6.0f} articles/s"
+                      f"{'   bar 300/s on 2 cores' if j > 1 else ''}   [{summary}]")
+
+        if not args.no_window:
+            print("window (offscreen, cold open with an empty cache)")
+            try:
+                win = _child(["--phase", "window", "--folder", str(folder),
+                              "--window-timeout", str(args.window_timeout)], work / "cache-window")
+            except SystemExit as err:
+                print(f"  could not drive the window: {err}")
+            else:
+                print(f"  first article shown       {_fmt(win['first_shown'], floor)}   bar 0.5 s")
+                print(f"  loading finished          {_fmt(win['finished'], floor)}"
+                      f"{'   (timed out)' if win['timed_out'] else ''}   rows {win['rows']}")
+                print(f"  longest heartbeat gap     {win['longest_gap_ms']:8.1f} ms   bar 50 ms")
+                print(f"  peak RSS                  {win['rss']:8.0f} MB")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
