@@ -27,7 +27,7 @@ __all__ = ["split_fused_words", "WIDTHS"]
 WIDTHS = range(30, 161)       # hard-wrap widths considered
 BEAM = 3                      # chain states kept per line (all-width search)
 AHEAD = 3.0                   # expected score per break still to come (beam ranking)
-NARROW_BEAM = 3               # ... (search near a known width)
+NARROW_BEAM = 2               # ... (search near a known width)
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
 AT_WIDTH_MIN = -4.0          # a paragraph's chain at the shared width needs this
 PARA_MIN = 14.0               # ... for a single paragraph on its own
@@ -68,7 +68,8 @@ def split_fused_words(text: str) -> str:
     if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
     for f in paras:
-        f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
+        if f[3] is None:         # (a probe's chains already cover every width)
+            f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -80,7 +81,7 @@ def split_fused_words(text: str) -> str:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
         if best is None:                         # this paragraph on its own, over all widths
-            if (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
+            if f not in probed and (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
                 chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
             best = _best(chains, None, PARA_MIN)
         if best is None:

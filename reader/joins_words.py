@@ -89,6 +89,14 @@ def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto:
             whole = _unknown(low)
             if lower and n > 3 and _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss):
                 return
+        elif not penalty:                       # a known word: the same every time
+            rel_k, rel_s = _known_run(run)
+            for k, llr in zip(rel_k, rel_s):
+                if k >= stop:
+                    break
+                ks.append(offset + k)
+                ss.append(llr)
+            return
         for k in range(1, stop):
             llr = (whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
                    - penalty)
@@ -110,6 +118,15 @@ def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto:
         if llr >= FLOOR:
             ks.append(offset + k)
             ss.append(llr)
+
+
+@lru_cache(maxsize=32768)
+def _known_run(run: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
+    """_run_splits() of a run that is itself a known word (cached: they recur)."""
+    ks: list[int] = []
+    ss: list[float] = []
+    _run_splits(run, 0, 1e-9, ks, ss)          # (a non-zero penalty bypasses this cache)
+    return tuple(ks), tuple([s + 1e-9 for s in ss])
 
 
 def _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss) -> bool:
@@ -236,6 +253,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
 
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
 _NON_LETTER = re.compile(r"[\W\d_]")
+_WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
+_LINKISH = re.compile(r"[#@/]|\.\w")
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
@@ -264,6 +283,22 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     if tok.isalpha():
         _run_splits(tok, 0, 0.0, ks, ss, upto)
         return _near_best(ks, ss)
+    m = _WRAPPED.fullmatch(tok)
+    if m:                      # a word in punctuation: "said," "(BLA)" "“We": reuse the word's
+        a, b = m.span(2)
+        if b - a >= 2:
+            for k, llr in split_candidates(m.group(2)):
+                if a + k > upto:
+                    break
+                ks.append(a + k)
+                ss.append(llr)
+        for i in range(1, len(tok)):
+            if (i <= a or i >= b) and i <= upto:
+                llr = _score(tok, i, quote_open)
+                if llr is not None and llr >= FLOOR:
+                    ks.append(i)
+                    ss.append(llr)
+        return _near_best(ks, ss)
     for m in _RUN.finditer(tok):
         start = m.start()
         if start >= upto:
@@ -284,7 +319,7 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
             if s is not None and s >= FLOOR:
                 ks.append(i)
                 ss.append(s)
-    if "#" in tok or "@" in tok or "." in tok or "/" in tok:
+    if _LINKISH.search(tok):
         _inside_links(tok, ks, ss)
     return _near_best(ks, ss)
 
