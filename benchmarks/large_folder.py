@@ -81,6 +81,10 @@ def phase_open(folder: str, jobs: int | None, searches: bool) -> dict:
             timings[q] = (statistics.median(runs), max(runs), len(hits))
         out["search"] = timings
     out["rss"], out["worker_rss"] = _rss_mb()
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    out["cpu"] = own.ru_utime + own.ru_stime
+    out["worker_cpu"] = kids.ru_utime + kids.ru_stime
     library.close()
     return out
 
@@ -136,8 +140,11 @@ def phase_window(folder: str, timeout: float) -> dict:
 # ---------------------------------------------------------------- the driver
 
 def _child(args: list[str], cache: Path) -> dict:
+    from reader.cache import ENV_VERSION, pipeline_version
+
+    # every phase uses the pipeline version of the tree as the run started
     env = dict(os.environ, ARTICLE_READER_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen",
-               ARTICLE_READER_CONFIG_DIR=str(cache / "config"))
+               ARTICLE_READER_CONFIG_DIR=str(cache / "config"), **{ENV_VERSION: pipeline_version()})
     done = subprocess.run([sys.executable, __file__, *args], env=env, capture_output=True, text=True)
     if done.returncode != 0:
         raise SystemExit(f"phase {args[:2]} failed:\n{done.stderr[-3000:]}")
@@ -202,6 +209,7 @@ def main() -> None:
         folder = work / "corpus"
         t = time.perf_counter()
         paths = generate(folder, args.n, args.seed)
+        print(f"load average before: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
         print(f"corpus: {len(paths)} files, seed {args.seed}, in {work} "
               f"(generated in {time.perf_counter() - t:.1f} s); {jobs} worker processes; "
               f"{os.cpu_count()} cores")
@@ -217,6 +225,8 @@ def main() -> None:
         print(f"  list complete             {_fmt(cold['list_complete'], floor)}")
         print(f"  fully indexed             {_fmt(cold['indexed'], floor)}   bar 30 s"
               f"   ({n / cold['indexed']:.0f} articles/s)")
+        print(f"  CPU: opening process {cold['cpu']:.1f} s, pool workers {cold['worker_cpu']:.1f} s"
+              f" (cores busy on average: {(cold['cpu'] + cold['worker_cpu']) / cold['indexed']:.2f})")
         print(f"warm reopen ({warm['cached']} files from the cache, {warm['loaded']} parsed)")
         print(f"  first article available   {_fmt(warm['first'], floor)}")
         print(f"  list complete             {_fmt(warm['indexed'], floor)}")
@@ -252,6 +262,7 @@ def main() -> None:
                       f"{'   (timed out)' if win['timed_out'] else ''}   rows {win['rows']}")
                 print(f"  longest heartbeat gap     {win['longest_gap_ms']:8.1f} ms   bar 50 ms")
                 print(f"  peak RSS                  {win['rss']:8.0f} MB")
+        print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
 

@@ -35,6 +35,7 @@ from .record import Article, Link, Mention, Organisation
 
 APP_NAME = "article-reader"
 ENV_DIR = "ARTICLE_READER_CACHE_DIR"
+ENV_VERSION = "ARTICLE_READER_PIPELINE_VERSION"  # pins the version (benchmarks in a tree being edited)
 FILE_NAME = "cache.sqlite3"
 SCHEMA = "3"  # bump when the tables or the article encoding change
 BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going without the cache
@@ -59,7 +60,12 @@ def cache_dir() -> Path:
 def pipeline_version() -> str:
     """A hash of every source file and resource that can change what a file loads as:
     all of ``reader/`` except the window and the modules in ``_NOT_PIPELINE``, and all of
-    ``resources/``. Computed once per process (a few milliseconds)."""
+    ``resources/``. Computed once per process (a few milliseconds).
+    ``$ARTICLE_READER_PIPELINE_VERSION`` replaces it (the benchmark pins the version it
+    started with, so edits made to the tree while it runs do not void its cache)."""
+    pinned = os.environ.get(ENV_VERSION)
+    if pinned:
+        return pinned
     digest = hashlib.sha256(SCHEMA.encode())
     package = Path(__file__).resolve().parent
     files = [p for p in package.rglob("*.py")

@@ -142,6 +142,13 @@ def test_refresh_of_watched_paths_only(folder):
     assert str(folder / "00.txt") not in library.articles
 
 
+def test_folders_to_watch(folder):
+    write(folder / "sub" / "deep.txt", story(3))
+    library = Library()
+    library.open([folder], jobs=1)
+    assert sorted(library.folders()) == [str(folder), str(folder / "sub")]
+
+
 def test_refresh_new_file_in_folder(folder):
     library = Library()
     library.open([folder], jobs=1)
