@@ -131,15 +131,20 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     if any(f.resolve().parent == resolved_out for f in files):
         _err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
         return 2
-    # loaded on `jobs` processes (0: all cores), in file order: the same output as one process
-    articles, failures = [], 0
-    for loaded in load_files([str(f) for f in files], jobs=jobs or None):
-        if loaded.failure is not None:
-            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
-            failures += 1
-        else:
-            articles.extend(loaded.articles())
-    report = export_all(articles, out_dir, fmt)
+    # Loaded on `jobs` processes (0: all cores) and handed over in file order, so the output
+    # is the same as one process's; each article is written while the next ones load.
+    failures = 0
+
+    def articles():
+        nonlocal failures
+        for loaded in load_files([str(f) for f in files], jobs=jobs or None):
+            if loaded.failure is not None:
+                _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
+                failures += 1
+            else:
+                yield from loaded.articles()
+
+    report = export_all(articles(), out_dir, fmt)
     for key, reason in report.failed:
         _err(f"{key}: export failed: {reason}")
     summary = report.summary(out, fmt)
