@@ -356,6 +356,18 @@ class Cache:
                 raise
         return ids
 
+    def paths_under(self, folder: str) -> list[str]:
+        """The cached files under ``folder`` (a resolved path), at any depth."""
+        lo = folder.rstrip(os.sep) + os.sep
+        hi = lo[:-1] + chr(ord(os.sep) + 1)
+        try:
+            with self._lock:
+                return [r[0] for r in self._con.execute(
+                    "SELECT path FROM files WHERE path >= ? AND path < ?", (lo, hi))]
+        except sqlite3.Error as err:
+            self._fail(err)
+            return []
+
     def forget(self, paths: Iterable[str]) -> None:
         """Drop files (deleted from disk) and their index rows."""
         paths = list(paths)

@@ -155,6 +155,8 @@ class Library:
         progress = _Progress(on_batch, len(found), batch_seconds)
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
         self._reorder(order)
+        if not (cancel is not None and cancel.is_set()):
+            self._prune(states)
         progress.flush()
         stats.articles, stats.failures = len(self.articles), len(self.failures)
         stats.cancelled = cancel is not None and cancel.is_set()
@@ -296,6 +298,15 @@ class Library:
             items = sorted(self.articles.items(), key=lambda kv: (order.get(kv[1].path, len(order)), kv[1].index))
             self.articles = dict(items)
             self.failures = dict(sorted(self.failures.items(), key=lambda kv: order.get(kv[0], len(order))))
+
+    def _prune(self, states: dict[str, "_File | Failure"]) -> None:
+        """Forget cached files under the open folders that are no longer there."""
+        present = {st.resolved for st in states.values() if isinstance(st, _File)}
+        stale = []
+        for root in self.paths:
+            if os.path.isdir(root):
+                stale.extend(p for p in self.cache.paths_under(os.path.realpath(root)) if p not in present)
+        self.cache.forget(stale)
 
     def _reindex(self) -> None:
         """The cache lost its contents (it failed and went to memory): index what is open."""

@@ -109,6 +109,8 @@ def test_new_and_deleted_files_are_noticed_on_open(folder, parses):
     assert sorted(os.path.basename(k) for k in library.articles) == ["court.txt", "harbour.txt", "new.txt"]
     assert library.search("grain") == []
     assert library.search("bridge") == [str(folder / "new.txt")]
+    cached = library.cache.paths_under(os.path.realpath(folder))
+    assert sorted(os.path.basename(p) for p in cached) == ["court.txt", "harbour.txt", "new.txt"]
 
 
 def test_failures_are_cached_too(folder, parses):
