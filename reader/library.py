@@ -60,6 +60,8 @@ from .pool import Loaded, load_files, load_one
 from .record import Article
 from .search import Query, _terms, fts_expression, parse
 
+_LOOKUP = 500  # cached files read per query
+
 OnBatch = Callable[[list[Article], list[Failure], int, int], None]
 
 
@@ -171,9 +173,13 @@ class Library:
         for path, st in items:
             if isinstance(st, Failure):
                 self._put_failure(path, st, progress, changes)
-        hits = self.cache.lookup({st.resolved: (st.size, st.mtime_ns) for st in ok.values()})
         misses = []
-        for path, st in ok.items():
+        hits: dict = {}
+        pending = list(ok.items())
+        for n, (path, st) in enumerate(pending):
+            if n % _LOOKUP == 0:  # a slice at a time: the first article shows sooner, less memory
+                part = pending[n:n + _LOOKUP]
+                hits = self.cache.lookup({s.resolved: (s.size, s.mtime_ns) for _, s in part})
             entry = hits.get(st.resolved)
             if entry is None:
                 misses.append(path)
@@ -184,7 +190,7 @@ class Library:
             if entry.blob is not None:
                 try:
                     articles = decode_articles(entry.blob, path)
-                except (ValueError, TypeError, KeyError):
+                except (ValueError, TypeError, KeyError, RecursionError):
                     misses.append(path)  # a damaged row: load the file again
                     continue
             st.file_id = entry.file_id
