@@ -15,6 +15,24 @@ from importlib import resources
 from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
 from .record import Article, Draft
 
+# ---------------------------------------------------------------- size
+
+MAX_ARTICLE_CHARS = 2_000_000  # about 300,000 words: longer than any article; the rest is cut
+
+
+def limit_size(draft: Draft) -> Draft:
+    """Cut an oversized body at a paragraph break, with a notice, so that one huge file
+    cannot stall the reader (cleaning and recognition stay within a few seconds)."""
+    if len(draft.body) > MAX_ARTICLE_CHARS:
+        cut = draft.body.rfind("\n", MAX_ARTICLE_CHARS // 2, MAX_ARTICLE_CHARS)
+        cut = cut if cut > 0 else MAX_ARTICLE_CHARS
+        shown = len(draft.body[:cut].split())
+        draft.warnings.append(f"the article is very long ({len(draft.body):,} characters): only its first "
+                              f"{shown:,} words are shown")
+        draft.body = draft.body[:cut]
+    return draft
+
+
 # ---------------------------------------------------------------- unicode
 
 _ODD_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000\t\v\f]")
@@ -152,6 +170,7 @@ def tidy_paragraphs(draft: Draft) -> Draft:
 
 
 PIPELINE = (
+    limit_size,            # a body longer than any article is cut at a paragraph, with a notice
     normalise_unicode,     # NFC; odd spaces, soft hyphens, zero-width and control characters
     lift_metadata_lines,   # Source:, Tags:, date/Published, By lines → fields
     remove_debris,         # menus, share bars, cookie notices, meta-tag leftovers → warnings

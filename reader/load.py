@@ -24,6 +24,9 @@ EXTENSIONS = {
 }
 
 
+MAX_HTML_CHARS = 5_000_000
+
+
 @dataclass(frozen=True, slots=True)
 class Failure:
     path: str
@@ -143,6 +146,13 @@ def load_file(path: str | os.PathLike) -> list[Article]:
         raise ArticleError(name, f"not an article file: extension {suffix} is not one of "
                                  + " ".join(sorted(EXTENSIONS)))
     text, warnings = read_text(path)
+    if not text.strip():
+        raise ArticleError(name, "the file holds only whitespace")
+    if fmt == "html" and len(text) > MAX_HTML_CHARS:
+        # page extraction grows faster than linearly with page size; no news page is this big
+        text = text[:MAX_HTML_CHARS]
+        warnings.append(f"the page is larger than {MAX_HTML_CHARS // 1_000_000} MB: only its first "
+                        f"{MAX_HTML_CHARS // 1_000_000} MB were read")
     drafts = parse_text(text, name, fmt)
     articles = []
     for draft in drafts:
