@@ -410,7 +410,8 @@ class Library:
         if match is None:
             if org_keys is None:
                 return []
-            return sorted(org_keys, key=lambda k: -org_keys[k])
+            order = {k: i for i, k in enumerate(self.articles)}
+            return sorted(org_keys, key=lambda k: (-org_keys[k], order.get(k, 0)))
         try:
             hits = self.cache.search(match)
         except Exception:  # noqa: BLE001 - a search must never take the window down
@@ -455,8 +456,7 @@ class Library:
                     n = sum(len(o.mentions) or 1 for o in article.organisations
                             if o.name in forms or not forms.isdisjoint(o.aliases))
                     counts[key] = counts.get(key, 0) + max(n, 1)
-        order = {k: i for i, k in enumerate(self.articles)} if counts else {}
-        return dict(sorted(counts.items(), key=lambda kv: (-kv[1], order.get(kv[0], 0)))), extra
+        return counts, extra
 
     def _org_like(self, text: str) -> list[IndexEntry]:
         """Organisations one of whose names contains ``text`` (as the user types)."""
