@@ -28,6 +28,7 @@ import threading
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
+from itertools import starmap
 from pathlib import Path
 from typing import Iterable, Sequence
 
@@ -103,9 +104,9 @@ def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
          index) in json.loads(blob):
         out.append(Article(
             path if path is not None else p, fmt, title, date, tuple(authors), dateline,
-            tuple(paragraphs), tuple(Link(*link) for link in links), tuple(tags), tuple(warnings),
-            tuple(Organisation(name, tuple(aliases), tuple(Mention(*m) for m in mentions))
-                  for name, aliases, mentions in orgs),
+            tuple(paragraphs), tuple(starmap(Link, links)), tuple(tags), tuple(warnings),
+            tuple([Organisation(name, tuple(aliases), tuple(starmap(Mention, mentions)))
+                   for name, aliases, mentions in orgs]),  # starmap: no Python frame per mention
             site, index))
     return out
 
