@@ -89,7 +89,50 @@ def phase_open(folder: str, jobs: int | None, searches: bool) -> dict:
     return out
 
 
-def phase_window(folder: str, timeout: float) -> dict:
+def library_loader():
+    """STAND-IN until the lead wires :class:`reader.library.Library` into the window's
+    loader: the window's ``Loader`` with a ``discover``/``load`` pair that replays the
+    Library's batches (the Library runs on a thread of its own, as the real job will)."""
+    import queue
+    import threading
+
+    from reader.library import Library
+    from reader.record import ArticleError
+    from reader.ui.worker import Loader
+
+    library = Library()
+
+    def discover(paths):
+        batches: queue.Queue = queue.Queue()
+        cancel = threading.Event()
+
+        def run():
+            try:
+                library.open(paths, on_batch=lambda a, f, done, total: batches.put((a, f)), cancel=cancel)
+            finally:
+                batches.put(None)
+
+        threading.Thread(target=run, daemon=True).start()
+        try:
+            while (item := batches.get()) is not None:
+                articles, failures = item
+                for failure in failures:
+                    yield ("failed", failure)
+                if articles:
+                    yield ("articles", articles)
+        finally:
+            cancel.set()
+
+    def load(item):
+        kind, payload = item
+        if kind == "failed":
+            raise ArticleError(payload.path, payload.reason)
+        return payload
+
+    return Loader(discover=discover, load=load)
+
+
+def phase_window(folder: str, timeout: float, with_library: bool) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -98,7 +141,7 @@ def phase_window(folder: str, timeout: float) -> dict:
     from reader.ui.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(Settings())
+    window = MainWindow(Settings(), loader=library_loader()) if with_library else MainWindow(Settings())
     window.resize(1200, 800)
     window.show()
     app.processEvents()
@@ -109,7 +152,7 @@ def phase_window(folder: str, timeout: float) -> dict:
 
     def beat():
         now = clock.nsecsElapsed() / 1e9
-        gaps.append(now - last[0])
+        gaps.append((now - last[0], last[0]))
         last[0] = now
 
     def shown(article):
@@ -133,7 +176,8 @@ def phase_window(folder: str, timeout: float) -> dict:
     rows = window.model.rowCount() if hasattr(window, "model") else None
     window.close()
     return {"first_shown": marks.get("first_shown"), "finished": marks.get("finished"),
-            "longest_gap_ms": max(gaps) * 1000 if gaps else None, "rows": rows,
+            "longest_gap_ms": max(gaps)[0] * 1000 if gaps else None, "rows": rows,
+            "worst_gaps": [(round(g * 1000), round(at, 3)) for g, at in sorted(gaps, reverse=True)[:4]],
             "timed_out": "finished" not in marks, "rss": _rss_mb()[0]}
 
 
@@ -196,8 +240,8 @@ def main() -> None:
     if args.phase == "open":
         print(json.dumps(phase_open(args.folder, args.jobs or None, searches=True)))
         return
-    if args.phase == "window":
-        print(json.dumps(phase_window(args.folder, args.window_timeout)))
+    if args.phase in ("window", "window-library"):
+        print(json.dumps(phase_window(args.folder, args.window_timeout, args.phase == "window-library")))
         return
 
     from corpus import generate
@@ -250,17 +294,22 @@ def main() -> None:
                       f"{'   bar 300/s on 2 cores' if j > 1 else ''}   [{summary}]")
 
         if not args.no_window:
-            print("window (offscreen, cold open with an empty cache)")
-            try:
-                win = _child(["--phase", "window", "--folder", str(folder),
-                              "--window-timeout", str(args.window_timeout)], work / "cache-window")
-            except SystemExit as err:
-                print(f"  could not drive the window: {err}")
-            else:
+            variants = [("window + Library (stand-in wiring, cold: empty cache)", "window-library", "cache-wl"),
+                        ("window + Library (stand-in wiring, warm: same cache)", "window-library", "cache-wl"),
+                        ("window with its own loader as it is (cold)", "window", "cache-w")]
+            for title, phase, cache_name in variants:
+                print(f"{title}, offscreen")
+                try:
+                    win = _child(["--phase", phase, "--folder", str(folder),
+                                  "--window-timeout", str(args.window_timeout)], work / cache_name)
+                except SystemExit as err:
+                    print(f"  could not drive the window: {err}")
+                    continue
                 print(f"  first article shown       {_fmt(win['first_shown'], floor)}   bar 0.5 s")
                 print(f"  loading finished          {_fmt(win['finished'], floor)}"
                       f"{'   (timed out)' if win['timed_out'] else ''}   rows {win['rows']}")
-                print(f"  longest heartbeat gap     {win['longest_gap_ms']:8.1f} ms   bar 50 ms")
+                print(f"  longest heartbeat gap     {win['longest_gap_ms']:8.1f} ms   bar 50 ms   "
+                      f"(worst gaps, ms at s: {', '.join(f'{g}@{at}' for g, at in win['worst_gaps'])})")
                 print(f"  peak RSS                  {win['rss']:8.0f} MB")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
