@@ -55,7 +55,7 @@ from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row, decode_articles
 from .entities_index import IndexEntry, OrganisationIndex
-from .load import Failure, format_of, iter_article_files
+from .load import Failure, iter_article_files
 from .pool import Loaded, load_files, load_one
 from .record import Article
 from .search import Query, _terms, fts_expression, parse
@@ -585,4 +585,4 @@ def _failure_of(path: str) -> Failure:
     return Failure(path, "could not be read")
 
 
-__all__ = ["Library", "OpenStats", "Changes", "format_of"]
+__all__ = ["Library", "OpenStats", "Changes", "OnBatch"]
