@@ -30,6 +30,7 @@ AHEAD = 3.0                   # expected score per break still to come (beam ran
 NARROW_BEAM = 2               # ... (search near a known width)
 TEXT_MIN = 6.0                # total score needed for a width shared by the text
 AT_WIDTH_MIN = -4.0          # a paragraph's chain at the shared width needs this
+SHIFTED_ONE_BREAK = 4.0      # ... a single free break in a cut paragraph needs this
 PARA_MIN = 14.0               # ... for a single paragraph on its own
 LAST_FULL = -1.0              # score of a last line exactly W long
 PROBE_PARAS = 4              # paragraphs searched over all widths ...
@@ -80,6 +81,10 @@ def split_fused_words(text: str) -> str:
         if width is not None and len(body) < width:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
+        if best is None and width is not None and f is paras[0]:   # a dateline lifted off?
+            shifted = _chains(body, width, width, NARROW_BEAM, shifted=True)
+            best = _best([c for c in shifted if c[3][0] is not None], width, AT_WIDTH_MIN)
+            best = best or _best(shifted, width, SHIFTED_ONE_BREAK)
         if best is None:                         # this paragraph on its own, over all widths
             if f not in probed and (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
                 chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
@@ -163,13 +168,15 @@ def _unlink(breaks) -> list[int]:
     return out
 
 
-def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0):
+def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = False):
     """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
-    [(lowest width, highest width, score, linked breaks)]."""
+    [(lowest width, highest width, score, linked breaks)].  shifted: the paragraph lost
+    (or gained) an unknown prefix after the wrap, so its first line may be any length."""
     n = len(para)
     done = []
     beam = beam or BEAM
-    frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
+    widths = (w_lo, min(w_hi, n))
+    frontier = [(0.0, 0, 1 if shifted else w_lo, min(w_hi, n), None)]
     while frontier:
         nxt = {}
         for score, pos, lo, hi, breaks in frontier:
@@ -207,6 +214,8 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0):
                         b = w_hi
                     if a > b:
                         continue
+                    if shifted and breaks is None:
+                        a, b = widths                    # the width shows from the next line on
                     key = (p, a, b)
                     sc = score + llr
                     old = nxt.get(key)

@@ -155,6 +155,17 @@ def test_a_whole_damaged_article_is_restored(width):
     assert len(wrong) <= 1, wrong        # at most one miss or misplaced split in ~550 words
 
 
+@pytest.mark.parametrize("width", [64, 77, 90])
+def test_a_first_paragraph_that_lost_its_dateline_is_still_repaired(width):
+    gold = "ISLAMABAD: " + PROSE
+    defect = damage(gold, width)
+    cut = defect[len("ISLAMABAD: "):]                 # the cleaner lifted the dateline off
+    got = split_fused_words(cut)
+    first = got.split("\n")[0]
+    wrong = [w for w in first.split() if w not in gold.split()]
+    assert len(wrong) <= 1, wrong
+
+
 FUSED_IN_SAMPLE = ["toinitiate", "allegedlyinvolved", "inBalochistan", "theProvincial",
                    "logisticaland", "efforts,potentially", "Pakistan’smost", "Bugtiasserted",
                    "zero-tolerancepolicy", "RepublicanArmy"]
