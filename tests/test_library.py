@@ -51,6 +51,13 @@ def test_batches_arrive_progressively_and_add_up(folder, warm):
     assert {total for *_, total in batches} == {13}
 
 
+def test_batches_are_bounded(folder):
+    sizes = []
+    Library().open([folder], jobs=1, batch_seconds=60, max_batch=5,
+                   on_batch=lambda a, f, done, total: sizes.append(len(a)))
+    assert max(sizes) <= 5 and sum(sizes) == 12
+
+
 def test_cancel_stops_loading(folder):
     cancel = threading.Event()
     seen = []
