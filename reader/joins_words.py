@@ -135,22 +135,21 @@ def _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss) -> bool:
     Returns False (nothing added) unless one of them is clearly good; a split whose right
     part is unknown scores at most k/2 - 1.3 then (k = length of the left part)."""
     get = _costs.get
-    per = UNKNOWN_PER_CHAR
-    found = []
+    base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
+    mark = len(ks)
     best = FLOOR
     for k in range(1, stop):
         cy = get(low[k:])
         if cy is not None:
-            llr = whole - (get(low[:k]) or UNKNOWN_BASE + per * k) - cy - penalty
-            if llr > best:
-                best = llr
-            found.append((k, llr))
+            llr = whole - (get(low[:k]) or base + per * k) - cy - penalty
+            if llr >= FLOOR:
+                ks.append(offset + k)
+                ss.append(llr)
+                if llr > best:
+                    best = llr
     if best < SURE or best < per * (stop - 1) - 1.3:
+        del ks[mark:], ss[mark:]
         return False
-    for k, llr in found:
-        if llr >= FLOOR:
-            ks.append(offset + k)
-            ss.append(llr)
     return True
 
 
