@@ -130,7 +130,7 @@ def main() -> None:
     from reader.joins import split_fused_words
 
     widths = list(range(40, 121, 8))
-    print(f"no {SHARED}: built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
+    print(f"built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
     fns = {"reader.joins:split_fused_words": split_fused_words, "identity": identity}
     if importlib.util.find_spec("wordninja"):
         fns["wordninja"] = wordninja_repair
