@@ -1,6 +1,7 @@
 """Word costs for fused-word repair: the shipped frequency list and the split score of a token.
 
-`split_candidates(token)` answers one question for the line-wrap search in `reader.joins`:
+`split_candidates(token)` (and `split_candidates_upto`, the same for offsets up to a
+column) answers one question for the line-wrap search in `reader.joins`:
 if a line break was deleted somewhere inside this space-free token, where could it have
 been, and how much more (or less) likely is a space there than the token as it stands?
 The answer is a log10 likelihood ratio per position, from a unigram word model (the
@@ -49,7 +50,7 @@ _APOS = "'\u2019"
 _TAIL_WORD = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*$")
 _HEAD_WORD = re.compile(rf"[{_LETTERS}]+")
 _UNIT = frozenset("""st nd rd th s am pm m bn mn k km kg g gb mb tb mw kw gw mm cm ft
-    mph kph ml mg h hr hrs min x d p c f v th-century yo mp lb lbs oz""".split())
+    mph kph ml mg h hr hrs min x d p c f v yo mp lb lbs oz""".split())
 _OPEN = "“‘([{«"
 _CLOSE = "”’)]}»"
 _SENT = ",;:!?"
@@ -72,48 +73,56 @@ def _unknown(w: str) -> float:
     return UNKNOWN_BASE + UNKNOWN_PER_CHAR * len(w)
 
 
-def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto: int = 0) -> None:
-    """Letter|letter splits inside a run of letters (with inner apostrophes): at offsets
-    1 .. upto (all if upto is 0)."""
+def _run_splits(run: str, offset: int, ks: list, ss: list, upto: int = 0) -> None:
+    """Append the letter|letter splits inside a run of letters (inner apostrophes allowed)
+    at offsets 1 .. upto (all if 0) to ks (offset + k) and ss (score)."""
     low = run.lower()
     if "\u2019" in low:
         low = low.replace("\u2019", "'")
-    get = _costs.get
-    lower = run[1:].islower() or run.isupper()     # no case evidence inside the run
-    if "'" not in low:
-        whole = get(low)
-        base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
-        n = len(run)
-        stop = min(n, upto + 1) if upto else n
-        if whole is None:
-            whole = _unknown(low)
-            if lower and n > 3 and _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss):
-                return
-        elif not penalty:                       # a known word: the same every time
-            rel_k, rel_s = _known_run(run)
-            for k, llr in zip(rel_k, rel_s):
-                if k >= stop:
-                    break
-                ks.append(offset + k)
-                ss.append(llr)
-            return
-        for k in range(1, stop):
-            llr = (whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
-                   - penalty)
-            if not lower:
-                llr += _case(run, k, run[k - 1], run[k])
-            if llr >= FLOOR:
-                ks.append(offset + k)
-                ss.append(llr)
+    n = len(run)
+    stop = min(n, upto + 1) if upto else n
+    if "'" in low:
+        _apostrophe_splits(run, low, offset, ks, ss)
         return
+    whole = _costs.get(low)
+    if whole is not None:                        # a known word: the same every time
+        rel_k, rel_s = _known_run(run)
+        for k, llr in zip(rel_k, rel_s):
+            if k >= stop:
+                break
+            ks.append(offset + k)
+            ss.append(llr)
+        return
+    whole = _unknown(low)
+    mixed = not (run[1:].islower() or run.isupper())  # case may tell: theProvincial
+    if mixed or n <= 3 or not _known_suffix_splits(low, whole, stop, offset, ks, ss):
+        _all_splits(run, low, whole, stop, mixed, offset, ks, ss)
+
+
+def _all_splits(run, low, whole, stop, mixed, offset, ks, ss) -> None:
+    get = _costs.get
+    base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
+    n = len(low)
+    for k in range(1, stop):
+        llr = whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
+        if mixed:
+            llr += _case(run, k, run[k - 1], run[k])
+        if llr >= FLOOR:
+            ks.append(offset + k)
+            ss.append(llr)
+
+
+def _apostrophe_splits(run, low, offset, ks, ss) -> None:
+    """Splits of a run with apostrophes: "Pakistan’s|most", "don’t|know"."""
+    mixed = not (run[1:].islower() or run.isupper())
     for k in range(1, len(run)):
         a, b = run[k - 1], run[k]
         if not (a.isalpha() and b.isalpha()):
             continue
         j = low.find("'", k)
         x, y = low[:k], (low[k:j] if j >= 0 else low[k:])
-        llr = cost(x + y) - cost(x) - cost(y) - penalty
-        if not lower:
+        llr = cost(x + y) - cost(x) - cost(y)
+        if mixed:
             llr += _case(run, k, a, b)
         if llr >= FLOOR:
             ks.append(offset + k)
@@ -122,14 +131,16 @@ def _run_splits(run: str, offset: int, penalty: float, ks: list, ss: list, upto:
 
 @lru_cache(maxsize=32768)
 def _known_run(run: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
-    """_run_splits() of a run that is itself a known word (cached: they recur)."""
+    """All splits of a run that is itself a known word (cached: such runs recur)."""
     ks: list[int] = []
     ss: list[float] = []
-    _run_splits(run, 0, 1e-9, ks, ss)          # (a non-zero penalty bypasses this cache)
-    return tuple(ks), tuple([s + 1e-9 for s in ss])
+    low = run.lower()
+    _all_splits(run, low, _costs[low], len(run), not (run[1:].islower() or run.isupper()),
+                0, ks, ss)
+    return tuple(ks), tuple(ss)
 
 
-def _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss) -> bool:
+def _known_suffix_splits(low, whole, stop, offset, ks, ss) -> bool:
     """Shortcut for an unknown run: try only the splits whose right part is a word.
 
     Returns False (nothing added) unless one of them is clearly good; a split whose right
@@ -141,7 +152,7 @@ def _known_suffix_splits(low, whole, stop, offset, penalty, ks, ss) -> bool:
     for k in range(1, stop):
         cy = get(low[k:])
         if cy is not None:
-            llr = whole - (get(low[:k]) or base + per * k) - cy - penalty
+            llr = whole - (get(low[:k]) or base + per * k) - cy
             if llr >= FLOOR:
                 ks.append(offset + k)
                 ss.append(llr)
@@ -280,7 +291,7 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     ks: list[int] = []        # candidate offsets and their scores, as two lists: fewer
     ss: list[float] = []      # objects for the garbage collector than (offset, score) pairs
     if tok.isalpha():
-        _run_splits(tok, 0, 0.0, ks, ss, upto)
+        _run_splits(tok, 0, ks, ss, upto)
         return _near_best(ks, ss)
     m = _WRAPPED.fullmatch(tok)
     if m:                      # a word in punctuation: "said," "(BLA)" "“We": reuse the word's
@@ -303,7 +314,7 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
         if start >= upto:
             break
         if m.end() - start >= 2:
-            _run_splits(m.group(), start, 0.0, ks, ss, upto - start)
+            _run_splits(m.group(), start, ks, ss, upto - start)
     n = len(tok)
     seen = -1
     for m in _NON_LETTER.finditer(tok):
