@@ -176,6 +176,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
     done = []
     beam = beam or BEAM
     widths = (w_lo, min(w_hi, n))
+    find, rfind, candidates = para.find, para.rfind, split_candidates_upto
     frontier = [(0.0, 0, 1 if shifted else w_lo, min(w_hi, n), None)]
     while frontier:
         nxt = {}
@@ -195,23 +196,29 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
                 if para[i] == " ":
                     i += 1
                     continue
-                s = para.rfind(" ", 0, i) + 1
-                t = para.find(" ", i)
+                s = rfind(" ", 0, i) + 1
+                t = find(" ", i)
                 if t < 0:
                     t = n
                 base = s if s > pos else pos
-                w_lo = max(lo, i - pos + 1)
-                w_hi = min(hi, t - pos)
+                t_lo = i - pos + 1
+                if t_lo < lo:
+                    t_lo = lo
+                t_hi = t - pos
+                if t_hi > hi:
+                    t_hi = hi
                 tok = para[base:t]
                 q = '"' in tok and para.count('"', 0, base) % 2 == 1
-                upto = t - base if base == pos else pos + w_hi - base
-                for off, llr in split_candidates_upto(tok, q, upto):
+                upto = t - base if base == pos else pos + t_hi - base
+                for off, llr in candidates(tok, q, upto):
                     p = base + off
-                    a = max(w_lo, p - pos)
-                    if base == pos and p - pos > w_hi:        # a single word longer than W
-                        a, b = w_lo, min(w_hi, p - pos - 1)
+                    a = p - pos
+                    if base == pos and a > t_hi:          # a single word longer than W
+                        a, b = t_lo, (t_hi if t_hi < a - 1 else a - 1)
                     else:
-                        b = w_hi
+                        if a < t_lo:
+                            a = t_lo
+                        b = t_hi
                     if a > b:
                         continue
                     if shifted and breaks is None:
