@@ -302,8 +302,8 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
                     break
                 ks.append(a + k)
                 ss.append(llr)
-        for i in range(1, len(tok)):
-            if (i <= a or i >= b) and i <= upto:
+        for i in (*range(1, a + 1), *range(b, min(len(tok), upto + 1))):
+            if i <= upto:
                 llr = _score(tok, i, quote_open)
                 if llr is not None and llr >= FLOOR:
                     ks.append(i)
