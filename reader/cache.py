@@ -93,7 +93,10 @@ def encode_articles(articles: Sequence[Article]) -> bytes:
              [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
              [(o.name, o.aliases, [(m.start, m.end, m.text, m.name) for m in o.mentions])
               for o in a.organisations], a.site, a.index] for a in articles]
-    return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    try:
+        return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    except UnicodeEncodeError:  # a file name with undecodable bytes: \udcXX escapes survive the trip
+        return json.dumps(rows, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
 def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
