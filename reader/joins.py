@@ -37,6 +37,9 @@ PROBE_PARAS = 4              # paragraphs searched over all widths ...
 PROBE_CHARS = 1500           # ... or this many characters of them
 PROBE_ENOUGH = 20.0          # ... or until a width has this much support
 NEAR = 3.0                   # widths within this of the best are searched in the rest
+RESYNC = -4.0                 # score of skipping a break no candidate explains
+RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
+LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
 
 
@@ -171,47 +174,46 @@ def _unlink(breaks) -> list[int]:
 def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = False):
     """Complete break chains of one paragraph for widths in [w_lo, w_hi]:
     [(lowest width, highest width, score, linked breaks)].  shifted: the paragraph lost
-    (or gained) an unknown prefix after the wrap, so its first line may be any length."""
+    (or gained) an unknown prefix after the wrap, so its first line may be any length.
+    Where every chain dies (a break nothing scores) after a good start, the break is
+    skipped and the chain picked up again on the next line: one odd token does not cost
+    a long paragraph all its repairs."""
     n = len(para)
     done = []
     beam = beam or BEAM
     widths = (w_lo, min(w_hi, n))
     find, rfind, candidates = para.find, para.rfind, split_candidates_upto
-    frontier = [(0.0, 0, 1 if shifted else w_lo, min(w_hi, n), None)]
-    while frontier:
-        nxt = {}
-        for score, pos, lo, hi, breaks in frontier:
-            if breaks is not None and n - pos > lo and para.find(" ", pos) < 0:
-                done.append((lo, hi, score, breaks))       # the rest is one word, too long
-            if breaks is not None and hi >= n - pos:      # the rest fits on one line
-                if lo <= n - pos:      # a last line of exactly W: less likely than a break
-                    done.append((n - pos, n - pos, score + LAST_FULL, breaks))
-                if hi > n - pos:
-                    done.append((max(lo, n - pos + 1), hi, score, breaks))
-                hi = n - pos                              # (or one more fused break)
-                if hi < lo:
-                    continue
-            i, end = pos + lo - 1, pos + hi - 1           # where column W-1 may fall
-            while i <= end:
-                if para[i] == " ":
-                    i += 1
-                    continue
-                s = rfind(" ", 0, i) + 1
-                t = find(" ", i)
-                if t < 0:
-                    t = n
-                base = s if s > pos else pos
-                t_lo = i - pos + 1
-                if t_lo < lo:
-                    t_lo = lo
-                t_hi = t - pos
-                if t_hi > hi:
-                    t_hi = hi
-                tok = para[base:t]
-                q = '"' in tok and para.count('"', 0, base) % 2 == 1
-                upto = t - base if base == pos else pos + t_hi - base
-                for off, llr in candidates(tok, q, upto):
-                    p = base + off
+
+    def expand(nxt, score, pos, lo, hi, breaks, first, last, free):
+        """States for a break in a token covering a column in [first, last]; free: the
+        break may be anywhere before the column and the widths stay [lo, hi]."""
+        i = first
+        while i <= last:
+            if para[i] == " ":
+                i += 1
+                continue
+            s = rfind(" ", 0, i) + 1
+            t = find(" ", i)
+            if t < 0:
+                t = n
+            if t - s > LONGEST:                   # no words: base64, a run of dashes
+                i = t + 1
+                continue
+            base = s if s > pos else pos
+            t_lo = i - pos + 1
+            if t_lo < lo:
+                t_lo = lo
+            t_hi = t - pos
+            if t_hi > hi:
+                t_hi = hi
+            tok = para[base:t]
+            q = '"' in tok and para.count('"', 0, base) % 2 == 1
+            upto = t - base if (base == pos or free) else pos + t_hi - base
+            for off, llr in candidates(tok, q, upto):
+                p = base + off
+                if free:
+                    a, b = lo, hi
+                else:
                     a = p - pos
                     if base == pos and a > t_hi:          # a single word longer than W
                         a, b = t_lo, (t_hi if t_hi < a - 1 else a - 1)
@@ -221,14 +223,44 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
                         b = t_hi
                     if a > b:
                         continue
-                    if shifted and breaks is None:
-                        a, b = widths                    # the width shows from the next line on
-                    key = (p, a, b)
-                    sc = score + llr
-                    old = nxt.get(key)
-                    if old is None or sc > old[0]:
-                        nxt[key] = (sc, p, a, b, (breaks, p))
-                i = t + 1
+                key = (p, a, b)
+                sc = score + llr
+                old = nxt.get(key)
+                if old is None or sc > old[0]:
+                    nxt[key] = (sc, p, a, b, (breaks, p))
+            i = t + 1
+
+    frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
+    resyncs = 1 + n // (8 * w_lo)
+    while frontier:
+        nxt: dict = {}
+        ended = False
+        for score, pos, lo, hi, breaks in frontier:
+            if breaks is not None and n - pos > lo and find(" ", pos) < 0:
+                done.append((lo, hi, score, breaks))       # the rest is one word, too long
+                ended = True
+            if breaks is not None and hi >= n - pos:      # the rest fits on one line
+                ended = True
+                if lo <= n - pos:      # a last line of exactly W: less likely than a break
+                    done.append((n - pos, n - pos, score + LAST_FULL, breaks))
+                if hi > n - pos:
+                    done.append((max(lo, n - pos + 1), hi, score, breaks))
+                hi = n - pos                              # (or one more fused break)
+                if hi < lo:
+                    continue
+            if shifted and breaks is None:
+                expand(nxt, score, pos, lo, hi, breaks, pos, pos + hi - 1, True)
+            else:
+                expand(nxt, score, pos, lo, hi, breaks, pos + lo - 1, pos + hi - 1, False)
+        if not nxt and not ended and resyncs and frontier:
+            resyncs -= 1                 # skip the break nothing explains, go on after it
+            score, pos, lo, hi, breaks = max(frontier, key=lambda st: st[0])
+            if score > RESYNC_AFTER and pos + hi < n:
+                t = find(" ", pos + hi - 1)               # the end of the token that failed
+                if t < 0 or n - t <= hi:                  # ... which held the last break
+                    done.append((lo, hi, score + RESYNC, breaks))
+                else:
+                    expand(nxt, score + RESYNC, t, lo, hi, breaks, t + 1, min(n, t + hi) - 1, True)
         if len(nxt) > beam:          # the best so far, and the best counting breaks to come
             states = list(nxt.values())
             states.sort(key=lambda st: st[0], reverse=True)

@@ -265,6 +265,7 @@ _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
 _NON_LETTER = re.compile(r"[\W\d_]")
 _WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
 _LINKISH = re.compile(r"[#@/]|\.\w")
+_AFTER_LINK = re.compile(r"[A-Z][a-z]+[.,;:!?\"”’)]*$")      # a capitalised word ends the token
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
@@ -343,7 +344,10 @@ def _inside_links(tok: str, ks: list, ss: list) -> None:
             if i == a:
                 ss[j] += before
             elif a < i < b:
-                ss[j] -= 4.0
+                if tok[i - 1] in "/.)" and _AFTER_LINK.match(tok, i):
+                    ss[j] += 3.0                     # ...jang-noksu-show/|We hope
+                else:
+                    ss[j] -= 4.0
 
 
 def _near_best(ks: list, ss: list) -> tuple[tuple[int, float], ...]:

@@ -166,6 +166,16 @@ def test_a_first_paragraph_that_lost_its_dateline_is_still_repaired(width):
     assert len(wrong) <= 1, wrong
 
 
+@pytest.mark.parametrize("width", [64, 77, 90])
+def test_a_token_nothing_can_split_costs_only_its_own_two_breaks(width):
+    blob = "data:image/png;base64," + "iVBORw0KGgoAAAANSUhEUgAAA" * 14
+    para = " ".join(PROSE.split("\n")[2:6])
+    gold = para + " " + blob + " " + para
+    got = split_fused_words(damage(gold, width))
+    wrong = [w for w in got.split() if w not in gold.split()]
+    assert len(wrong) <= 1 and all(blob in w for w in wrong), wrong
+
+
 FUSED_IN_SAMPLE = ["toinitiate", "allegedlyinvolved", "inBalochistan", "theProvincial",
                    "logisticaland", "efforts,potentially", "Pakistan’smost", "Bugtiasserted",
                    "zero-tolerancepolicy", "RepublicanArmy"]
