@@ -120,7 +120,30 @@ def search_columns(article: Article) -> tuple[str, str, str]:
     for org in article.organisations:
         names.append(org.name)
         names.extend(org.aliases)
-    return article.title, article.text, " ; ".join(dict.fromkeys(names))
+    return _utf8(article.title), _utf8(article.text), _utf8(" ; ".join(dict.fromkeys(names)))
+
+
+def _utf8(text: str) -> str:
+    """``text`` as SQLite can store it: lone surrogates (from ``\\udc80`` escapes in a
+    JSON article) become U+FFFD."""
+    if text.isascii():
+        return text
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "replace").decode("utf-8")
+
+
+def db_key(path: str) -> str:
+    """The ``files.path`` of a resolved path: itself, or for a name with undecodable
+    bytes (surrogate escapes, which SQLite cannot store) ``bytes:`` and the hex of
+    its bytes (no absolute path starts so)."""
+    try:
+        path.encode("utf-8")
+        return path
+    except UnicodeEncodeError:
+        return "bytes:" + path.encode("utf-8", "surrogateescape").hex()
 
 
 # ---------------------------------------------------------------- the database
@@ -283,7 +306,8 @@ class Cache:
         """The cached entries among ``stats`` (resolved path -> (size, mtime_ns)) whose
         size and modification time still match."""
         found: dict[str, Entry] = {}
-        paths = list(stats)
+        keys = {db_key(p): p for p in stats}
+        paths = list(keys)
         try:
             with self._lock:
                 for i in range(0, len(paths), _CHUNK):
@@ -291,8 +315,10 @@ class Cache:
                     rows = self._con.execute(
                         f"SELECT id, path, size, mtime_ns, failure, data FROM files WHERE path IN "
                         f"({','.join('?' * len(part))})", part).fetchall()
-                    for file_id, path, size, mtime_ns, failure, data in rows:
-                        if stats.get(path) == (size, mtime_ns) and (data is not None or failure is not None):
+                    for file_id, key, size, mtime_ns, failure, data in rows:
+                        path = keys.get(key)
+                        if path is not None and stats[path] == (size, mtime_ns) and (
+                                data is not None or failure is not None):
                             found[path] = Entry(file_id, data, failure)
         except sqlite3.Error as err:
             self._fail(err)
@@ -301,13 +327,14 @@ class Cache:
 
     def file_ids(self, paths: Iterable[str]) -> dict[str, int]:
         """The ids of files the cache knows (whatever their state)."""
-        paths = list(paths)
+        keys = {db_key(p): p for p in paths}
+        paths = list(keys)
         out: dict[str, int] = {}
         try:
             with self._lock:
                 for i in range(0, len(paths), _CHUNK):
                     part = paths[i:i + _CHUNK]
-                    out.update((p, i_) for i_, p in self._con.execute(
+                    out.update((keys[p], i_) for i_, p in self._con.execute(
                         f"SELECT id, path FROM files WHERE path IN ({','.join('?' * len(part))})", part))
         except sqlite3.Error as err:
             self._fail(err)
@@ -337,17 +364,19 @@ class Cache:
                     data = None
                     if keep_data and row.failure is None:
                         data = row.blob if row.blob is not None else encode_articles(row.articles)
-                    found = con.execute("SELECT id FROM files WHERE path = ?", (row.path,)).fetchone()
+                    key = db_key(row.path)
+                    failure = None if row.failure is None else _utf8(row.failure)
+                    found = con.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                     if found:
                         file_id = found[0]
                         con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=? WHERE id=?",
-                                    (row.size, row.mtime_ns, row.failure, data, file_id))
+                                    (row.size, row.mtime_ns, failure, data, file_id))
                         con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
                                     (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
                     else:
                         file_id = con.execute(
                             "INSERT INTO files (path, size, mtime_ns, failure, data) VALUES (?,?,?,?,?)",
-                            (row.path, row.size, row.mtime_ns, row.failure, data)).lastrowid
+                            (key, row.size, row.mtime_ns, failure, data)).lastrowid
                     ids[row.path] = file_id
                     con.executemany(
                         "INSERT INTO fts (rowid, title, body, orgs) VALUES (?,?,?,?)",
@@ -362,7 +391,7 @@ class Cache:
 
     def paths_under(self, folder: str) -> list[str]:
         """The cached files under ``folder`` (a resolved path), at any depth."""
-        lo = folder.rstrip(os.sep) + os.sep
+        lo = db_key(folder).rstrip(os.sep) + os.sep
         hi = lo[:-1] + chr(ord(os.sep) + 1)
         try:
             with self._lock:
@@ -374,7 +403,7 @@ class Cache:
 
     def forget(self, paths: Iterable[str]) -> None:
         """Drop files (deleted from disk) and their index rows."""
-        paths = list(paths)
+        paths = [db_key(p) for p in paths]
         if not paths:
             return
         try:

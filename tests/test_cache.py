@@ -227,3 +227,21 @@ def test_codec_round_trips_every_field(folder):
     assert decode_articles(encode_articles(articles)) == articles
     moved = decode_articles(encode_articles(articles[:1]), "/elsewhere/x.txt")
     assert moved[0].path == "/elsewhere/x.txt" and moved[0].paragraphs == articles[0].paragraphs
+
+
+@pytest.mark.skipif(os.name != "posix", reason="needs a POSIX file system (bytes file names)")
+def test_undecodable_file_names_and_lone_surrogates_are_cached(tmp_path, parses):
+    folder = tmp_path / "odd"
+    folder.mkdir()
+    name = os.fsdecode(b"bad-\xff\xfe-name.txt")  # surrogate escapes: SQLite cannot store them as text
+    write(folder / name, "Odd name\n\nThe Coastal Energy Authority opened a plant near the river today.\n")
+    write(folder / "lone.json", '{"title": "Lone \\udc80 surrogate", "text": "A lone \\ud800 surrogate in the body of the article."}')
+    first = open_folder(folder)
+    assert str(folder / name) in first.articles
+    assert first.search("coastal") == [str(folder / name)]
+    parses.clear()
+    again = open_folder(folder)
+    assert parses == []
+    assert list(again.articles.values()) == list(first.articles.values())
+    assert again.search("surrogate") == first.search("surrogate")
+    assert again.failures == first.failures
