@@ -20,6 +20,7 @@ STRONG = 6.0              # punctuation evidence: ",potentially", "said“We", "
 FLOOR = -6.0              # splits scoring below this are never proposed
 MARGIN = 5.0              # candidates this far below the token's best are dropped
 SURE = 3.0                # a split this good needs no look at the rest of the token
+PREWARM = 3000            # words whose splits are computed when the list loads
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
 
 _costs: dict[str, float] | None = None
@@ -41,6 +42,10 @@ def word_costs() -> dict[str, float]:
         for letter in "bcdefghjklmnopqrstuvwxyz":
             costs[letter] = max(costs.get(letter, 8.0), 8.0)
         _costs = costs
+        for word in list(costs)[:PREWARM]:      # the most frequent words, analysed once now
+            if word.isalpha():
+                split_candidates(word)
+                split_candidates(word.capitalize())
     return _costs
 
 
@@ -283,9 +288,9 @@ def split_candidates(tok: str, quote_open: bool = False) -> tuple[tuple[int, flo
 def split_candidates_upto(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
     """split_candidates() limited to offsets <= upto (cheaper for long fused tokens,
     which are seldom seen twice)."""
-    if upto >= len(tok) - 1 or len(tok) <= 8:
-        return split_candidates(tok, quote_open)        # cached: common words recur
-    return _analyse(tok, quote_open, upto)
+    if upto < len(tok) - 1 and tok.isalpha() and tok.lower() not in _costs:
+        return _analyse(tok, quote_open, upto)          # fused words are seldom seen twice
+    return split_candidates(tok, quote_open)            # cached: words recur
 
 
 def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
