@@ -12,9 +12,13 @@ A greedy wrap is deterministic, which this module exploits instead of guessing w
 * W is unknown, so the search carries an interval of widths along each chain and narrows it
   at every step; chains that hit a space or an unsplittable word die.  Clean text dies at
   once almost everywhere, which keeps the search cheap.
-* Evidence is pooled per text: the width with the best total score over all paragraphs
-  wins if the total is convincing; a paragraph is only repaired by a chain that fits that
-  width (or, without a shared width, by its own chain if that alone is convincing).
+* Evidence is pooled per text: the longest paragraphs are searched over all widths, the
+  others only near the width they show; the width with the best total score over all
+  paragraphs wins if the total is convincing; a paragraph is only repaired by a chain that
+  fits that width (or, without a shared width, by its own chain if that alone is
+  convincing).  The first paragraph may have lost a prefix (a dateline) after the wrap,
+  so its first line may be any length; a chain that dies on one unscorable token after a
+  good start skips that break and carries on.
 
 Only spaces are inserted; text without the defect comes back unchanged (same object).
 """
