@@ -297,6 +297,30 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     ks: list[int] = []        # candidate offsets and their scores, as two lists: fewer
     ss: list[float] = []      # objects for the garbage collector than (offset, score) pairs
     if tok.isalpha():
+        n = len(tok)
+        low = tok.lower()
+        if n > 3 and low not in _costs and (tok[1:].islower() or tok.isupper()):
+            # the common case, inline: an unknown word of one case, like "toinitiate"
+            get = _costs.get
+            whole = UNKNOWN_BASE + UNKNOWN_PER_CHAR * n
+            stop = upto + 1 if upto < n else n
+            best = FLOOR
+            for k in range(1, stop):
+                cy = get(low[k:])
+                if cy is not None:
+                    llr = whole - (get(low[:k]) or UNKNOWN_BASE + UNKNOWN_PER_CHAR * k) - cy
+                    if llr >= FLOOR:
+                        ks.append(k)
+                        ss.append(llr)
+                        if llr > best:
+                            best = llr
+            if best >= SURE and best >= UNKNOWN_PER_CHAR * (stop - 1) - 1.3:
+                cut = best - MARGIN
+                return tuple([(k, llr) for k, llr in zip(ks, ss) if llr >= cut])
+            ks.clear()
+            ss.clear()
+            _all_splits(tok, low, whole, stop, False, 0, ks, ss)
+            return _near_best(ks, ss)
         _run_splits(tok, 0, ks, ss, upto)
         return _near_best(ks, ss)
     m = _WRAPPED.fullmatch(tok)
