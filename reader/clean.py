@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 
 from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
-from .record import Article, Draft
+from .record import Article, Draft, Link
 
 # ---------------------------------------------------------------- size
 
@@ -40,6 +40,7 @@ _INVISIBLE = re.compile("[\u00ad\u200b\u2060\ufeff\u180e]")  # soft hyphen, zero
 # C0/C1 controls and DEL except newline; U+FFFD stays (it marks bytes that could not be read).
 _CONTROLS = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f]")
 _LINE_BREAKS = re.compile("\r\n|[\r\u2028\u2029\x85]")
+_SURROGATES = re.compile("[\ud800-\udfff]")  # only from escapes like "\udcff" in JSON: not text
 
 
 def normalise_unicode(draft: Draft) -> Draft:
@@ -51,9 +52,9 @@ def normalise_unicode(draft: Draft) -> Draft:
     text = _ODD_SPACES.sub(" ", text)
     text = _INVISIBLE.sub("", text)
     text = _CONTROLS.sub("", text)
-    draft.body = text
-    draft.title = _CONTROLS.sub("", _ODD_SPACES.sub(" ", _INVISIBLE.sub("", unicodedata.normalize(
-        "NFC", _LINE_BREAKS.sub(" ", draft.title))))).strip()
+    draft.body = _SURROGATES.sub("\ufffd", text)
+    draft.title = _SURROGATES.sub("\ufffd", _CONTROLS.sub("", _ODD_SPACES.sub(" ", _INVISIBLE.sub(
+        "", unicodedata.normalize("NFC", _LINE_BREAKS.sub(" ", draft.title)))))).strip()
     return draft
 
 
@@ -200,16 +201,21 @@ def finish(draft: Draft) -> Article:
         format=draft.format,
         title=draft.title,
         date=draft.date,
-        authors=tuple(dict.fromkeys(a for a in draft.authors if a)),
-        dateline=draft.dateline,
+        authors=tuple(dict.fromkeys(_plain(a) for a in draft.authors if a)),
+        dateline=_plain(draft.dateline) if draft.dateline else draft.dateline,
         paragraphs=paragraphs,
-        links=tuple(dict.fromkeys(draft.links)),
-        tags=tuple(dict.fromkeys(t for t in draft.tags if t)),
+        links=tuple(dict.fromkeys(Link(_plain(k.url), _plain(k.label), k.kind) for k in draft.links)),
+        tags=tuple(dict.fromkeys(_plain(t) for t in draft.tags if t)),
         warnings=tuple(draft.warnings),
         organisations=organisations_of(text) if text else (),
-        site=draft.site,
+        site=_plain(draft.site),
         index=draft.index,
     )
+
+
+def _plain(value: str) -> str:
+    """A metadata value as text: lone surrogates (from JSON escapes) become �."""
+    return _SURROGATES.sub("\ufffd", value)
 
 
 def fallback_title(paragraph: str, limit: int = 90) -> str:

@@ -49,7 +49,7 @@ class ExportReport:
 def to_json(article: Article) -> dict:
     """The stable JSON object of ``article-reader clean --json`` (exactly these keys)."""
     return {
-        "path": article.path,
+        "path": printable_path(article.path),
         "format": article.format,
         "title": article.title,
         "date": article.date,
@@ -66,6 +66,12 @@ def to_json(article: Article) -> dict:
         "tags": list(article.tags),
         "warnings": list(article.warnings),
     }
+
+
+def printable_path(path: str) -> str:
+    """``path`` as text that can be written as UTF-8: bytes of a file name that were not
+    UTF-8 (kept by Python as lone surrogates) show as �."""
+    return path.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 # ---------------------------------------------------------------- renderers
@@ -231,6 +237,8 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
         tmp = None
     except OSError as err:
         raise ExportError(path, err.strerror or str(err)) from None
+    except UnicodeEncodeError as err:
+        raise ExportError(path, f"text that cannot be written as UTF-8 ({err.reason})") from None
     finally:
         if tmp is not None:
             try:
