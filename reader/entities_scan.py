@@ -127,8 +127,10 @@ class Scan:
         if ra != rb:
             self.parent[rb] = ra
 
-    def remember(self, key: tuple[str, ...], org: str, caps_only: bool = False) -> None:
-        if key and key not in self.known and key not in self.lex.not_org:
+    def remember(self, key: tuple[str, ...], org: str, caps_only: bool = False, defined: bool = False) -> None:
+        """Tag ``key`` at every later mention; ``defined``: the text itself defined it
+        (``World Health Organization (WHO)``), which outweighs the word lists."""
+        if key and key not in self.known and (defined or key not in self.lex.not_org):
             self.known[key] = (org, caps_only)
             if len(key) > self.known_first.get(key[0], 0):
                 self.known_first[key[0]] = len(key)
@@ -152,6 +154,8 @@ class Scan:
                 pos += len(t) + 1
             run = (toks, keys, offs, m.end())
             if len(toks) == 1 and keys[0] in stop:
+                if len(toks[0]) > 1 and toks[0].isupper():
+                    runs.append(run)  # "WHO", "IT": an organisation only if the text defines it
                 prev = run
                 continue
             runs.append(run)
@@ -196,6 +200,8 @@ class Scan:
                 if hit is None:
                     continue
                 entry, sport_only, caps_only, common = hit
+                if j == i + 1 and toks[i] in self.acronyms:
+                    break  # an acronym this text defined means what the text says, not the gazetteer's
                 if sport_only and (not self.sporty or (i == 0 and self._dateline(offs[0], end if j == n else offs[j]))):
                     continue
                 if caps_only and (not (toks[i].isupper() or any(c.isupper() for c in toks[i][1:]))
@@ -365,8 +371,8 @@ class Scan:
 
     def _define(self, acr, toks, keys, j, n, cands) -> None:
         key = tuple(keys)
-        if key in self.lex.not_org or keys[0] in self.lex.title_words:
-            return
+        if key in self.lex.not_org or keys[-1] in self.lex.title_words:
+            return  # "Chief Minister (CM)", "Chief Executive Officer (CEO)": titles, not bodies
         long_name = " ".join(toks)
         hit = self.lex.names.get(key)
         org = ("g:" + hit[0].name) if hit else "n:" + norm_name(long_name)
@@ -380,7 +386,7 @@ class Scan:
         elif known[0] == sig:
             self.union(known[1], org)
         cands.append((j, n, DEFINITION, org))
-        self.remember((norm_token(acr),), "a:" + acr if known is None else known[1], caps_only=True)
+        self.remember((norm_token(acr),), "a:" + acr if known is None else known[1], caps_only=True, defined=True)
 
     def _accept(self, toks, keys, offs, cands, prev) -> None:
         heads = self.lex.heads

@@ -299,3 +299,18 @@ def test_long_capitalised_runs_and_acronym_after_them():
     mentions = find_organisations(text)
     assert mentions[0].text == "Alpha Beta Gamma Delta" and mentions[0].start == len(text.split(" (")[0]) - 22
     assert sum(m.text == "NATO" for m in mentions) == 2000
+
+
+def test_an_acronym_the_text_defines_beats_the_gazetteers_meaning():
+    orgs = organisations_of("The Federal Audit Office (FAO) released a report. The FAO said spending rose.")
+    assert [(o.name, o.aliases, len(o.mentions)) for o in orgs] == [("Federal Audit Office", ("FAO",), 3)]
+
+
+def test_a_defined_acronym_that_is_also_a_word_is_tagged():
+    text = "The World Health Organization (WHO) warned on Monday. WHO officials met. Who knows?"
+    (org,) = organisations_of(text)
+    assert org.name == "World Health Organization" and [m.text for m in org.mentions][1:] == ["WHO", "WHO"]
+
+
+def test_titles_with_acronyms_are_not_organisations():
+    assert organisations_of("Chief Minister (CM) Bugti spoke. The CM left.") == ()
