@@ -27,11 +27,11 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources
 from itertools import starmap
 from pathlib import Path
 from typing import Iterable, Sequence
 
+from .assets import resources_dir
 from .record import Article, Link, Mention, Organisation
 
 APP_NAME = "article-reader"
@@ -75,11 +75,11 @@ def pipeline_version() -> str:
     for path in sorted(files):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     try:
-        res = resources.files("reader.resources")
+        res = resources_dir()
         for item in sorted(res.iterdir(), key=lambda p: p.name):
             if item.is_file() and not item.name.endswith((".pyc", ".md")):
                 digest.update(b"resources/" + item.name.encode() + b"\0" + item.read_bytes() + b"\0")
-    except (ModuleNotFoundError, OSError):
+    except OSError:
         pass
     return digest.hexdigest()[:24]
 

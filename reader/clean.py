@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from importlib import resources
+from .assets import resource
 
 from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
 from .record import Article, Draft, Link
@@ -63,7 +63,7 @@ def normalise_unicode(draft: Draft) -> Draft:
 @lru_cache(maxsize=1)
 def debris_patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     """The (label, pattern) pairs of ``resources/debris.txt``."""
-    source = resources.files("reader.resources").joinpath("debris.txt").read_text("utf-8")
+    source = resource("debris.txt").read_text("utf-8")
     patterns = []
     for line in source.splitlines():
         if not line.strip() or line.startswith("#"):

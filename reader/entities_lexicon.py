@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from importlib.resources import files
+from .assets import resource
 
 _ISATION = re.compile(r"isation")
 _TRANSLIT = re.compile(r"-[ie]-")
@@ -62,7 +62,7 @@ class Lexicon:
 
 
 def _lines(name: str):
-    text = (files("reader.resources") / name).read_text(encoding="utf-8")
+    text = resource(name).read_text(encoding="utf-8")
     for line in text.splitlines():
         if line.strip() and not line.startswith("#") or line.startswith("##"):
             yield line.rstrip()
@@ -131,7 +131,7 @@ def common_words(min_score: int = 44) -> frozenset[str]:
     import gzip
 
     words: set[str] = set()
-    with gzip.open(files("reader.resources") / "words-en.txt.gz", "rt", encoding="utf-8") as fh:
+    with gzip.open(resource("words-en.txt.gz"), "rt", encoding="utf-8") as fh:
         for line in fh:
             score, _, rest = line.partition("\t")
             if score.isdigit() and int(score) >= min_score:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import re
 from functools import lru_cache
-from importlib import resources
+from .assets import resource
 
 UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
 UNKNOWN_PER_CHAR = 0.5    # ... plus this per character
@@ -34,7 +34,7 @@ def word_costs() -> dict[str, float]:
     """
     global _costs
     if _costs is None:
-        raw = (resources.files("reader.resources") / "words-en.txt.gz").read_bytes()
+        raw = resource("words-en.txt.gz").read_bytes()
         costs: dict[str, float] = {}
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             zipf10, _, words = line.partition("\t")
