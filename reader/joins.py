@@ -24,6 +24,9 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
+from itertools import repeat
+from operator import sub
+
 from .joins_words import split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
@@ -118,32 +121,38 @@ def _best(chains, width, minimum):
     return best
 
 
-def _best(chains, width, minimum):
-    """Breaks of the best chain fitting width (any width if None) scoring >= minimum."""
-    best, top = None, minimum
-    for lo, hi, score, breaks in chains:
-        if score >= top and (width is None or lo <= width <= hi):
-            best, top = breaks, score
-    return best
-
-
 def _support(paras, lo_w, hi_w, no_chain=NO_CHAIN):
     """Total score over paragraphs of their best chain, for each width lo_w..hi_w; a
-    paragraph longer than the width but without a chain costs no_chain."""
-    total = [0.0] * (hi_w - lo_w + 1)
+    paragraph longer than the width but without a chain costs no_chain.
+
+    Each width's total receives the same additions in the same order (paragraph order)
+    as a plain loop over widths would; only the widths a paragraph has chains for are
+    visited in Python, the penalised runs between them are C-level slice maps."""
+    size = hi_w - lo_w + 1
+    total = [0.0] * size
     for f in paras:
-        best = [None] * len(total)
+        best: dict[int, float] = {}
         for lo, hi, score, breaks in f[3]:
             for j in range(max(lo, lo_w) - lo_w, min(hi, hi_w) - lo_w + 1):
-                if best[j] is None or score > best[j]:
+                old = best.get(j)
+                if old is None or score > old:
                     best[j] = score
-        n = len(f[2])
-        for j, b in enumerate(best):
-            if b is not None:
-                total[j] += b
-            elif n > j + lo_w:
-                total[j] -= no_chain
+        # widths w = j + lo_w below the paragraph's length without a chain are penalised
+        cut = min(size, len(f[2]) - lo_w) if no_chain else 0
+        prev = 0
+        for j in sorted(best):
+            if prev < j and prev < cut:
+                _penalise(total, prev, min(j, cut), no_chain)
+            total[j] += best[j]
+            prev = j + 1
+        if prev < cut:
+            _penalise(total, prev, cut, no_chain)
     return total
+
+
+def _penalise(total: list, a: int, b: int, cost: float) -> None:
+    """total[j] -= cost for a <= j < b."""
+    total[a:b] = map(sub, total[a:b], repeat(cost, b - a))
 
 
 def _shared_width(paras, lo_w, hi_w):
