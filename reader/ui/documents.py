@@ -40,27 +40,48 @@ class ArticleModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self._rows: list = []
-        self._haystacks: list[str] = []  # casefolded title + text, for the filter
         self._row_of: dict[str, int] = {}
 
     # -- feeding -----------------------------------------------------------------
     def clear(self) -> None:
         self.beginResetModel()
-        self._rows, self._haystacks, self._row_of = [], [], {}
+        self._rows, self._row_of = [], {}
         self.endResetModel()
 
-    def add(self, items: list) -> None:
-        items = [i for i in items if i.key not in self._row_of]
-        if not items:
+    def add(self, items: list, replace: bool = False) -> None:
+        """Append ``items``; one whose key is listed already is skipped, or with
+        ``replace`` takes that row's place."""
+        new = []
+        for item in items:
+            row = self._row_of.get(item.key)
+            if row is None:
+                new.append(item)
+            elif replace:
+                self._rows[row] = item
+                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+        new = list({i.key: i for i in new}.values())
+        if not new:
             return
         first = len(self._rows)
-        self.beginInsertRows(QModelIndex(), first, first + len(items) - 1)
-        for n, item in enumerate(items, first):
+        self.beginInsertRows(QModelIndex(), first, first + len(new) - 1)
+        for n, item in enumerate(new, first):
             self._rows.append(item)
             self._row_of[item.key] = n
-            text = item.text if hasattr(item, "paragraphs") else item.reason
-            self._haystacks.append(f"{item.title}\n{text}".casefold())
         self.endInsertRows()
+
+    def remove(self, keys) -> None:
+        """Drop the rows of ``keys`` (unknown keys are ignored)."""
+        rows = sorted((self._row_of[k] for k in set(keys) if k in self._row_of), reverse=True)
+        if not rows:
+            return
+        while rows:  # contiguous runs, last first
+            end = start = rows.pop(0)
+            while rows and rows[0] == start - 1:
+                start = rows.pop(0)
+            self.beginRemoveRows(QModelIndex(), start, end)
+            del self._rows[start:end + 1]
+            self.endRemoveRows()
+        self._row_of = {item.key: n for n, item in enumerate(self._rows)}
 
     # -- reading -----------------------------------------------------------------
     def item(self, row: int):
@@ -74,9 +95,6 @@ class ArticleModel(QAbstractTableModel):
 
     def row_of(self, key: str) -> int:
         return self._row_of.get(key, -1)
-
-    def haystack(self, row: int) -> str:
-        return self._haystacks[row]
 
     # -- Qt ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -144,21 +162,23 @@ def _icon(which):
 
 
 class ArticleFilter(QSortFilterProxyModel):
-    """Sorts by column; keeps rows whose title or text hold the filter text, and,
-    when an organisation filter is on, only the articles that name it."""
+    """Sorts by column; keeps the rows a search found (:meth:`set_search`: the keys the
+    library's search gave) and, when an organisation filter is on, only the articles
+    that name it (:meth:`set_keys`)."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._needle = ""
+        self._found: frozenset[str] | None = None
         self._keys: frozenset[str] | None = None
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
 
-    def set_text(self, text: str) -> None:
-        needle = text.strip().casefold()
-        if needle != self._needle:
-            self._change(lambda: setattr(self, "_needle", needle))
+    def set_search(self, keys) -> None:
+        """Keep only these keys (a search's results); ``None``: no search."""
+        found = None if keys is None else frozenset(keys)
+        if found != self._found:
+            self._change(lambda: setattr(self, "_found", found))
 
     def set_keys(self, keys) -> None:
         """Restrict to these article keys; ``None`` lifts the restriction."""
@@ -178,7 +198,8 @@ class ArticleFilter(QSortFilterProxyModel):
         return self._keys is not None
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model: ArticleModel = self.sourceModel()
-        if self._keys is not None and model.item(row).key not in self._keys:
-            return False
-        return not self._needle or self._needle in model.haystack(row)
+        if self._keys is None and self._found is None:
+            return True
+        key = self.sourceModel().item(row).key
+        return ((self._keys is None or key in self._keys)
+                and (self._found is None or key in self._found))

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QEvent, QItemSelectionModel, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (QByteArray, QElapsedTimer, QEvent, QFileSystemWatcher,
+                            QItemSelectionModel, Qt, QTimer, QUrl, Signal)
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QSplitter, QStackedWidget, QToolButton,
-                               QTreeView, QVBoxLayout, QWidget)
+                               QMessageBox, QProgressBar, QSplitter, QStackedWidget,
+                               QToolButton, QTreeView, QVBoxLayout, QWidget)
 
-from reader.entities import OrganisationIndex
 from reader.settings import Settings
 
 from . import dialogs
@@ -29,6 +29,9 @@ from .welcome import WelcomeView, samples_dir
 from .worker import Loader
 
 WEB_SCHEMES = ("http", "https")
+SEARCH_DELAY_MS = 150  # the filter searches this long after the last key
+WATCH_DELAY_MS = 250  # changes on disk are looked at this long after the last report
+WATCH_FILES = 2000  # at most this many open files are watched one by one (folders always)
 
 
 class MainWindow(QMainWindow):
@@ -45,7 +48,6 @@ class MainWindow(QMainWindow):
         self.settings = settings if settings is not None else Settings.load()
         self.loader = loader or Loader(self)
         self.loader.setParent(self)
-        self.index = OrganisationIndex()
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
@@ -54,12 +56,22 @@ class MainWindow(QMainWindow):
         self.setAcceptDrops(True)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
         self._save_timer.timeout.connect(self.save_settings)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self._watch_timer = QTimer(self, singleShot=True, interval=WATCH_DELAY_MS)
+        self._watch_timer.timeout.connect(self._refresh_changed)
+        self._changed_paths: dict[str, None] = {}
+        self._search_keys: list[str] | None = None
+        self.watcher = QFileSystemWatcher(self)
+        self._load_clock = QElapsedTimer()
 
         self.actions_ = Actions(self)
         self.actions_.build_menus(self)
         self._build()
         self._connect()
         self._restore_view_state()
+        self.statusBar().addPermanentWidget(self.progress_bar)
+        self.statusBar().addPermanentWidget(self.cancel_button)
         self.statusBar().addPermanentWidget(self.count_label)
         if self.settings.note:
             self.statusBar().showMessage(self.settings.note, 15000)
@@ -71,7 +83,9 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText("Filter by title or text (Ctrl+L)")
+        self.filter_edit.setPlaceholderText(
+            "Search title and text, or org:NAME (Ctrl+L)" if self.loader.searchable
+            else "Filter by title or text (Ctrl+L)")
         self.filter_edit.setAccessibleName("Filter articles")
         self.filter_edit.setClearButtonEnabled(True)
         self.org_filter_label = QLabel()
@@ -99,10 +113,11 @@ class MainWindow(QMainWindow):
         header = self.list_view.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col in (1, 3):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(2, 130)
+        # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
+        width = self.list_view.fontMetrics().horizontalAdvance
+        for col, sample in ((1, "2025-12-31  "), (2, "news.example.com"), (3, "Orgs ▼ ")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
         left = QWidget()
         ll = QVBoxLayout(left)
@@ -136,6 +151,15 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.count_label = QLabel("")
         self.count_label.setAccessibleName("Article count")
+        self.progress_bar = QProgressBar()
+        self.progress_bar.setAccessibleName("Loading progress")
+        self.progress_bar.setTextVisible(True)
+        self.progress_bar.setMinimumWidth(220)
+        self.progress_bar.hide()
+        self.cancel_button = QToolButton(text="Cancel")
+        self.cancel_button.setToolTip("Stop loading (the articles already loaded stay)")
+        self.cancel_button.setAccessibleName("Cancel loading")
+        self.cancel_button.hide()
 
         for a, b in ((self.filter_edit, self.list_view), (self.list_view, self.pane),
                      (self.pane, self.find_bar.edit), (self.find_bar.edit, self.panel.org_view),
@@ -177,6 +201,12 @@ class MainWindow(QMainWindow):
         self.loader.articles_loaded.connect(self._on_articles)
         self.loader.file_failed.connect(self._on_failed)
         self.loader.loading_finished.connect(self._on_loading_finished)
+        self.loader.progress.connect(self._on_progress)
+        self.loader.changed.connect(self._on_changed)
+        self.loader.note.connect(lambda note: self.statusBar().showMessage(note, 15000))
+        self.cancel_button.clicked.connect(self.cancel_loading)
+        self.watcher.directoryChanged.connect(self._on_disk_change)
+        self.watcher.fileChanged.connect(self._on_disk_change)
 
         self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
@@ -220,15 +250,18 @@ class MainWindow(QMainWindow):
         if not existing:
             return False
         self.paths = existing
+        self._unwatch()
         self.model.clear()
-        self.index = OrganisationIndex()
         self.current = None
         self.clear_organisation_filter()
+        self._search_keys = None
+        self.proxy.set_search(None)
         self._pending_key = select_key
         self.stack.setCurrentWidget(self.splitter)
         self.pane.show_message("Loading…", "\n".join(existing))
         self.panel.show_article(None, {}, None)
         self.count_label.setText("loading…")
+        self._show_progress(0, 0)
         self.setWindowTitle(f"{_label(existing)} — Article Reader")
         self.settings.last_paths = existing
         if len(existing) == 1:
@@ -291,10 +324,7 @@ class MainWindow(QMainWindow):
 
     # -- loading reports -------------------------------------------------------------
     def _on_articles(self, articles: list) -> None:
-        self.model.add(articles)
-        for article in articles:
-            self.index.add(article)
-        self.count_label.setText(f"{_n(self.model.rowCount(), 'article')}, loading…")
+        self.model.add(articles)  # the library indexed them on its thread
         if self.current is None:
             if self._pending_key and self.model.row_of(self._pending_key) >= 0:
                 self.select_key(self._pending_key)
@@ -304,7 +334,35 @@ class MainWindow(QMainWindow):
     def _on_failed(self, path: str, reason: str) -> None:
         self.model.add([Unreadable(path, reason)])
 
+    def _on_progress(self, done: int, total: int) -> None:
+        self._show_progress(done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        bar = self.progress_bar
+        if not self.loader.busy:
+            return
+        if not bar.isVisible():
+            self._load_clock.start()
+            bar.show()
+            self.cancel_button.show()
+            self.cancel_button.setEnabled(True)
+        bar.setRange(0, max(total, 0))  # 0..0: busy, count not known yet
+        bar.setValue(min(done, total) if total else 0)
+        seconds = self._load_clock.elapsed() / 1000
+        rate = f" · {done / seconds:,.0f}/s" if done and seconds > 0.2 else ""
+        bar.setFormat(f"{done:,} / {total:,}{rate}" if total else f"{done:,} files{rate}")
+        self.count_label.setText(f"{_n(self.model.rowCount(), 'article')}, loading…")
+
+    def cancel_loading(self) -> None:
+        """Stop loading; the articles already in the list stay."""
+        if self.loader.busy:
+            self.loader.stop()
+            self.cancel_button.setEnabled(False)
+            self.progress_bar.setFormat("stopping…")
+
     def _on_loading_finished(self, seen: int, cancelled: bool) -> None:
+        self.progress_bar.hide()
+        self.cancel_button.hide()
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
         if self.current is None and self.model.rowCount():
@@ -315,13 +373,82 @@ class MainWindow(QMainWindow):
                                    "No article files (.txt, .md, .html, .json) were found in\n"
                                    + "\n".join(self.paths))
         if self.pane.article is not None:
-            self.panel.refresh_counts(self.current, self._colours(self.current), self.index)
-        self.count_label.setText(_n(articles, "article") + (f", {failed} unreadable" if failed else ""))
+            with self.library.lock:
+                self.panel.refresh_counts(self.current, self._colours(self.current), self.library.index)
+        self._show_count()
         note = f"Loaded {_n(articles, 'article')} from {_n(seen, 'file')}"
+        if cancelled:
+            note = f"Stopped: {note[0].lower()}{note[1:]}"
         if failed:
             note += f"; {failed} could not be read (marked in the list)"
         self.statusBar().showMessage(note, 8000)
+        if self.filter_edit.text().strip():
+            self.apply_filter()  # a search typed while loading sees all that arrived
+        self._watch()
         self.loading_finished.emit(articles)
+
+    def _show_count(self) -> None:
+        articles = len(self.model.articles())
+        failed = self.model.rowCount() - articles
+        self.count_label.setText(_n(articles, "article") + (f", {failed} unreadable" if failed else ""))
+
+    # -- noticing changes on disk --------------------------------------------------
+    def _watch(self) -> None:
+        """Watch the open folders (files appear and go) and, up to WATCH_FILES, the
+        open files themselves (edits in place do not change their folder)."""
+        wanted = list(self.library.folders())
+        library = self.library
+        with library.lock:
+            files = dict.fromkeys(a.path for a in library.articles.values())
+            files.update(dict.fromkeys(library.failures))
+        wanted += list(files)[:WATCH_FILES]
+        have = set(self.watcher.directories()) | set(self.watcher.files())
+        new = [p for p in wanted if p not in have]
+        if new:
+            self.watcher.addPaths(new)
+
+    def _unwatch(self) -> None:
+        paths = self.watcher.directories() + self.watcher.files()
+        if paths:
+            self.watcher.removePaths(paths)
+        self._changed_paths.clear()
+        self._watch_timer.stop()
+
+    def _on_disk_change(self, path: str) -> None:
+        self._changed_paths[path] = None
+        self._watch_timer.start()
+
+    def _refresh_changed(self) -> None:
+        if self.loader.busy:  # an open is running: it sees the change, or we look after it
+            self._watch_timer.start()
+            return
+        paths, self._changed_paths = list(self._changed_paths), {}
+        if paths:
+            self.loader.refresh(paths)
+
+    def _on_changed(self, changes) -> None:
+        """Files changed on disk while open: the list follows."""
+        gone = set(changes.removed) | set(changes.recovered)
+        current_key = getattr(self.current, "key", None)
+        self.model.remove(gone)
+        self.model.add(list(changes.articles), replace=True)
+        self.model.add([Unreadable(f.path, f.reason) for f in changes.failures], replace=True)
+        if self._search_keys is not None:
+            self.apply_filter()
+        if current_key is not None:
+            row = self.model.row_of(current_key)
+            if row < 0:
+                self.current = None
+                self.pane.show_message("This article is gone", "Its file was deleted or changed.")
+                self.panel.show_article(None, {}, None)
+            elif self.model.item(row) is not self.current:
+                self.select_key(current_key)
+                self.show_item(self.model.item(row))
+        self._show_count()
+        added = len(changes.articles)
+        self.statusBar().showMessage(
+            f"Folder changed: {_n(added, 'article')} new or updated, {len(changes.removed)} removed", 6000)
+        self._watch()
 
     # -- the list --------------------------------------------------------------------
     def select_row(self, row: int) -> bool:
@@ -357,7 +484,8 @@ class MainWindow(QMainWindow):
             return
         colours = self._colours(item)
         self.pane.show_article(item, colours)
-        self.panel.show_article(item, colours, self.index)
+        with self.library.lock:
+            self.panel.show_article(item, colours, self.library.index)
         self.settings.last_article = item.key
         self._save_soon()
         self.article_opened.emit(item)
@@ -367,12 +495,29 @@ class MainWindow(QMainWindow):
         self.filter_edit.selectAll()
 
     def _on_filter_text(self, text: str) -> None:
-        self.proxy.set_text(text)
+        if not text.strip():
+            self.apply_filter()  # clearing shows everything at once
+        else:
+            self._search_timer.start()  # results as you type, once the typing pauses
+
+    def apply_filter(self) -> None:
+        """Show the articles matching the filter box (the library's search: full text,
+        ranked, ``org:NAME``); a blank box shows every row."""
+        self._search_timer.stop()
+        text = self.filter_edit.text()
+        self._search_keys = self.library.search(text) if text.strip() else None
+        self.proxy.set_search(self._search_keys)
         if self.current is not None and self.list_view.currentIndex().isValid():
             self.list_view.scrollTo(self.list_view.currentIndex())
 
+    @property
+    def library(self):
+        """The open folder's articles, organisation index and search (the loader's)."""
+        return self.loader.library
+
     def filter_by_organisation(self, name: str) -> None:
-        keys = self.index.articles_naming(name)
+        with self.library.lock:
+            keys = self.library.index.articles_naming(name)
         self.proxy.set_keys(keys)
         self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {len(keys)} article(s)")
         self.org_filter_bar.show()
@@ -515,7 +660,8 @@ class MainWindow(QMainWindow):
         if self.pane.article is not None and dark != self._dark_shown:
             name = self.panel.selected_name()
             self.pane.show_article(self.current, self._colours(self.current), self._only())
-            self.panel.refresh_counts(self.current, self._colours(self.current), self.index)
+            with self.library.lock:
+                self.panel.refresh_counts(self.current, self._colours(self.current), self.library.index)
             if name:
                 self.pane.mark_organisation(name)
 
@@ -536,6 +682,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(f"Settings could not be saved: {err.strerror or err}", 10000)
 
     def closeEvent(self, event):  # noqa: N802
+        self._unwatch()
         self.loader.cancel()
         self._save_timer.stop()
         self.save_settings()

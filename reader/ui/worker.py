@@ -1,25 +1,23 @@
-"""Loading off the UI thread: discover article files, load each, report in batches.
+"""Loading off the UI thread: the library opens the folder and reports in batches.
 
-:class:`Loader` is what the window talks to; it runs one :class:`LoadJob` at a time
-on a ``QThreadPool`` and drops reports from jobs it has since replaced or cancelled.
-The job's source (``discover`` and ``load``) is injectable so the library of issue 7
-can take its place without the window changing.
+:class:`Loader` is what the window talks to. It owns the library
+(:class:`reader.library.Library`: the cache, full-text search and the process pool; or,
+when built with its own ``discover``/``load``, a :class:`reader.ui.source.PlainSource`)
+and runs one job at a time on a one-thread ``QThreadPool``: :class:`OpenJob`
+(``library.open``) or :class:`RefreshJob` (``library.refresh``, what a file watcher
+asks for). Reports come back by signal; those of a job since replaced are dropped.
 """
 from __future__ import annotations
 
 import threading
-import time
-from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-
-Discover = Callable[[list[str]], Iterable[Path]]
-Load = Callable[[Path], list]
+from .source import Discover, Load, PlainSource
 
 
-def default_discover(paths: list[str]) -> Iterator[Path]:
+def default_discover(paths: list[str]):
     from reader.load import iter_article_files
 
     return iter_article_files([Path(p) for p in paths])
@@ -31,108 +29,151 @@ def default_load(path: Path) -> list:
     return load_file(path)
 
 
+def default_library():
+    from reader.library import Library
+
+    return Library()
+
+
 class _JobSignals(QObject):
-    articles_loaded = Signal(int, object)  # generation, list[Article]
-    file_failed = Signal(int, str, str)  # generation, path, reason
-    finished = Signal(int, int, bool)  # generation, files seen, cancelled
+    batch = Signal(int, object, object, int, int)  # generation, articles, failures, done, total
+    finished = Signal(int, int, bool, str)  # generation, files seen, cancelled, note
+    refreshed = Signal(int, object)  # generation, reader.library.Changes
 
 
-class LoadJob(QRunnable):
-    def __init__(self, generation: int, paths: list[str], signals: _JobSignals,
-                 discover: Discover, load: Load, batch_seconds: float = 0.1):
+class OpenJob(QRunnable):
+    def __init__(self, generation: int, paths: list[str], library, signals: _JobSignals,
+                 jobs: int | None = None):
         super().__init__()
         self.setAutoDelete(False)  # the Loader keeps it alive until it reports finished
         self.generation = generation
         self.paths = list(paths)
+        self.library = library
         self.signals = signals
-        self.discover = discover
-        self.load = load
-        self.batch_seconds = batch_seconds
-        self._cancel = threading.Event()
+        self.jobs = jobs
+        self.cancel_event = threading.Event()
 
     def cancel(self) -> None:
-        self._cancel.set()
+        self.cancel_event.set()
 
     def run(self) -> None:  # worker thread
         gen, sig = self.generation, self.signals
-        seen = 0
-        batch: list = []
-        last = time.monotonic()
-        first = True
+        files, note = 0, ""
         try:
-            for path in self.discover(self.paths):
-                if self._cancel.is_set():
-                    break
-                seen += 1
-                try:
-                    batch.extend(self.load(path))
-                except Exception as err:  # ArticleError has .reason; anything else is a bug's text
-                    reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
-                    sig.file_failed.emit(gen, str(path), reason)
-                now = time.monotonic()
-                if batch and (first or now - last >= self.batch_seconds):
-                    sig.articles_loaded.emit(gen, batch)  # the first article goes out at once
-                    batch, last, first = [], now, False
-        except Exception as err:
+            stats = self.library.open(
+                self.paths, jobs=self.jobs, cancel=self.cancel_event,
+                on_batch=lambda a, f, done, total: sig.batch.emit(gen, a, f, done, total))
+            files, note = stats.files, stats.note
+            self.library.organisations()  # builds the index's view here, not on the UI thread
+        except Exception as err:  # noqa: BLE001 - the library never should; the window must not die
             reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
-            sig.file_failed.emit(gen, ", ".join(self.paths), reason)
-        if batch and not self._cancel.is_set():
-            sig.articles_loaded.emit(gen, batch)
-        sig.finished.emit(gen, seen, self._cancel.is_set())
+            from reader.load import Failure
+            sig.batch.emit(gen, [], [Failure(", ".join(self.paths), reason)], 0, 0)
+        sig.finished.emit(gen, files, self.cancel_event.is_set(), note)
+
+
+class RefreshJob(QRunnable):
+    def __init__(self, generation: int, paths: list[str] | None, library, signals: _JobSignals):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.generation = generation
+        self.paths = paths
+        self.library = library
+        self.signals = signals
+
+    def run(self) -> None:  # worker thread
+        try:
+            changes = self.library.refresh(self.paths)
+            self.library.organisations()
+        except Exception:  # noqa: BLE001 - a failed look is retried at the next change
+            return
+        if changes:
+            self.signals.refreshed.emit(self.generation, changes)
 
 
 class Loader(QObject):
-    """Loads paths in the background; only the latest request's reports come out."""
+    """Loads paths in the background through ``library``; only the latest request's
+    reports come out. ``stop()`` ends a load early and keeps what arrived."""
 
     articles_loaded = Signal(list)
     file_failed = Signal(str, str)
+    progress = Signal(int, int)  # files done, files in all (0: not known yet)
     loading_finished = Signal(int, bool)  # files seen, cancelled
+    changed = Signal(object)  # reader.library.Changes: files that changed on disk
+    note = Signal(str)  # the cache is not in use or was rebuilt: why
 
     def __init__(self, parent: QObject | None = None, discover: Discover | None = None,
-                 load: Load | None = None):
+                 load: Load | None = None, library=None, jobs: int | None = None):
         super().__init__(parent)
-        self.discover = discover or default_discover
-        self.load = load or default_load
+        if library is None:
+            if discover is None and load is None:
+                library = default_library()
+            else:
+                library = PlainSource(discover or default_discover, load or default_load)
+        self.library = library
+        self.jobs = jobs
         self.pool = QThreadPool(self)
-        self.pool.setMaxThreadCount(1)
+        self.pool.setMaxThreadCount(1)  # open/refresh one at a time, as the library needs
         self._signals = _JobSignals(self)
-        self._signals.articles_loaded.connect(self._on_articles)
-        self._signals.file_failed.connect(self._on_failed)
+        self._signals.batch.connect(self._on_batch)
         self._signals.finished.connect(self._on_finished)
+        self._signals.refreshed.connect(self._on_refreshed)
         self._generation = 0
-        self._job: LoadJob | None = None
-        self._running: dict[int, LoadJob] = {}  # jobs still on a thread, cancelled or not
+        self._job: OpenJob | None = None
+        self._running: dict[int, OpenJob] = {}  # jobs still on a thread, cancelled or not
 
     @property
     def busy(self) -> bool:
         return self._job is not None
 
+    @property
+    def searchable(self) -> bool:
+        """True when ``library.search`` is the real full-text search."""
+        return not isinstance(self.library, PlainSource)
+
     def start(self, paths: list[str]) -> None:
         self.cancel()
         self._generation += 1
-        self._job = LoadJob(self._generation, paths, self._signals, self.discover, self.load)
+        self._job = OpenJob(self._generation, paths, self.library, self._signals, self.jobs)
         self._running[self._generation] = self._job
         self.pool.start(self._job)
 
+    def refresh(self, paths: list[str] | None = None) -> None:
+        """Look again at ``paths`` (None: all that is open); changes come by ``changed``."""
+        self.pool.start(RefreshJob(self._generation, paths, self.library, self._signals))
+
+    def stop(self) -> None:
+        """End the current load early; what arrived stays, ``loading_finished`` follows."""
+        if self._job is not None:
+            self._job.cancel()
+
     def cancel(self) -> None:
+        """Abandon the current load and drop everything it still reports."""
         if self._job is not None:
             self._job.cancel()
             self._job = None
-            self._generation += 1  # anything still in flight is stale
+        self._generation += 1  # anything still in flight is stale
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
 
-    def _on_articles(self, gen: int, articles: list) -> None:
-        if gen == self._generation:
-            self.articles_loaded.emit(list(articles))
+    def _on_batch(self, gen: int, articles: list, failures: list, done: int, total: int) -> None:
+        if gen != self._generation:
+            return
+        if articles:
+            self.articles_loaded.emit(articles)
+        for failure in failures:
+            self.file_failed.emit(failure.path, failure.reason)
+        self.progress.emit(done, total)
 
-    def _on_failed(self, gen: int, path: str, reason: str) -> None:
-        if gen == self._generation:
-            self.file_failed.emit(path, reason)
-
-    def _on_finished(self, gen: int, seen: int, cancelled: bool) -> None:
+    def _on_finished(self, gen: int, seen: int, cancelled: bool, note: str) -> None:
         self._running.pop(gen, None)
         if gen == self._generation:
             self._job = None
+            if note:
+                self.note.emit(note)
             self.loading_finished.emit(seen, cancelled)
+
+    def _on_refreshed(self, gen: int, changes) -> None:
+        if gen == self._generation:
+            self.changed.emit(changes)
