@@ -13,8 +13,9 @@ in a fresh process with its own cache folder:
 * peak RSS of the opening process (and of its largest pool worker);
 * ``article-reader export`` articles/s with ``--jobs 1`` and with all cores;
 * the window (offscreen): first article shown, loading finished, and the longest gap of a
-  10 ms heartbeat ``QTimer`` during a cold open (the longest UI stall). This drives
-  ``reader.ui.window.MainWindow`` as it is: it measures whatever loader the window uses.
+  10 ms heartbeat ``QTimer`` during a cold and a warm open (the longest UI stall). This
+  drives ``reader.ui.window.MainWindow`` as it is (its loader runs
+  :class:`reader.library.Library`).
 """
 from __future__ import annotations
 
@@ -89,50 +90,7 @@ def phase_open(folder: str, jobs: int | None, searches: bool) -> dict:
     return out
 
 
-def library_loader():
-    """STAND-IN until the lead wires :class:`reader.library.Library` into the window's
-    loader: the window's ``Loader`` with a ``discover``/``load`` pair that replays the
-    Library's batches (the Library runs on a thread of its own, as the real job will)."""
-    import queue
-    import threading
-
-    from reader.library import Library
-    from reader.record import ArticleError
-    from reader.ui.worker import Loader
-
-    library = Library()
-
-    def discover(paths):
-        batches: queue.Queue = queue.Queue()
-        cancel = threading.Event()
-
-        def run():
-            try:
-                library.open(paths, on_batch=lambda a, f, done, total: batches.put((a, f)), cancel=cancel)
-            finally:
-                batches.put(None)
-
-        threading.Thread(target=run, daemon=True).start()
-        try:
-            while (item := batches.get()) is not None:
-                articles, failures = item
-                for failure in failures:
-                    yield ("failed", failure)
-                if articles:
-                    yield ("articles", articles)
-        finally:
-            cancel.set()
-
-    def load(item):
-        kind, payload = item
-        if kind == "failed":
-            raise ArticleError(payload.path, payload.reason)
-        return payload
-
-    return Loader(discover=discover, load=load)
-
-
-def phase_window(folder: str, timeout: float, with_library: bool) -> dict:
+def phase_window(folder: str, timeout: float) -> dict:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtCore import QElapsedTimer, QTimer
     from PySide6.QtWidgets import QApplication
@@ -141,7 +99,7 @@ def phase_window(folder: str, timeout: float, with_library: bool) -> dict:
     from reader.ui.window import MainWindow
 
     app = QApplication.instance() or QApplication([])
-    window = MainWindow(Settings(), loader=library_loader()) if with_library else MainWindow(Settings())
+    window = MainWindow(Settings())  # its own loader: reader.library.Library on the user cache
     window.resize(1200, 800)
     window.show()
     app.processEvents()
@@ -240,8 +198,8 @@ def main() -> None:
     if args.phase == "open":
         print(json.dumps(phase_open(args.folder, args.jobs or None, searches=True)))
         return
-    if args.phase in ("window", "window-library"):
-        print(json.dumps(phase_window(args.folder, args.window_timeout, args.phase == "window-library")))
+    if args.phase == "window":
+        print(json.dumps(phase_window(args.folder, args.window_timeout)))
         return
 
     from corpus import generate
@@ -294,9 +252,8 @@ def main() -> None:
                       f"{'   bar 300/s on 2 cores' if j > 1 else ''}   [{summary}]")
 
         if not args.no_window:
-            variants = [("window + Library (stand-in wiring, cold: empty cache)", "window-library", "cache-wl"),
-                        ("window + Library (stand-in wiring, warm: same cache)", "window-library", "cache-wl"),
-                        ("window with its own loader as it is (cold)", "window", "cache-w")]
+            variants = [("window (cold: empty cache)", "window", "cache-w"),
+                        ("window (warm: same cache)", "window", "cache-w")]
             for title, phase, cache_name in variants:
                 print(f"{title}, offscreen")
                 try:

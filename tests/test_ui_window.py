@@ -227,7 +227,7 @@ def test_zoom_folder_article_and_sort_remembered_across_restart(qtbot, make_wind
 
     w2 = make_window()
     assert w2.pane.zoom == 2
-    assert w2.list_view.header().sortIndicatorSection() == 0
+    assert w2.list_view.horizontalHeader().sortIndicatorSection() == 0
     with qtbot.waitSignal(w2.loading_finished):
         assert w2.restore_session()
     assert w2.paths == [str(news.resolve())]

@@ -96,6 +96,20 @@ class ArticleModel(QAbstractTableModel):
     def row_of(self, key: str) -> int:
         return self._row_of.get(key, -1)
 
+    def sort_key(self, row: int, col: int):
+        """What column ``col`` of ``row`` sorts by (one Python call per comparison,
+        where the proxy's own sort asks ``data`` twice and compares variants)."""
+        item = self._rows[row]
+        if isinstance(item, Unreadable):
+            return item.title.casefold() if col == TITLE else (-1 if col == ORGS else "")
+        if col == TITLE:
+            return (item.title or Path(item.path).name).casefold()
+        if col == DATE:
+            return item.date or ""
+        if col == SOURCE:
+            return item.domain.casefold()
+        return len(item.organisations)
+
     # -- Qt ------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
@@ -192,6 +206,14 @@ class ArticleFilter(QSortFilterProxyModel):
         else:
             apply()
             self.invalidateFilter()
+
+    def lessThan(self, left, right) -> bool:  # noqa: N802
+        model: ArticleModel = self.sourceModel()
+        col = left.column()
+        a, b = model.sort_key(left.row(), col), model.sort_key(right.row(), col)
+        if a != b:
+            return a < b
+        return left.row() < right.row()  # ties keep folder order
 
     @property
     def restricted(self) -> bool:

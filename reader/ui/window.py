@@ -6,6 +6,7 @@ it; loading runs in :class:`reader.ui.worker.Loader`. Dialogs go through the sma
 """
 from __future__ import annotations
 
+from collections import deque
 from pathlib import Path
 
 from PySide6.QtCore import (QByteArray, QElapsedTimer, QEvent, QFileSystemWatcher,
@@ -14,7 +15,7 @@ from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QProgressBar, QSplitter, QStackedWidget,
-                               QToolButton, QTreeView, QVBoxLayout, QWidget)
+                               QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from reader.settings import Settings
 
@@ -31,6 +32,8 @@ from .worker import Loader
 WEB_SCHEMES = ("http", "https")
 SEARCH_DELAY_MS = 150  # the filter searches this long after the last key
 WATCH_DELAY_MS = 250  # changes on disk are looked at this long after the last report
+FEED_MS = 12  # rows are added for at most this long per turn of the event loop
+FEED_CHUNK = 50  # rows added at a time
 WATCH_FILES = 2000  # at most this many open files are watched one by one (folders always)
 
 
@@ -62,6 +65,10 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._refresh_changed)
         self._changed_paths: dict[str, None] = {}
         self._search_keys: list[str] | None = None
+        self._incoming: deque = deque()  # articles and Unreadables the list has still to take
+        self._finish_pending: tuple | None = None
+        self._feed_timer = QTimer(self, singleShot=True, interval=0)
+        self._feed_timer.timeout.connect(self._feed)
         self.watcher = QFileSystemWatcher(self)
         self._load_clock = QElapsedTimer()
 
@@ -100,17 +107,27 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.org_filter_clear)
         self.org_filter_bar.hide()
 
-        self.list_view = QTreeView()
+        # a table, not a tree: a QTreeView lays out every row whenever rows arrive
+        # (32 ms per batch at 10,000 rows, measured), a QTableView only what is visible
+        self.list_view = QTableView()
         self.list_view.setModel(self.proxy)
         self.list_view.setAccessibleName("Articles")
-        self.list_view.setRootIsDecorated(False)
-        self.list_view.setUniformRowHeights(True)
+        self.list_view.setShowGrid(False)
+        self.list_view.setWordWrap(False)
+        self.list_view.setTabKeyNavigation(False)
+        self.list_view.setCornerButtonEnabled(False)
+        rows = self.list_view.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.list_view.fontMetrics().height() + 8)
         self.list_view.setAlternatingRowColors(True)
         self.list_view.setSortingEnabled(True)
         self.list_view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list_view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.list_view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        header = self.list_view.header()
+        header = self.list_view.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
@@ -195,7 +212,7 @@ class MainWindow(QMainWindow):
         self.filter_edit.textChanged.connect(self._on_filter_text)
         self.org_filter_clear.clicked.connect(self.clear_organisation_filter)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
-        self.list_view.header().sortIndicatorChanged.connect(lambda *_: self._save_soon())
+        self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
 
         self.loader.articles_loaded.connect(self._on_articles)
@@ -251,6 +268,8 @@ class MainWindow(QMainWindow):
             return False
         self.paths = existing
         self._unwatch()
+        self._incoming.clear()
+        self._finish_pending = None
         self.model.clear()
         self.current = None
         self.clear_organisation_filter()
@@ -324,15 +343,38 @@ class MainWindow(QMainWindow):
 
     # -- loading reports -------------------------------------------------------------
     def _on_articles(self, articles: list) -> None:
-        self.model.add(articles)  # the library indexed them on its thread
-        if self.current is None:
-            if self._pending_key and self.model.row_of(self._pending_key) >= 0:
-                self.select_key(self._pending_key)
-            elif not self._pending_key:
-                self.select_row(0)
+        self._incoming.extend(articles)  # the library indexed them on its thread
+        self._feed_soon()
 
     def _on_failed(self, path: str, reason: str) -> None:
-        self.model.add([Unreadable(path, reason)])
+        self._incoming.append(Unreadable(path, reason))
+        self._feed_soon()
+
+    def _feed_soon(self) -> None:
+        if self.current is None and not self._feed_timer.isActive():
+            self._feed()  # the first rows at once: the first article shows without delay
+        elif not self._feed_timer.isActive():
+            self._feed_timer.start()
+
+    def _feed(self, budget_ms: float | None = FEED_MS) -> None:
+        """Add waiting rows a chunk at a time for at most ``budget_ms`` (None: all),
+        then let the event loop run (paint, input, the next batch) and go on after."""
+        clock = QElapsedTimer()
+        clock.start()
+        incoming = self._incoming
+        while incoming and (budget_ms is None or clock.elapsed() < budget_ms):
+            chunk = [incoming.popleft() for _ in range(min(FEED_CHUNK, len(incoming)))]
+            self.model.add(chunk)
+            if self.current is None:
+                if self._pending_key and self.model.row_of(self._pending_key) >= 0:
+                    self.select_key(self._pending_key)
+                elif not self._pending_key and any(not isinstance(i, Unreadable) for i in chunk):
+                    self.select_row(0)  # the first article shows as soon as it arrives
+        if incoming:
+            self._feed_timer.start()
+        elif self._finish_pending is not None:
+            args, self._finish_pending = self._finish_pending, None
+            self._on_loading_finished(*args)
 
     def _on_progress(self, done: int, total: int) -> None:
         self._show_progress(done, total)
@@ -361,6 +403,9 @@ class MainWindow(QMainWindow):
             self.progress_bar.setFormat("stopping…")
 
     def _on_loading_finished(self, seen: int, cancelled: bool) -> None:
+        if self._incoming:  # finish once the list has taken every row
+            self._finish_pending = (seen, cancelled)
+            return
         self.progress_bar.hide()
         self.cancel_button.hide()
         articles = len(self.model.articles())
@@ -428,6 +473,7 @@ class MainWindow(QMainWindow):
 
     def _on_changed(self, changes) -> None:
         """Files changed on disk while open: the list follows."""
+        self._feed(None)
         gone = set(changes.removed) | set(changes.recovered)
         current_key = getattr(self.current, "key", None)
         self.model.remove(gone)
@@ -672,7 +718,7 @@ class MainWindow(QMainWindow):
         s = self.settings
         s.geometry = bytes(self.saveGeometry().toBase64()).decode("ascii")
         s.splitter = list(self.splitter.sizes())
-        header = self.list_view.header()
+        header = self.list_view.horizontalHeader()
         s.sort_column = header.sortIndicatorSection()
         s.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
         s.zoom = self.pane.zoom
