@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import gzip
 import re
+from bisect import bisect_left
 from functools import lru_cache
+from itertools import compress
 from .assets import resource
 
 UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
@@ -118,20 +120,33 @@ def _all_splits(run, low, whole, stop, mixed, offset, ks, ss) -> None:
 
 
 def _apostrophe_splits(run, low, offset, ks, ss) -> None:
-    """Splits of a run with apostrophes: "Pakistan’s|most", "don’t|know"."""
+    """Splits of a run with apostrophes: "Pakistan’s|most", "don’t|know".
+
+    low is run lowercased with ’ as ', so its pieces need no more normalising for
+    cost() (lower() is idempotent); the cost of the piece up to the next apostrophe is
+    looked up once per apostrophe, not once per split."""
     mixed = not (run[1:].islower() or run.isupper())
+    j = -2
     for k in range(1, len(run)):
         a, b = run[k - 1], run[k]
         if not (a.isalpha() and b.isalpha()):
             continue
-        j = low.find("'", k)
+        if j < k and j != -1:                   # the next apostrophe at or after k
+            j = low.find("'", k)
+            joined = _cost_low(low[:j] if j >= 0 else low)
         x, y = low[:k], (low[k:j] if j >= 0 else low[k:])
-        llr = cost(x + y) - cost(x) - cost(y)
+        llr = joined - _cost_low(x) - _cost_low(y)
         if mixed:
             llr += _case(run, k, a, b)
         if llr >= FLOOR:
             ks.append(offset + k)
             ss.append(llr)
+
+
+def _cost_low(w: str) -> float:
+    """cost() of a word already lowercased with ’ as '."""
+    c = _costs.get(w)
+    return _unknown(w) if c is None else c
 
 
 @lru_cache(maxsize=32768)
@@ -299,28 +314,16 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     if tok.isalpha():
         n = len(tok)
         low = tok.lower()
-        if n > 3 and low not in _costs and (tok[1:].islower() or tok.isupper()):
-            # the common case, inline: an unknown word of one case, like "toinitiate"
-            get = _costs.get
-            whole = UNKNOWN_BASE + UNKNOWN_PER_CHAR * n
-            stop = upto + 1 if upto < n else n
-            best = FLOOR
-            for k in range(1, stop):
-                cy = get(low[k:])
-                if cy is not None:
-                    llr = whole - (get(low[:k]) or UNKNOWN_BASE + UNKNOWN_PER_CHAR * k) - cy
-                    if llr >= FLOOR:
-                        ks.append(k)
-                        ss.append(llr)
-                        if llr > best:
-                            best = llr
-            if best >= SURE and best >= UNKNOWN_PER_CHAR * (stop - 1) - 1.3:
-                cut = best - MARGIN
-                return tuple([(k, llr) for k, llr in zip(ks, ss) if llr >= cut])
-            ks.clear()
-            ss.clear()
-            _all_splits(tok, low, whole, stop, False, 0, ks, ss)
-            return _near_best(ks, ss)
+        whole = _costs.get(low)
+        if whole is not None:                   # a known word: its splits are cached
+            rel_k, rel_s = _known_run(tok)
+            stop = min(n, upto + 1) if upto else n
+            if rel_k and rel_k[-1] >= stop:
+                i = bisect_left(rel_k, stop)
+                rel_k, rel_s = rel_k[:i], rel_s[:i]
+            return _near_best(rel_k, rel_s)
+        if n > 3 and (tok[1:].islower() or tok.isupper()):
+            return _unknown_word(tok, low, upto)
         _run_splits(tok, 0, ks, ss, upto)
         return _near_best(ks, ss)
     m = _WRAPPED.fullmatch(tok)
@@ -364,6 +367,53 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     return _near_best(ks, ss)
 
 
+def _unknown_word(tok: str, low: str, upto: int) -> tuple[tuple[int, float], ...]:
+    """Candidates of an unknown word of one case, like "toinitiate" (the common case):
+    first only the splits whose right part is a word; all splits if none is clearly good."""
+    get = _costs.get
+    n = len(tok)
+    whole = UNKNOWN_BASE + UNKNOWN_PER_CHAR * n
+    stop = upto + 1 if upto < n else n
+    unknown = _unknown_costs(n)
+    rights = [get(low[k:]) for k in range(1, stop)]
+    found = []
+    best = FLOOR
+    for k in compress(range(1, stop), rights):          # (no cost is 0.0: all truthy)
+        llr = whole - get(low[:k], unknown[k]) - rights[k - 1]
+        if llr >= FLOOR:
+            found.append((k, llr))
+            if llr > best:
+                best = llr
+    if best >= SURE and best >= UNKNOWN_PER_CHAR * (stop - 1) - 1.3:
+        cut = best - MARGIN
+        for k, llr in found:
+            if llr < cut:
+                return tuple([c for c in found if c[1] >= cut])
+        return tuple(found)
+    # no clear split with a known right part: all splits, as _all_splits scores them
+    ks: list[int] = []
+    ss: list[float] = []
+    m = len(low)                                        # (may differ from n: "İ")
+    unknown = _unknown_costs(m)
+    for k, cy in enumerate(rights, 1):
+        llr = whole - get(low[:k], unknown[k]) - (cy or unknown[m - k])
+        if llr >= FLOOR:
+            ks.append(k)
+            ss.append(llr)
+    return _near_best(ks, ss)
+
+
+_UNKNOWN_COSTS: list[float] = []
+
+
+def _unknown_costs(n: int) -> list[float]:
+    """[cost of an unknown word of k letters for k = 0 .. n at least] (grown on demand)."""
+    if len(_UNKNOWN_COSTS) <= n:
+        _UNKNOWN_COSTS.extend(UNKNOWN_BASE + UNKNOWN_PER_CHAR * k
+                              for k in range(len(_UNKNOWN_COSTS), max(n + 1, 64)))
+    return _UNKNOWN_COSTS
+
+
 def _inside_links(tok: str, ks: list, ss: list) -> None:
     """Discourage splits inside URLs, e-mail addresses, domains and hashtags."""
     spans = [(m.start(), m.end(), 2.0) for m in _URL.finditer(tok)]   # a break before "www." is fine
@@ -379,9 +429,11 @@ def _inside_links(tok: str, ks: list, ss: list) -> None:
                     ss[j] -= 4.0
 
 
-def _near_best(ks: list, ss: list) -> tuple[tuple[int, float], ...]:
+def _near_best(ks, ss) -> tuple[tuple[int, float], ...]:
     """(offset, score) of the candidates not far below the best one in the token."""
     if not ss:
         return ()
     cut = max(max(ss) - MARGIN, FLOOR)
+    if min(ss) >= cut:
+        return tuple(zip(ks, ss))
     return tuple([(k, s) for k, s in zip(ks, ss) if s >= cut])
