@@ -327,7 +327,9 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
         _run_splits(tok, 0, ks, ss, upto)
         return _near_best(ks, ss)
     m = _WRAPPED.fullmatch(tok)
-    if m:                      # a word in punctuation: "said," "(BLA)" "“We": reuse the word's
+    if m and m.group(2) != tok:     # a word in punctuation: "said," "(BLA)" "“We": reuse the
+        # word's candidates ("CO₂", "km²" are one word-character run but not isalpha():
+        # they take the general path below rather than recurse on themselves)
         a, b = m.span(2)
         if b - a >= 2:
             for k, llr in split_candidates(m.group(2)):

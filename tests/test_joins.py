@@ -228,3 +228,17 @@ NOISE = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_si
 def test_any_text_only_gains_spaces(text):
     got = split_fused_words(text)
     assert got.replace(" ", "") == text.replace(" ", "")
+
+
+# tokens of word characters that are not letters ("₂", "²", "Ⅻ"): one \w run, not isalpha()
+WORD_CHAR_TOKENS = ["CO₂", "km²", "theCO₂", "Ⅻcentury", "H₂O"]
+
+
+@pytest.mark.parametrize("token", WORD_CHAR_TOKENS)
+def test_word_character_tokens_are_scored_without_error(token):
+    text = ("Emissions of carbon dioxide and other greenhouse gases rose sharply in the decade "
+            f"to the year {token} figures were first published by the national statistics "
+            "agency in the capital, officials said.")
+    for source in (text, damage(text, 60)):
+        got = split_fused_words(source)
+        assert got.replace(" ", "") == source.replace(" ", "")
