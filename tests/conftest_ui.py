@@ -113,8 +113,9 @@ def make_window(qtbot, config_dir, opened_urls):
 
     made = []
 
-    def make(real_loader: bool = False):
-        loader = None if real_loader else Loader(load=stand_in_load, discover=stand_in_discover)
+    def make(real_loader: bool = False, loader=None):
+        if loader is None and not real_loader:
+            loader = Loader(load=stand_in_load, discover=stand_in_discover)
         w = MainWindow(Settings.load(), loader)
         qtbot.addWidget(w)
         w.resize(1200, 700)

@@ -388,8 +388,8 @@ class MainWindow(QMainWindow):
             bar.show()
             self.cancel_button.show()
             self.cancel_button.setEnabled(True)
-        bar.setRange(0, max(total, 0))  # 0..0: busy, count not known yet
-        bar.setValue(min(done, total) if total else 0)
+        bar.setRange(0, total if total > 0 else 100)  # total not known yet: an empty bar
+        bar.setValue(min(done, total) if total > 0 else 0)
         seconds = self._load_clock.elapsed() / 1000
         rate = f" · {done / seconds:,.0f}/s" if done and seconds > 0.2 else ""
         bar.setFormat(f"{done:,} / {total:,}{rate}" if total else f"{done:,} files{rate}")
