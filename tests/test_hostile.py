@@ -196,3 +196,25 @@ _JSON = st.recursive(
 @given(value=_JSON)
 def test_random_json(tmp_path_factory, value):
     _load_never_crashes(tmp_path_factory.mktemp("j"), "x.json", json.dumps(value).encode())
+
+
+def test_files_deleted_or_changed_while_loading(tmp_path, monkeypatch):
+    """A file listed, then deleted before it is read, is a failure with a reason; a file
+    rewritten between listing and reading is read as it is then; the rest loads."""
+    import reader.load as load
+
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(f"Story {name}\n\n{corpus.STORY}", encoding="utf-8")
+    real_iter = load.iter_article_files
+
+    def listing_then_changes(paths):
+        found = list(real_iter(paths))
+        (tmp_path / "b.txt").unlink()
+        (tmp_path / "c.txt").write_text("Rewritten story\n\n" + corpus.STORY, encoding="utf-8")
+        return iter(found)
+
+    monkeypatch.setattr(load, "iter_article_files", listing_then_changes)
+    result = load.load_folder(tmp_path)
+    assert [a.title for a in result.articles] == ["Story a.txt", "Rewritten story"]
+    assert [(Path(f.path).name, f.reason) for f in result.failures] == [
+        ("b.txt", "the file does not exist (deleted or moved?)")]
