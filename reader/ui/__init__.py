@@ -2,5 +2,5 @@
 
 window (main window) · documents (list model + filter) · pane (reading pane) ·
 panel (organisations and sources) · worker (background loading) · findbar · welcome ·
-actions (menus, shortcuts) · dialogs (export, about) · theme.
+actions (menus, shortcuts) · dialogs (export, about) · theme · source (the loader without a cache).
 """
