@@ -132,7 +132,7 @@ class MainWindow(QMainWindow):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
         width = self.list_view.fontMetrics().horizontalAdvance
-        for col, sample in ((1, "2025-12-31  "), (2, "news.example.com"), (3, "Orgs ▼ ")):
+        for col, sample in ((1, "2025-12-31 "), (2, "example.com"), (3, "Orgs ▼")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
@@ -159,7 +159,7 @@ class MainWindow(QMainWindow):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([430, 640, 340])
+        self.splitter.setSizes([470, 620, 330])
 
         self.welcome = WelcomeView()
         self.stack = QStackedWidget()
