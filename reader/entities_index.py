@@ -58,6 +58,7 @@ class OrganisationIndex:
 
     def __init__(self):
         self._articles: dict[str, tuple] = {}
+        self._derived: dict = {}
         self._reset()
 
     def _reset(self) -> None:
@@ -108,6 +109,15 @@ class OrganisationIndex:
             if c is not None and c.root().articles:
                 return _entry(c.root())
         return None
+
+    def derived(self, build):
+        """``build(entries)`` for view-time tables (e.g. the names to mark in every article),
+        computed once and cached until the index changes."""
+        view = self._view()
+        got = self._derived.get(build)
+        if got is None or got[0] is not view:
+            got = self._derived[build] = (view, build(view[0]))
+        return got[1]
 
     def articles_naming(self, name_or_alias: str) -> list[str]:
         entry = self.entry_for(name_or_alias)

@@ -437,6 +437,45 @@ class Scan:
                     break
             i += 1
 
+    def mark_known(self, known, first, taken) -> list[tuple[int, int, str]]:
+        """Mark names known from elsewhere (the folder): ``known`` maps normalised token
+        tuples -> (id, caps only), ``first`` a first token -> the longest such name;
+        ``taken``: sorted (start, end, _) spans already marked, which new ones never overlap.
+        A name inside a longer capitalised name ("National Bank" in "Pakistan National
+        Bank") is not marked, nor an acronym on an all-capital line. -> new (start, end, id)."""
+        self.known, self.known_first = known, first
+        self.taken = list(taken)
+        self.taken_starts = [s for s, _, _ in self.taken]
+        self.found = []
+        lex = self.lex
+        for m in RUN.finditer(self.text):
+            toks = m.group().split(" ")
+            if not any(k in first for k in _keys(toks)):
+                continue
+            keys = _keys(toks)
+            offs = []
+            pos = m.start()
+            for t in toks:
+                offs.append(pos)
+                pos += len(t) + 1
+            i, n = 0, len(toks)
+            while i < n:
+                longest = first.get(keys[i])
+                if longest and (i == 0 or not self._name_token(toks[i - 1], keys[i - 1])
+                                or keys[i - 1] in lex.demonyms or keys[i - 1] in lex.title_words
+                                or (keys[i - 1],) in lex.places):
+                    for j in range(min(n, i + longest), i, -1):
+                        hit = known.get(tuple(keys[i:j]))
+                        if hit is None or (hit[1] and (not toks[i].isupper() or self.in_caps_line(offs[i]))):
+                            continue
+                        start, end = offs[i], offs[j - 1] + len(toks[j - 1])
+                        if not self._overlaps(start, end) and not self._continues(toks, keys, j):
+                            self.found.append((start, end, hit[0]))
+                        i = j - 1
+                        break
+                i += 1
+        return self.found
+
     def _overlaps(self, start: int, stop: int) -> bool:
         idx = bisect_right(self.taken_starts, start)
         for s, e, _ in self.taken[max(0, idx - 1):idx + 1]:

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QMessageBox, QProgressBar, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
+from reader.entities import with_folder_names
 from reader.settings import Settings
 
 from . import dialogs
@@ -528,6 +529,8 @@ class MainWindow(QMainWindow):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
             return
+        with self.library.lock:  # names the folder knows, marked here too (issue 4)
+            item = self.current = with_folder_names(item, self.library.index)
         colours = self._colours(item)
         self.pane.show_article(item, colours)
         with self.library.lock:
