@@ -76,7 +76,7 @@ def with_folder_names(article: Article, index: OrganisationIndex) -> Article:
         return article
     text = article.text
     taken = sorted((m.start, m.end, "") for org in article.organisations for m in org.mentions)
-    found = Scan(text).mark_known(known, first, taken)
+    found = Scan.bare(text).mark_known(known, first, taken)
     if not found:
         return article
     own: dict[str, int] = {}  # index name -> position of the article's organisation

@@ -437,6 +437,19 @@ class Scan:
                     break
             i += 1
 
+    @classmethod
+    def bare(cls, text: str) -> Scan:
+        """Just the state :meth:`mark_known` needs (none of the per-text statistics)."""
+        self = cls.__new__(cls)
+        self.text, self.lex = text, lexicon()
+        return self
+
+    def _on_caps_line(self, pos: int) -> bool:
+        text = self.text
+        start = text.rfind("\n", 0, pos) + 1
+        end = text.find("\n", pos)
+        return _CAPS_LINE.match(text, start, len(text) if end < 0 else end) is not None
+
     def mark_known(self, known, first, taken) -> list[tuple[int, int, str]]:
         """Mark names known from elsewhere (the folder): ``known`` maps normalised token
         tuples -> (id, caps only), ``first`` a first token -> the longest such name;
@@ -466,7 +479,7 @@ class Scan:
                                 or (keys[i - 1],) in lex.places):
                     for j in range(min(n, i + longest), i, -1):
                         hit = known.get(tuple(keys[i:j]))
-                        if hit is None or (hit[1] and (not toks[i].isupper() or self.in_caps_line(offs[i]))):
+                        if hit is None or (hit[1] and (not toks[i].isupper() or self._on_caps_line(offs[i]))):
                             continue
                         start, end = offs[i], offs[j - 1] + len(toks[j - 1])
                         if not self._overlaps(start, end) and not self._continues(toks, keys, j):

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 
 from reader.entities import (
-    IndexEntry, OrganisationIndex, find_organisations, org_spans, organisations_of,
+    IndexEntry, OrganisationIndex, find_organisations, org_spans, organisations_of, with_folder_names,
 )
-from reader.record import Article
+from reader.record import Article, Mention, Organisation
 
 ARTICLES = Path(__file__).resolve().parent.parent / "articles"
 
@@ -314,3 +314,98 @@ def test_a_defined_acronym_that_is_also_a_word_is_tagged():
 
 def test_titles_with_acronyms_are_not_organisations():
     assert organisations_of("Chief Minister (CM) Bugti spoke. The CM left.") == ()
+
+
+# -- names the folder knows, marked in every article (issue 4) -------------------------------
+
+def folder(*texts: str) -> tuple[OrganisationIndex, list[Article]]:
+    index = OrganisationIndex()
+    arts = [article(f"{i}.txt", t) for i, t in enumerate(texts)]
+    for a in arts:
+        index.add(a)
+    return index, arts
+
+
+def marked(a: Article) -> list[tuple[str, str]]:
+    return sorted(((m.text, m.name) for o in a.organisations for m in o.mentions),
+                  key=lambda tm: a.text.index(tm[0]))
+
+
+FOLDER_CASES = [
+    # (article A: where the evidence is, article B: shown, B's marks after, B's marks before)
+    ("The Alliance for Independent Media (AIM) filed a complaint.",
+     "AIM said it would appeal.",
+     [("AIM", "Alliance for Independent Media")], []),
+    # a company named by its head noun in A, then by its short name; in B only the short
+    # name, at the start of a sentence; "Magna Carta" is another name
+    ("Magna International Inc. said on Monday. Later Magna expects growth.",
+     "Magna said profits rose.\n\nThe Magna Carta is old.",
+     [("Magna", "Magna International Inc.")], []),
+    # a cue word in A ("the Italian club"), nothing but the name in B
+    ("The Italian club Atalanta Bergamo won.",
+     "Atalanta Bergamo lost on Sunday.",
+     [("Atalanta Bergamo", "Atalanta Bergamo")], []),
+    # the new mention joins B's own organisation of the same name
+    ("The Alliance for Independent Mariners (AIM) filed a complaint.",
+     "The Alliance for Independent Mariners met. AIM said it would appeal.",
+     [("Alliance for Independent Mariners", "Alliance for Independent Mariners"),
+      ("AIM", "Alliance for Independent Mariners")],
+     [("Alliance for Independent Mariners", "Alliance for Independent Mariners")]),
+    # an acronym written as a word, or on an all-capital headline, is not the acronym
+    ("The Alliance for Independent Media (AIM) filed a complaint.",
+     "AIM HIGH, SAYS COACH\n\nOur aim is to win. Aim high.",
+     [], []),
+    # a known name inside a longer name is not marked, at either end
+    ("The Italian club Atalanta Bergamo won.",
+     "Fans of Real Atalanta Bergamo cheered. Atalanta Bergamo Town lost.",
+     [], []),
+]
+
+
+@pytest.mark.parametrize("a_text, b_text, after, before", FOLDER_CASES)
+def test_folder_names_marked_in_another_article(a_text, b_text, after, before):
+    index, (_, b) = folder(a_text, b_text)
+    assert marked(b) == before
+    shown = with_folder_names(b, index)
+    assert marked(shown) == after
+    if after == before:
+        assert shown is b
+
+
+def test_folder_places_titles_and_common_words_are_never_marked():
+    # an index that (wrongly) knows places, titles, days and words as names of an organisation
+    text = "Pakistan Army"
+    org = Organisation("Pakistan Army", ("Pakistan", "Army", "Monday", "Chief Minister", "New York", "The"),
+                       (Mention(0, 13, text, "Pakistan Army"),))
+    a = Article(path="a.txt", format="txt", title="", date=None, authors=(), dateline=None,
+                paragraphs=(text,), links=(), tags=(), warnings=(), organisations=(org,))
+    index = OrganisationIndex()
+    index.add(a)
+    b = article("b.txt", "Pakistan said on Monday that the Army and the Chief Minister met in New York. The end.")
+    index.add(b)
+    assert with_folder_names(b, index) is b
+
+
+def test_folder_names_idempotent_offsets_on_the_text_no_overlaps():
+    index, (a, b, c) = folder(
+        "The Alliance for Independent Mariners (AIM) and the Italian club Atalanta Bergamo.",
+        "AIM spoke.\n\nAtalanta Bergamo and Alliance for Independent Mariners. AIM again, then Reuters.",
+        "Nothing to see here.")
+    shown = with_folder_names(b, index)
+    assert shown is not b and shown.paragraphs == b.paragraphs and shown.key == b.key
+    assert with_folder_names(shown, index) == shown
+    assert with_folder_names(c, index) is c
+    text = shown.text
+    mentions = sorted((m for o in shown.organisations for m in o.mentions), key=lambda m: m.start)
+    assert [m.text for m in mentions] == ["AIM", "Atalanta Bergamo", "Alliance for Independent Mariners", "AIM",
+                                          "Reuters"]
+    last = 0
+    for m in mentions:
+        assert text[m.start:m.end] == m.text and m.start >= last
+        last = m.end
+    for o in shown.organisations:
+        assert all(m.name == o.name for m in o.mentions)
+        assert o.name not in o.aliases
+    aim = next(o for o in shown.organisations if o.name == "Alliance for Independent Mariners")
+    assert [m.text for m in aim.mentions] == ["AIM", "Alliance for Independent Mariners", "AIM"]
+    assert aim.aliases == ("AIM",)
