@@ -6,6 +6,7 @@ it; loading runs in :class:`reader.ui.worker.Loader`. Dialogs go through the sma
 """
 from __future__ import annotations
 
+import sys
 from collections import deque
 from pathlib import Path
 
@@ -35,6 +36,8 @@ SEARCH_DELAY_MS = 150  # the filter searches this long after the last key
 WATCH_DELAY_MS = 250  # changes on disk are looked at this long after the last report
 FEED_MS = 12  # rows are added for at most this long per turn of the event loop
 FEED_CHUNK = 50  # rows added at a time
+PROGRESS_MS = 150  # the progress bar shows news at most this often
+LOADING_SWITCH_S = 0.0005  # the GIL changes hands this often while loading (Python's default: 5 ms)
 WATCH_FILES = 2000  # at most this many open files are watched one by one (folders always)
 
 
@@ -68,10 +71,14 @@ class MainWindow(QMainWindow):
         self._search_keys: list[str] | None = None
         self._incoming: deque = deque()  # articles and Unreadables the list has still to take
         self._finish_pending: tuple | None = None
+        self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_MS)
+        self._progress_timer.timeout.connect(self._show_next_progress)
+        self._progress_next: tuple | None = None
         self._feed_timer = QTimer(self, singleShot=True, interval=0)
         self._feed_timer.timeout.connect(self._feed)
         self.watcher = QFileSystemWatcher(self)
         self._load_clock = QElapsedTimer()
+        self._switch_interval: float | None = None  # Python's, while loading
 
         self.actions_ = Actions(self)
         self.actions_.build_menus(self)
@@ -288,8 +295,21 @@ class MainWindow(QMainWindow):
             self.settings.add_recent(existing[0])
         self._save_soon()
         self.folder_opened.emit(existing)
+        self._share_gil(True)
+        self.loader.paced = True  # _feed reports what it took
         self.loader.start(existing)
         return True
+
+    def _share_gil(self, loading: bool) -> None:
+        """While the loader thread decodes, the list's Python calls wait for the GIL
+        up to the switch interval each time: shorter then, the default again after
+        (a warm 10,000-article open: longest UI stall ~90 ms -> ~55 ms)."""
+        if loading and self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(LOADING_SWITCH_S, self._switch_interval))
+        elif not loading and self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def restore_session(self) -> bool:
         """Reopen what was open last time (and the article that was shown)."""
@@ -366,6 +386,7 @@ class MainWindow(QMainWindow):
         while incoming and (budget_ms is None or clock.elapsed() < budget_ms):
             chunk = [incoming.popleft() for _ in range(min(FEED_CHUNK, len(incoming)))]
             self.model.add(chunk)
+            self.loader.taken(sum(not isinstance(i, Unreadable) for i in chunk))
             if self.current is None:
                 if self._pending_key and self.model.row_of(self._pending_key) >= 0:
                     self.select_key(self._pending_key)
@@ -378,7 +399,17 @@ class MainWindow(QMainWindow):
             self._on_loading_finished(*args)
 
     def _on_progress(self, done: int, total: int) -> None:
-        self._show_progress(done, total)
+        """At most every PROGRESS_MS: a progress bar repaints itself at once on each
+        new value, and a warm open reports dozens of times a second."""
+        self._progress_next = (done, total)
+        if not self._progress_timer.isActive() or (total and done >= total):
+            self._show_next_progress()
+            self._progress_timer.start()
+
+    def _show_next_progress(self) -> None:
+        if self._progress_next is not None:
+            args, self._progress_next = self._progress_next, None
+            self._show_progress(*args)
 
     def _show_progress(self, done: int, total: int) -> None:
         bar = self.progress_bar
@@ -407,6 +438,7 @@ class MainWindow(QMainWindow):
         if self._incoming:  # finish once the list has taken every row
             self._finish_pending = (seen, cancelled)
             return
+        self._share_gil(False)
         self.progress_bar.hide()
         self.cancel_button.hide()
         articles = len(self.model.articles())
