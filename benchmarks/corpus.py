@@ -99,8 +99,8 @@ class _Writer:
         return text[0].upper() + text[1:]
 
 
-def _fuse_wrapped(paragraph: str, width: int) -> str:
-    """Hard-wrap at ``width`` then delete the line breaks without a space: the scraped defect."""
+def _lines(paragraph: str, width: int) -> list[str]:
+    """Greedy hard wrap at ``width``."""
     out, line = [], ""
     for word in paragraph.split(" "):
         if line and len(line) + 1 + len(word) > width:
@@ -109,19 +109,16 @@ def _fuse_wrapped(paragraph: str, width: int) -> str:
         else:
             line = f"{line} {word}" if line else word
     out.append(line)
-    return "".join(out)
+    return out
+
+
+def _fuse_wrapped(paragraph: str, width: int) -> str:
+    """Hard-wrap at ``width`` then delete the line breaks without a space: the scraped defect."""
+    return "".join(_lines(paragraph, width))
 
 
 def _wrap(paragraph: str, width: int) -> str:
-    out, line = [], ""
-    for word in paragraph.split(" "):
-        if line and len(line) + 1 + len(word) > width:
-            out.append(line)
-            line = word
-        else:
-            line = f"{line} {word}" if line else word
-    out.append(line)
-    return "\n".join(out)
+    return "\n".join(_lines(paragraph, width))
 
 
 def _article(i: int, rng: random.Random) -> dict:
