@@ -23,7 +23,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", default=str(ROOT / "docs"))
     args = parser.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    os.environ["ARTICLE_READER_CONFIG_DIR"] = tempfile.mkdtemp(prefix="reader-shots-")
+    scratch = tempfile.mkdtemp(prefix="reader-shots-")  # never the user's settings or cache
+    os.environ["ARTICLE_READER_CONFIG_DIR"] = os.path.join(scratch, "config")
+    os.environ["ARTICLE_READER_CACHE_DIR"] = os.path.join(scratch, "cache")
     sys.path.insert(0, str(ROOT))
 
     from PySide6.QtCore import QEventLoop, QTimer
