@@ -477,10 +477,7 @@ class Library:
         ``QFileSystemWatcher`` should watch to see files appear, change and go."""
         with self.lock:
             paths = list(self._files) + list(self.failures)
-        out = dict.fromkeys(p for p in self.paths if os.path.isdir(p))
-        for p in paths:
-            out.setdefault(os.path.dirname(p))
-        return list(out)
+        return watched_folders(self.paths, paths)
 
     def organisations(self) -> list[IndexEntry]:
         """A snapshot of the organisation index (safe from any thread)."""
@@ -489,6 +486,14 @@ class Library:
 
     def close(self) -> None:
         self.cache.close()
+
+
+def watched_folders(roots: Iterable[str], files: Iterable[str]) -> list[str]:
+    """The root folders among ``roots`` and the folder of each of ``files``, once each."""
+    out = dict.fromkeys(p for p in roots if os.path.isdir(p))
+    for p in files:
+        out.setdefault(os.path.dirname(p))
+    return list(out)
 
 
 class _Progress:

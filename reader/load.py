@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Iterator
 
-from .decode import NotText, decode
+from .decode import MAX_BYTES, NotText, decode
 from .record import Article, ArticleError, Draft
 
 # extension → format name
@@ -104,7 +104,6 @@ def read_text(path: str | Path) -> tuple[str, list[str]]:
     name = str(path)
     try:
         with open(path, "rb") as fh:
-            from .decode import MAX_BYTES
             data = fh.read(MAX_BYTES + 1)
     except OSError as err:
         raise ArticleError(name, _reason(err)) from None

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Callable, Iterable
 
 from reader.entities_index import IndexEntry, OrganisationIndex
-from reader.library import Changes, OnBatch, OpenStats
+from reader.library import Changes, OnBatch, OpenStats, watched_folders
 from reader.load import Failure
 
 Discover = Callable[[list[str]], Iterable[Path]]
@@ -148,10 +148,7 @@ class PlainSource:
     def folders(self) -> list[str]:
         with self.lock:
             files = list(self._files)
-        out = dict.fromkeys(p for p in self.paths if os.path.isdir(p))
-        for p in files:
-            out.setdefault(os.path.dirname(p))
-        return list(out)
+        return watched_folders(self.paths, files)
 
     def organisations(self) -> list[IndexEntry]:
         with self.lock:
