@@ -27,7 +27,7 @@ from __future__ import annotations
 from itertools import repeat
 from operator import sub
 
-from .joins_words import split_candidates_upto, word_costs
+from .joins_words import ANSWERS, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
 
@@ -194,8 +194,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
     n = len(para)
     done = []
     beam = beam or BEAM
-    widths = (w_lo, min(w_hi, n))
-    find, rfind, candidates = para.find, para.rfind, split_candidates_upto
+    find, rfind, candidates, answer = para.find, para.rfind, split_candidates_upto, ANSWERS.get
 
     def expand(nxt, score, pos, lo, hi, breaks, first, last, free):
         """States for a break in a token covering a column in [first, last]; free: the
@@ -220,22 +219,25 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
             if t_hi > hi:
                 t_hi = hi
             tok = para[base:t]
-            q = '"' in tok and para.count('"', 0, base) % 2 == 1
-            upto = t - base if (base == pos or free) else pos + t_hi - base
-            for off, llr in candidates(tok, q, upto):
+            got = None if '"' in tok else answer(tok)       # a recurring word
+            if got is None:
+                got = candidates(tok, '"' in tok and para.count('"', 0, base) % 2 == 1,
+                                 t - base if (base == pos or free) else pos + t_hi - base)
+            for off, llr in got:
                 p = base + off
+                b = t_hi                # widths [a, b]: the line up to p fits, the word at p not
                 if free:
                     a, b = lo, hi
-                else:
-                    a = p - pos
-                    if base == pos and a > t_hi:          # a single word longer than W
-                        a, b = t_lo, (t_hi if t_hi < a - 1 else a - 1)
-                    else:
-                        if a < t_lo:
-                            a = t_lo
-                        b = t_hi
+                elif p - pos > t_hi:
+                    if base != pos:
+                        continue
+                    a = t_lo                              # a single word longer than W
+                    if b >= p - pos - 1:
+                        b = p - pos - 1
                     if a > b:
                         continue
+                else:
+                    a = p - pos if p - pos > t_lo else t_lo
                 key = (p, a, b)
                 sc = score + llr
                 old = nxt.get(key)

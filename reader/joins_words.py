@@ -12,7 +12,6 @@ from __future__ import annotations
 import gzip
 import re
 from bisect import bisect_left
-from functools import lru_cache
 from itertools import compress
 from .assets import resource
 
@@ -22,8 +21,9 @@ STRONG = 6.0              # punctuation evidence: ",potentially", "said“We", "
 FLOOR = -6.0              # splits scoring below this are never proposed
 MARGIN = 5.0              # candidates this far below the token's best are dropped
 SURE = 3.0                # a split this good needs no look at the rest of the token
-PREWARM = 3000            # words whose splits are computed when the list loads
+PREWARM = 8000            # words whose splits are computed when the list loads
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
+CACHE_SIZE = 131072       # answers kept per cache (each emptied when full)
 
 _costs: dict[str, float] | None = None
 
@@ -108,10 +108,10 @@ def _run_splits(run: str, offset: int, ks: list, ss: list, upto: int = 0) -> Non
 
 def _all_splits(run, low, whole, stop, mixed, offset, ks, ss) -> None:
     get = _costs.get
-    base, per = UNKNOWN_BASE, UNKNOWN_PER_CHAR
     n = len(low)
+    unknown = _unknown_costs(n)
     for k in range(1, stop):
-        llr = whole - (get(low[:k]) or base + per * k) - (get(low[k:]) or base + per * (n - k))
+        llr = whole - get(low[:k], unknown[k]) - get(low[k:], unknown[n - k])
         if mixed:
             llr += _case(run, k, run[k - 1], run[k])
         if llr >= FLOOR:
@@ -149,15 +149,22 @@ def _cost_low(w: str) -> float:
     return _unknown(w) if c is None else c
 
 
-@lru_cache(maxsize=32768)
+_KNOWN_RUNS: dict[str, tuple[tuple[int, ...], tuple[float, ...]]] = {}
+
+
 def _known_run(run: str) -> tuple[tuple[int, ...], tuple[float, ...]]:
     """All splits of a run that is itself a known word (cached: such runs recur)."""
-    ks: list[int] = []
-    ss: list[float] = []
-    low = run.lower()
-    _all_splits(run, low, _costs[low], len(run), not (run[1:].islower() or run.isupper()),
-                0, ks, ss)
-    return tuple(ks), tuple(ss)
+    got = _KNOWN_RUNS.get(run)
+    if got is None:
+        ks: list[int] = []
+        ss: list[float] = []
+        low = run.lower()
+        _all_splits(run, low, _costs[low], len(run), not (run[1:].islower() or run.isupper()),
+                    0, ks, ss)
+        if len(_KNOWN_RUNS) >= CACHE_SIZE:
+            _KNOWN_RUNS.clear()
+        got = _KNOWN_RUNS[run] = tuple(ks), tuple(ss)
+    return got
 
 
 def _known_suffix_splits(low, whole, stop, offset, ks, ss) -> bool:
@@ -291,13 +298,32 @@ _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
 
 
-@lru_cache(maxsize=131072)
+# Answers of split_candidates(), which the search asks again for every recurring word:
+ANSWERS: dict[str, tuple[tuple[int, float], ...]] = {}   # tokens whose answer does not
+# depend on a column limit (all but unknown one-word tokens), no open quote; the search
+# reads it directly before calling split_candidates_upto
+_UNKNOWN: dict[str, tuple[tuple[int, float], ...]] = {}  # unknown words, no open quote
+_QUOTED: dict[str, tuple[tuple[int, float], ...]] = {}   # any token after an open quote
+
+
 def split_candidates(tok: str, quote_open: bool = False) -> tuple[tuple[int, float], ...]:
     """Offsets i (1 <= i < len(tok)) where a space may have been lost, with their scores.
 
     quote_open: an odd number of straight double quotes precede tok in its paragraph.
     """
-    return _analyse(tok, quote_open, len(tok))
+    if quote_open:
+        cache = _QUOTED
+    else:
+        got = ANSWERS.get(tok)
+        if got is not None:
+            return got
+        cache = _UNKNOWN if tok.isalpha() and tok.lower() not in _costs else ANSWERS
+    got = cache.get(tok)
+    if got is None:
+        if len(cache) >= CACHE_SIZE:
+            cache.clear()
+        got = cache[tok] = _analyse(tok, quote_open, len(tok))
+    return got
 
 
 def split_candidates_upto(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
