@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from .entities_lexicon import lexicon, norm_name, norm_token
 
@@ -144,34 +145,9 @@ class OrganisationIndex:
         return self._cache
 
     def _merge_article(self, article_key: str, orgs) -> None:
-        names = lexicon().names
         for org in orgs:
-            forms = [org.name, *org.aliases]
-            longs = [f for f in forms if not _is_acronym(f)]
-            acrs = [f for f in forms if _is_acronym(f)]
-            lookup, register = [], []
-            for f in longs:
-                k = "n:" + norm_name(f)
-                lookup.append(k)
-                register.append(k)
-            for f in forms:
-                hit = names.get(tuple(norm_token(t) for t in f.split()))
-                if hit is not None:
-                    lookup.append("g:" + hit[0].name)
-                    register.append("g:" + hit[0].name)
-            soft = []  # keys that only join, or are only claimed if free
-            for a in acrs:
-                if longs:
-                    for f in longs:
-                        k = "s:" + acronym_signature(a, f)
-                        lookup.append(k)
-                        register.append(k)
-                    soft.append(("claim-bare", "b:" + a))
-                    soft.append(("register-free", "l:" + a))
-                else:
-                    lookup.append("b:" + a)
-                    register.append("b:" + a)
-                    soft.append(("join-long", "l:" + a))
+            forms = (org.name, *org.aliases)
+            lookup, register, soft, has_long = _keys_of(forms)
             targets = []
             for k in lookup:
                 c = self._keys.get(k)
@@ -199,13 +175,48 @@ class OrganisationIndex:
             for how, k in soft:
                 if how == "register-free":
                     self._keys.setdefault(k, cluster)
-            cluster.has_long = cluster.has_long or bool(longs)
+            cluster.has_long = cluster.has_long or has_long
             count = len(org.mentions) or 1
             for m in org.mentions:
                 cluster.forms[m.text] = cluster.forms.get(m.text, 0) + 1
             for f in forms:
                 cluster.forms.setdefault(f, 0)
             cluster.articles[article_key] = cluster.articles.get(article_key, 0) + count
+
+
+@lru_cache(maxsize=65536)
+def _keys_of(forms: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], tuple, bool]:
+    """How an organisation known by ``forms`` (name first) meets the index:
+    (keys it joins, keys it registers, soft keys: (how, key) that only join or are only
+    claimed if free, whether it has a long form).  Cached: the same organisations recur
+    across a folder's articles, and a warm open merges 10,000 articles at once."""
+    names = lexicon().names
+    longs = [f for f in forms if not _is_acronym(f)]
+    acrs = [f for f in forms if _is_acronym(f)]
+    lookup, register = [], []
+    for f in longs:
+        k = "n:" + norm_name(f)
+        lookup.append(k)
+        register.append(k)
+    for f in forms:
+        hit = names.get(tuple(norm_token(t) for t in f.split()))
+        if hit is not None:
+            lookup.append("g:" + hit[0].name)
+            register.append("g:" + hit[0].name)
+    soft = []
+    for a in acrs:
+        if longs:
+            for f in longs:
+                k = "s:" + acronym_signature(a, f)
+                lookup.append(k)
+                register.append(k)
+            soft.append(("claim-bare", "b:" + a))
+            soft.append(("register-free", "l:" + a))
+        else:
+            lookup.append("b:" + a)
+            register.append("b:" + a)
+            soft.append(("join-long", "l:" + a))
+    return tuple(lookup), tuple(register), tuple(soft), bool(longs)
 
 
 def _absorb(into: _Cluster, other: _Cluster) -> None:

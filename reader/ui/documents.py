@@ -44,6 +44,7 @@ class ArticleModel(QAbstractTableModel):
         self._seq: list[int] = []  # per row, its place in arrival (folder) order
         self._next = 0
         self._row_of: dict[str, int] | None = {}  # None: to be worked out again
+        self._present: set[str] = set()  # the keys listed (kept up to date, unlike _row_of)
         self._column = -1  # the rows are kept sorted by this column (-1: arrival order)
         self._descending = False
 
@@ -51,19 +52,20 @@ class ArticleModel(QAbstractTableModel):
     def clear(self) -> None:
         self.beginResetModel()
         self._rows, self._keys, self._seq, self._row_of, self._next = [], [], [], {}, 0
+        self._present = set()
         self.endResetModel()
 
     def add(self, items: list, replace: bool = False) -> None:
         """Add ``items`` in their sorted places; one whose key is listed already is
         skipped, or with ``replace`` takes that row's place."""
         new = []
-        row_of = self._rows_by_key()
-        moved = False
+        present = self._present  # (not _rows_by_key(): rebuilt after every insert, that
+        moved = False            # made filling a 10,000-row list quadratic)
         for item in items:
-            row = row_of.get(item.key)
-            if row is None:
+            if item.key not in present:
                 new.append(item)
             elif replace:
+                row = self._rows_by_key()[item.key]
                 self._rows[row] = item
                 keys = _sort_keys(item)
                 moved = moved or (self._column >= 0 and keys[self._column] != self._keys[row][self._column])
@@ -74,6 +76,7 @@ class ArticleModel(QAbstractTableModel):
         new = list({i.key: i for i in new}.values())
         if not new:
             return
+        present.update(i.key for i in new)
         keys = [_sort_keys(i) for i in new]
         seqs = list(range(self._next, self._next + len(new)))
         self._next += len(new)
@@ -107,6 +110,7 @@ class ArticleModel(QAbstractTableModel):
         rows = sorted((row_of[k] for k in set(keys) if k in row_of), reverse=True)
         if not rows:
             return
+        self._present.difference_update(keys)
         while rows:  # contiguous runs, last first
             end = start = rows.pop(0)
             while rows and rows[0] == start - 1:

@@ -1,0 +1,82 @@
+"""The document list's model: rows kept sorted as batches arrive, duplicates skipped,
+replaced and removed rows, and the source domain it shows (same as urlsplit's host)."""
+from __future__ import annotations
+
+import random
+from urllib.parse import urlsplit
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reader.record import Link, domain_of
+from reader.ui.documents import DATE, SOURCE, TITLE, ArticleModel, Unreadable
+
+from conftest_ui import make_article
+
+
+def _articles(n: int, seed: int = 3):
+    rng = random.Random(seed)
+    return [make_article(f"/f/{i:05d}.txt", f"Title {i}", [f"Body {i}."],
+                         date=f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                         links=(Link(f"https://www.site{i % 7}.example/a/{i}", kind="source"),))
+            for i in range(n)]
+
+
+def _shown(model, col):
+    return [model.data(model.index(r, col)) for r in range(model.rowCount())]
+
+
+def test_rows_arriving_in_many_batches_stay_sorted_without_duplicates(qapp):
+    model = ArticleModel()
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)
+    items = _articles(600)
+    for start in range(0, 600, 37):
+        model.add(items[start:start + 37])
+        model.add(items[max(0, start - 5):start + 3])  # some again: already listed
+    assert model.rowCount() == 600
+    dates = _shown(model, DATE)
+    assert dates == sorted(dates, reverse=True)
+    assert len({a.key for a in model.items()}) == 600
+    assert [a.key for a in model.items()] == [a.key for a in items]  # arrival order kept
+    for a in items[::50]:
+        assert model.item(model.row_of(a.key)).key == a.key
+
+
+def test_replace_and_remove_then_add_again(qapp):
+    model = ArticleModel()
+    model.sort(TITLE)
+    items = _articles(40)
+    model.add(items)
+    changed = make_article(items[5].path, "AAA first now", ["Changed."], date=items[5].date)
+    model.add([changed])  # listed already: skipped
+    assert model.data(model.index(0, TITLE)) != "AAA first now"
+    model.add([changed], replace=True)
+    assert model.data(model.index(0, TITLE)) == "AAA first now"
+    assert model.rowCount() == 40
+    model.remove([items[5].key, items[6].key, "/not/listed"])
+    assert model.rowCount() == 38 and model.row_of(items[6].key) == -1
+    model.add([items[6], Unreadable("/f/bad.txt", "not text")])
+    assert model.rowCount() == 40 and model.row_of(items[6].key) >= 0
+    model.clear()
+    model.add(items[:3])
+    assert model.rowCount() == 3
+
+
+@pytest.mark.parametrize("url", [
+    "https://www.Dawn.com/news/1", "http://example.org", "http://example.org:8080/x",
+    "https://user@host.com/x", "HTTPS://WWW.BBC.CO.UK?x=1", "https://a.b#frag", "ftp://x.y/z",
+    " https://x.com/", "https://[::1]/x", "https://münchen.de/", "http://", "https:///path",
+    "https://host.com\t/x", "http://1.2.3.4/a", "not a url", "https://[bad/x",
+])
+def test_domain_is_urlsplits_host_without_www(url):
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    assert domain_of(url) == (host[4:] if host.startswith("www.") else host)
+
+
+def test_source_column_shows_the_domain(qapp):
+    model = ArticleModel()
+    model.add(_articles(3))
+    assert _shown(model, SOURCE) == ["site0.example", "site1.example", "site2.example"]
