@@ -59,7 +59,7 @@ from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row, decode_articles
 from .entities_index import IndexEntry, OrganisationIndex
-from .load import Failure, iter_article_files
+from .load import Failure, iter_article_paths
 from .pool import Loaded, load_files, load_one
 from .record import Article
 from .search import Query, _terms, fts_expression, parse
@@ -156,10 +156,10 @@ class Library:
             self.index = OrganisationIndex()
             self._files = {}
             self._by_id = {}
-        found = list(iter_article_files([Path(p) for p in self.paths]))
-        order = {str(p): n for n, p in enumerate(found)}
+        found = list(iter_article_paths(self.paths))
+        order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
-        states = _stat_all([str(p) for p in found])
+        states = _stat_all(found)
         progress = _Progress(on_batch, len(found), batch_seconds, max_batch)
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
         self._reorder(order)
@@ -365,7 +365,7 @@ class Library:
             prefix = s.rstrip(os.sep) + os.sep
             under = [p for p in (*known, *known_failed) if p == s or p.startswith(prefix)]
             if scope.is_dir():
-                present = {str(p) for p in iter_article_files([scope])}
+                present = set(iter_article_paths([scope]))
                 for p in present:
                     candidates[p] = None
                 gone.extend(p for p in under if p not in present)
@@ -389,7 +389,7 @@ class Library:
         progress = _Progress(on_batch, len(todo), 0.1)
         if todo:
             self._add_files(todo, jobs if len(todo) > 16 else 1, cancel, progress, changes=changes)
-            order = {str(p): n for n, p in enumerate(iter_article_files([Path(p) for p in self.paths]))}
+            order = {p: n for n, p in enumerate(iter_article_paths(self.paths))}
             self._reorder(order)
         progress.flush()
         return changes

@@ -80,3 +80,30 @@ def test_source_column_shows_the_domain(qapp):
     model = ArticleModel()
     model.add(_articles(3))
     assert _shown(model, SOURCE) == ["site0.example", "site1.example", "site2.example"]
+
+
+def test_a_big_batch_into_many_places_keeps_order_and_the_selected_row(qapp):
+    from PySide6.QtCore import QPersistentModelIndex
+
+    from reader.ui.documents import LAYOUT_RUNS
+
+    model = ArticleModel()
+    model.sort(DATE, Qt.SortOrder.DescendingOrder)
+    items = _articles(3000, seed=5)
+    model.add(items[:1000])
+    chosen = items[123]
+    held = QPersistentModelIndex(model.index(model.row_of(chosen.key), TITLE))
+    moved = []
+    model.layoutChanged.connect(lambda *_: moved.append(True))
+    model.add(items[1000:3000])  # lands in far more than LAYOUT_RUNS places
+    assert moved, f"expected one layout change for a batch spread over > {LAYOUT_RUNS} places"
+    assert model.rowCount() == 3000
+    dates = _shown(model, DATE)
+    assert dates == sorted(dates, reverse=True)
+    assert model.item(held.row()).key == chosen.key  # the held row followed its article
+    assert [a.key for a in model.items()] == [a.key for a in items]
+    # equal dates keep arrival order within the sort, as single inserts would
+    rows = [model.item(r) for r in range(3000)]
+    for a, b in zip(rows, rows[1:]):
+        if a.date == b.date:
+            assert a.path < b.path

@@ -35,7 +35,9 @@ WEB_SCHEMES = ("http", "https")
 SEARCH_DELAY_MS = 150  # the filter searches this long after the last key
 WATCH_DELAY_MS = 250  # changes on disk are looked at this long after the last report
 FEED_MS = 12  # rows are added for at most this long per turn of the event loop
-FEED_CHUNK = 50  # rows added at a time
+FEED_CHUNK = 50  # rows added at a time, or when more than FEED_BULK are waiting (a warm
+FEED_BULK = 200  # open: batches of a thousand) up to FEED_MOST at once: the list then
+FEED_MOST = 2000  # places them in one layout change rather than an insert per place
 PROGRESS_MS = 150  # the progress bar shows news at most this often
 LOADING_SWITCH_S = 0.0005  # the GIL changes hands this often while loading (Python's default: 5 ms)
 WATCH_FILES = 2000  # at most this many open files are watched one by one (folders always)
@@ -384,7 +386,8 @@ class MainWindow(QMainWindow):
         clock.start()
         incoming = self._incoming
         while incoming and (budget_ms is None or clock.elapsed() < budget_ms):
-            chunk = [incoming.popleft() for _ in range(min(FEED_CHUNK, len(incoming)))]
+            size = FEED_CHUNK if len(incoming) <= FEED_BULK else FEED_MOST
+            chunk = [incoming.popleft() for _ in range(min(size, len(incoming)))]
             self.model.add(chunk)
             self.loader.taken(sum(not isinstance(i, Unreadable) for i in chunk))
             if self.current is None:
