@@ -329,8 +329,12 @@ def split_candidates(tok: str, quote_open: bool = False) -> tuple[tuple[int, flo
 def split_candidates_upto(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], ...]:
     """split_candidates() limited to offsets <= upto (cheaper for long fused tokens,
     which are seldom seen twice)."""
-    if upto < len(tok) - 1 and tok.isalpha() and tok.lower() not in _costs:
-        return _analyse(tok, quote_open, upto)          # fused words are seldom seen twice
+    if upto < len(tok) - 1 and tok.isalpha():
+        low = tok.lower()
+        if low not in _costs:                           # fused words are seldom seen twice
+            if len(tok) > 3 and (tok[1:].islower() or tok.isupper()):
+                return _unknown_word(tok, low, upto)    # the commonest: "toinitiate"
+            return _analyse(tok, quote_open, upto)
     return split_candidates(tok, quote_open)            # cached: words recur
 
 
