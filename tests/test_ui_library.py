@@ -124,3 +124,23 @@ def test_watcher_picks_up_new_changed_and_deleted_files(qtbot, make_window, tmp_
     (folder / "b.txt").write_text(plain("Second story, updated", "The harbour reopened."))
     qtbot.waitUntil(lambda: "Second story, updated" in titles(w), timeout=5000)
     assert sorted(titles(w)) == ["Second story, updated", "Third story arrives"]
+
+
+def test_closing_the_window_mid_load_gives_python_its_switch_interval_back(qtbot, make_window, news):
+    import sys
+
+    from reader.ui.worker import Loader
+
+    gate = threading.Event()
+
+    def slow_load(path):
+        gate.wait(5)
+        return stand_in_load(path)
+
+    before = sys.getswitchinterval()
+    w = make_window(loader=Loader(discover=stand_in_discover, load=slow_load))
+    w.open_paths([str(news)])
+    assert sys.getswitchinterval() < before  # shorter while loading: the list gets the GIL
+    w.close()
+    gate.set()
+    assert sys.getswitchinterval() == before

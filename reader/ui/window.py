@@ -768,6 +768,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         self._unwatch()
         self.loader.cancel()
+        self._share_gil(False)  # a load cancelled here never reports finished
         self._save_timer.stop()
         self.save_settings()
         self.loader.wait(3000)
