@@ -29,3 +29,26 @@ def test_acronym_defined_in_one_article_is_marked_in_another(qtbot, make_window,
     assert w.pane.anchorAt(rect.center()).startswith("mention:")
     assert w.pane.cursor_for(m.start, m.end).selectedText() == "AIM"
     assert w.panel.organisations.row_of("Alliance for Independent Media") >= 0
+
+
+def test_export_all_writes_the_names_the_folder_knows(qtbot, make_window, tmp_path):
+    import json
+
+    folder = tmp_path / "f"
+    folder.mkdir()
+    (folder / "a.txt").write_text(
+        "Media group complains\n\nThe Alliance for Independent Media (AIM) filed a complaint on Monday.\n",
+        encoding="utf-8")
+    (folder / "b.txt").write_text(
+        "Complaint heard\n\nThe court heard the case on Tuesday. AIM said it would appeal the ruling.\n",
+        encoding="utf-8")
+    w = make_window(real_loader=True)
+    open_and_wait(qtbot, w, [folder])
+    out = tmp_path / "out"
+    w.ask_folder = lambda title: str(out)
+    w.ask_export_format = lambda formats: "json"
+    with qtbot.waitSignal(w.exported, timeout=10000):
+        w.actions_.export_all.trigger()
+    (b,) = [json.loads(p.read_text("utf-8")) for p in out.iterdir() if "heard" in p.name.lower()]
+    names = {o["name"]: o for o in b["organisations"]}
+    assert "Alliance for Independent Media" in names  # as the pane shows article b

@@ -8,7 +8,7 @@ from conftest_ui import (config_dir, make_window, news, open_and_wait, opened_ur
                          write_article)
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit,
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit, QPushButton,
                                QTextEdit)
 
 
@@ -344,10 +344,48 @@ def test_export_all_writes_one_file_per_article(qtbot, make_window, news, tmp_pa
     out.mkdir()
     w.ask_folder = lambda title: str(out)
     w.ask_export_format = lambda formats: "txt"
-    w.actions_.export_all.trigger()
+    with qtbot.waitSignal(w.exported, timeout=10000) as done:
+        w.actions_.export_all.trigger()  # written on a worker thread
     files = sorted(p.name for p in out.iterdir())
     assert len(files) == 3, files
-    assert "Exported 3" in w.statusBar().currentMessage() or "exported 3" in w.statusBar().currentMessage().lower()
+    assert sorted(p.name for p in done.args[0]) == files
+    assert w.statusBar().currentMessage().startswith("Exported 3 articles as txt")
+    assert w._export_dialog is None and not w.exporter.busy
+
+
+def test_export_all_can_be_cancelled_and_keeps_what_was_written(qtbot, make_window, news, tmp_path,
+                                                                 monkeypatch):
+    import threading
+
+    import reader.export
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    gate, real_write = threading.Event(), reader.export.write_atomic
+    writes = []
+
+    def slow_write(dest, content):
+        real_write(dest, content)
+        writes.append(dest)
+        gate.wait(5)  # the first file is written, then the export waits for the test
+
+    monkeypatch.setattr(reader.export, "write_atomic", slow_write)
+    out = tmp_path / "all"
+    w.ask_folder = lambda title: str(out)
+    w.ask_export_format = lambda formats: "md"
+    w.actions_.export_all.trigger()
+    qtbot.waitUntil(lambda: len(writes) == 1, timeout=5000)
+    assert w.exporter.busy
+    assert w.model.rowCount() == 4  # the window stayed responsive meanwhile
+    dialog = w._export_dialog
+    qtbot.waitUntil(dialog.isVisible, timeout=3000)  # shown once the export takes a while
+    assert dialog.isModal() and dialog.value() >= 0
+    with qtbot.waitSignal(w.exported, timeout=10000):
+        qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
+        gate.set()
+    assert not dialog.isVisible()
+    assert [p.name for p in out.iterdir()] == [writes[0].name]
+    assert w.statusBar().currentMessage().startswith("Stopped: exported 1 article as md")
 
 
 def test_welcome_view_and_samples_button(qtbot, make_window):

@@ -3,8 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QMessageBox
 
 
@@ -59,8 +58,9 @@ def export_article(window, article) -> Path | None:
 
 
 def export_all(window, articles: list) -> None:
-    """Ask for a folder and a format, then write one file per article there."""
-    from reader.export import FORMATS, export_all as write_all
+    """Ask for a folder and a format, then write one file per article there (in the
+    background: see :meth:`reader.ui.window.MainWindow.start_export`)."""
+    from reader.export import FORMATS
 
     folder = window.ask_folder("Export All Articles to Folder")
     if not folder:
@@ -68,17 +68,7 @@ def export_all(window, articles: list) -> None:
     fmt = window.ask_export_format(list(FORMATS))
     if not fmt:
         return
-    QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-    try:
-        report = write_all(articles, Path(folder), fmt)
-    finally:
-        QGuiApplication.restoreOverrideCursor()
-    window.statusBar().showMessage(report.summary(folder, fmt).capitalize(), 10000)
-    if report.failed:
-        lines = "\n".join(f"{what}: {why}" for what, why in report.failed[:20])
-        more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
-        window.show_error("Some Articles Were Not Exported", lines + more)
-    window.exported.emit(list(report.written))
+    window.start_export(articles, Path(folder), fmt)
 
 
 def about(window) -> None:
