@@ -110,6 +110,7 @@ def cmd_clean(path: str, as_json: bool) -> int:
 
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
+    from .entities import OrganisationIndex, with_folder_names
     from .export import export_all
     from .load import iter_article_files
     from .pool import load_files
@@ -132,19 +133,20 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
         _err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
         return 2
     # Loaded on `jobs` processes (0: all cores) and handed over in file order, so the output
-    # is the same as one process's; each article is written while the next ones load.
+    # is the same as one process's. All are in before the first is written: each article
+    # is written as the window shows it, with the names the whole folder recognised marked.
     failures = 0
-
-    def articles():
-        nonlocal failures
-        for loaded in load_files([str(f) for f in files], jobs=jobs or None):
-            if loaded.failure is not None:
-                _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
-                failures += 1
-            else:
-                yield from loaded.articles()
-
-    report = export_all(articles(), out_dir, fmt)
+    articles = []
+    index = OrganisationIndex()
+    for loaded in load_files([str(f) for f in files], jobs=jobs or None):
+        if loaded.failure is not None:
+            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
+            failures += 1
+        else:
+            for article in loaded.articles():
+                articles.append(article)
+                index.add(article)
+    report = export_all((with_folder_names(a, index) for a in articles), out_dir, fmt)
     for key, reason in report.failed:
         _err(f"{key}: export failed: {reason}")
     summary = report.summary(out, fmt)

@@ -93,3 +93,20 @@ def test_version_and_help():
     assert run("--version").stdout.startswith("article-reader ")
     out = run("--help")
     assert out.returncode == 0 and "clean" in out.stdout and "export" in out.stdout
+
+
+def test_export_of_a_folder_marks_the_names_the_folder_knows(tmp_path):
+    """As the window shows and exports it: an acronym one article defines is an
+    organisation in another that only uses it."""
+    src = tmp_path / "src"
+    write(src / "a.txt", "Media group complains\n\nThe Alliance for Independent Media (AIM) filed a "
+                         "complaint on Monday.\n")
+    write(src / "b.txt", "Complaint heard\n\nThe court heard the case on Tuesday. AIM said it would "
+                         "appeal the ruling.\n")
+    alone = run("clean", "--json", src / "b.txt")
+    assert "Alliance for Independent Media" not in alone.stdout  # no evidence in b itself
+    out = run("export", src, "--format", "json", "--out", tmp_path / "out", "--jobs", "2")
+    assert out.returncode == 0, out.stderr
+    b = json.loads((tmp_path / "out" / "complaint-heard.json").read_text("utf-8"))
+    (org,) = [o for o in b["organisations"] if o["name"] == "Alliance for Independent Media"]
+    assert [m["text"] for m in org["mentions"]] == ["AIM"]
