@@ -25,6 +25,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import starmap
@@ -38,7 +39,9 @@ APP_NAME = "article-reader"
 ENV_DIR = "ARTICLE_READER_CACHE_DIR"
 ENV_VERSION = "ARTICLE_READER_PIPELINE_VERSION"  # pins the version (benchmarks in a tree being edited)
 FILE_NAME = "cache.sqlite3"
-SCHEMA = "3"  # bump when the tables or the article encoding change
+SCHEMA = "4"  # bump when the tables or the article encoding change
+ENV_LIMIT = "ARTICLE_READER_CACHE_MB"  # the cache's size limit in MB (default LIMIT_MB)
+LIMIT_MB = 1024  # ~65,000 articles of ~5 KB with their full-text index (see Cache.trim)
 BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going without the cache
 INDEX_BITS = 20  # fts rowid = file_id << INDEX_BITS | article.index
 MAX_INDEX = (1 << INDEX_BITS) - 1
@@ -173,11 +176,14 @@ _TABLES = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB);
+    mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB, seen INTEGER NOT NULL DEFAULT 0);
+CREATE INDEX IF NOT EXISTS files_seen ON files (seen);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, body, orgs, tokenize = 'unicode61 remove_diacritics 2');
 """
 _CHUNK = 900  # bound parameters per statement
+SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles (measured: 155 MB for 69 MB)
+DAY = 86400
 
 
 class Cache:
@@ -356,6 +362,7 @@ class Cache:
 
     def _store(self, rows: Sequence[Row], keep_data: bool) -> dict[str, int]:
         ids: dict[str, int] = {}
+        now = int(time.time())
         with self._lock:
             con = self._con
             con.execute("BEGIN IMMEDIATE")
@@ -369,14 +376,14 @@ class Cache:
                     found = con.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                     if found:
                         file_id = found[0]
-                        con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=? WHERE id=?",
-                                    (row.size, row.mtime_ns, failure, data, file_id))
+                        con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=?, seen=? WHERE id=?",
+                                    (row.size, row.mtime_ns, failure, data, now, file_id))
                         con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
                                     (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
                     else:
                         file_id = con.execute(
-                            "INSERT INTO files (path, size, mtime_ns, failure, data) VALUES (?,?,?,?,?)",
-                            (key, row.size, row.mtime_ns, failure, data)).lastrowid
+                            "INSERT INTO files (path, size, mtime_ns, failure, data, seen) VALUES (?,?,?,?,?,?)",
+                            (key, row.size, row.mtime_ns, failure, data, now)).lastrowid
                     ids[row.path] = file_id
                     con.executemany(
                         "INSERT INTO fts (rowid, title, body, orgs) VALUES (?,?,?,?)",
@@ -413,12 +420,8 @@ class Cache:
                 try:
                     for i in range(0, len(paths), _CHUNK):
                         part = paths[i:i + _CHUNK]
-                        ids = [r[0] for r in con.execute(
-                            f"SELECT id FROM files WHERE path IN ({','.join('?' * len(part))})", part)]
-                        for file_id in ids:
-                            con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
-                                        (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
-                        con.execute(f"DELETE FROM files WHERE path IN ({','.join('?' * len(part))})", part)
+                        _delete(con, [r[0] for r in con.execute(
+                            f"SELECT id FROM files WHERE path IN ({','.join('?' * len(part))})", part)])
                     con.execute("COMMIT")
                 except BaseException:
                     if con.in_transaction:
@@ -426,6 +429,73 @@ class Cache:
                     raise
         except sqlite3.Error as err:
             self._fail(err)
+
+    def touch(self, file_ids: Iterable[int]) -> None:
+        """Mark files as used now (once a day is enough: the size limit goes by day)."""
+        ids = list(file_ids)
+        now = int(time.time())
+        try:
+            with self._lock:
+                con = self._con
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    for i in range(0, len(ids), _CHUNK):
+                        part = ids[i:i + _CHUNK]
+                        con.execute(f"UPDATE files SET seen = ? WHERE seen < ? AND id IN "
+                                    f"({','.join('?' * len(part))})", (now, now - DAY, *part))
+                    con.execute("COMMIT")
+                except BaseException:
+                    if con.in_transaction:
+                        con.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as err:
+            self._fail(err)
+
+    def size(self) -> int:
+        """About how many bytes the contents take: the files' encoded articles times
+        SIZE_FACTOR (the text again in the full-text index, and the index itself). An
+        estimate, not the file's size: FTS5 frees the space of deleted rows only as it
+        merges its segments, and SQLite reuses freed pages rather than shrink the file."""
+        try:
+            with self._lock:
+                data = self._con.execute("SELECT coalesce(sum(length(data)), 0) FROM files").fetchone()[0]
+        except sqlite3.Error:
+            return 0
+        return int(data * SIZE_FACTOR)
+
+    def trim(self, limit: int, keep: Iterable[int] = ()) -> int:
+        """Drop the files used least recently (never those in ``keep``: what is open) until
+        :meth:`size` is under ``limit`` (under 90% of it, so that the next opens need not
+        trim again), or nothing else is left to drop. Returns how many were dropped."""
+        if not self.persistent:
+            return 0
+        keep = set(keep)
+        try:
+            with self._lock:
+                con = self._con
+                total = self.size()
+                if total <= limit:
+                    return 0
+                drop = []
+                for file_id, data in con.execute(
+                        "SELECT id, coalesce(length(data), 0) FROM files ORDER BY seen, id").fetchall():
+                    if total <= limit * 0.9:
+                        break
+                    if file_id not in keep:
+                        drop.append(file_id)
+                        total -= int(data * SIZE_FACTOR)
+                con.execute("BEGIN IMMEDIATE")
+                try:
+                    _delete(con, drop)
+                    con.execute("COMMIT")
+                except BaseException:
+                    if con.in_transaction:
+                        con.execute("ROLLBACK")
+                    raise
+        except sqlite3.Error as err:
+            self._fail(err)
+            return 0
+        return len(drop)
 
     # -- searching (any thread) ---------------------------------------------------------
     def search(self, match: str, weights: tuple[float, float, float] = (8.0, 1.0, 4.0)) -> list[tuple[int, int]]:
@@ -480,6 +550,25 @@ class Cache:
                 self._con.close()
             except sqlite3.Error:
                 pass
+
+
+def _delete(con: sqlite3.Connection, file_ids: Sequence[int]) -> None:
+    """Delete files' rows and their full-text rows (inside the caller's transaction)."""
+    for file_id in file_ids:
+        con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
+                    (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
+    for i in range(0, len(file_ids), _CHUNK):
+        part = file_ids[i:i + _CHUNK]
+        con.execute(f"DELETE FROM files WHERE id IN ({','.join('?' * len(part))})", part)
+
+
+def limit_bytes() -> int:
+    """The cache's size limit: ``$ARTICLE_READER_CACHE_MB`` megabytes, or LIMIT_MB."""
+    try:
+        mb = float(os.environ.get(ENV_LIMIT, "") or LIMIT_MB)
+    except ValueError:
+        mb = LIMIT_MB
+    return int(max(mb, 0) * 1e6)
 
 
 def _is_busy(err: sqlite3.Error) -> bool:

@@ -57,7 +57,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .cache import Cache, Row, decode_articles
+from .cache import Cache, Row, decode_articles, limit_bytes
 from .entities_index import IndexEntry, OrganisationIndex
 from .load import Failure, iter_article_paths
 from .pool import Loaded, load_files, load_one
@@ -166,6 +166,8 @@ class Library:
         if not (cancel is not None and cancel.is_set()):
             self._prune(states)
         progress.flush()
+        if not (cancel is not None and cancel.is_set()):
+            self._keep_in_cache()
         stats.articles, stats.failures = len(self.articles), len(self.failures)
         stats.cancelled = cancel is not None and cancel.is_set()
         stats.seconds = time.perf_counter() - start
@@ -319,6 +321,13 @@ class Library:
             if os.path.isdir(root):
                 stale.extend(p for p in self.cache.paths_under(os.path.realpath(root)) if p not in present)
         self.cache.forget(stale)
+
+    def _keep_in_cache(self) -> None:
+        """Mark the open files used today, and keep the cache under its size limit by
+        dropping the files of folders opened least recently (never what is open)."""
+        ids = [st.file_id for st in self._files.values() if st.file_id is not None]
+        self.cache.touch(ids)
+        self.cache.trim(limit_bytes(), keep=ids)
 
     def _reindex(self) -> None:
         """The cache lost its contents (it failed and went to memory): index what is open."""

@@ -245,3 +245,69 @@ def test_undecodable_file_names_and_lone_surrogates_are_cached(tmp_path, parses)
     assert list(again.articles.values()) == list(first.articles.values())
     assert again.search("surrogate") == first.search("surrogate")
     assert again.failures == first.failures
+
+
+def _long_story(tag: str, n: int) -> str:
+    words = " ".join(f"{tag}word{i % 50}" for i in range(700))
+    return f"{tag.title()} story {n}\n\nThe {tag} council met on Monday. {words}.\n"
+
+
+def _set_seen(cache: Cache, folder, days_ago: float) -> None:
+    import sqlite3 as sq
+
+    con = sq.connect(cache.path)
+    lo = str(folder.resolve()) + os.sep
+    con.execute("UPDATE files SET seen = ? WHERE path >= ? AND path < ?",
+                (int(time.time() - days_ago * 86400), lo, lo[:-1] + chr(ord(os.sep) + 1)))
+    con.commit()
+    con.close()
+
+
+def test_size_limit_drops_the_folders_opened_least_recently_never_the_open_one(tmp_path, monkeypatch):
+    folders = {}
+    for tag in ("alpha", "beta", "gamma"):
+        folders[tag] = tmp_path / tag
+        for n in range(25):
+            write(folders[tag] / f"{n:02d}.txt", _long_story(tag, n))
+    for tag in ("alpha", "beta", "gamma"):
+        open_folder(folders[tag]).close()
+    cache = Cache()
+    full = cache.size()
+    _set_seen(cache, folders["alpha"], 30)  # opened a month ago
+    _set_seen(cache, folders["beta"], 3)  # three days ago
+    cache.close()
+    assert all(len(Cache().paths_under(str(f.resolve()))) == 25 for f in folders.values())
+
+    monkeypatch.setenv("ARTICLE_READER_CACHE_MB", str(full * 0.7 / 1e6))  # a folder and a bit too many
+    library = open_folder(folders["gamma"])
+    cache = library.cache
+    assert cache.size() <= full * 0.7 * 0.9  # trimmed with some room to spare
+    assert cache.paths_under(str(folders["alpha"].resolve())) == []  # the oldest went first
+    assert 15 <= len(cache.paths_under(str(folders["beta"].resolve()))) < 25  # then a few of beta
+    assert len(cache.paths_under(str(folders["gamma"].resolve()))) == 25
+    assert library.search("gammaword7") and len(library.articles) == 25
+    library.close()
+
+    monkeypatch.setenv("ARTICLE_READER_CACHE_MB", "0.01")  # smaller than the open folder itself
+    library = open_folder(folders["gamma"])
+    assert library.cache.paths_under(str(folders["beta"].resolve())) == []
+    assert len(library.cache.paths_under(str(folders["gamma"].resolve()))) == 25  # what is open stays
+    assert len(library.articles) == 25 and library.search("gammaword7")
+    library.close()
+
+
+def test_opening_marks_files_used_so_they_are_kept_longest(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    write(a / "x.txt", _long_story("alpha", 1))
+    write(b / "y.txt", _long_story("beta", 1))
+    open_folder(a).close()
+    open_folder(b).close()
+    cache = Cache()
+    _set_seen(cache, a, 10)
+    _set_seen(cache, b, 5)
+    cache.close()
+    open_folder(a).close()  # a is used again: now b is the least recently used
+    cache = Cache()
+    assert cache.trim(cache.size() - 1) == 1  # one file over the limit: b's, not a's
+    assert cache.paths_under(str(b.resolve())) == [] and cache.paths_under(str(a.resolve()))
+    cache.close()
