@@ -107,3 +107,17 @@ def test_a_big_batch_into_many_places_keeps_order_and_the_selected_row(qapp):
     for a, b in zip(rows, rows[1:]):
         if a.date == b.date:
             assert a.path < b.path
+
+
+def test_tooltips_give_the_whole_title_with_its_notes_and_the_source(qapp):
+    model = ArticleModel()
+    noted = make_article("/f/x.txt", "A title long enough to be cut off in a narrow list column", ["Body."],
+                         warnings=("Removed a cookie notice",),
+                         links=(Link("https://news.example-publisher.co.uk/a/1", kind="source"),))
+    model.add([noted, Unreadable("/f/bad.txt", "the file is empty")])
+    tip = model.data(model.index(0, TITLE), Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("A title long enough to be cut off in a narrow list column\n\nCleaning notes:")
+    assert "• Removed a cookie notice" in tip
+    assert model.data(model.index(0, SOURCE), Qt.ItemDataRole.ToolTipRole) == "news.example-publisher.co.uk"
+    assert model.data(model.index(1, TITLE), Qt.ItemDataRole.ToolTipRole) == (
+        "bad.txt\nCould not be read: the file is empty")

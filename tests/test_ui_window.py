@@ -163,6 +163,41 @@ def test_filter_box_matches_title_and_text(qtbot, make_window, news):
     assert len(titles(w)) == 4
 
 
+def test_the_pane_and_the_count_follow_the_filter(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    assert w.count_label.text() == "3 articles, 1 unreadable"
+    w.filter_edit.setText("harvest")  # only the long report: the shown article is filtered out
+    w.apply_filter()
+    assert titles(w) == ["A long report"]
+    assert w.current.title == "A long report"  # the pane moved to a listed article
+    assert w.list_view.currentIndex().row() == 0
+    assert w.count_label.text() == "1 shown of 3 articles, 1 unreadable"
+    w.filter_edit.setText("zebra crossing")  # nothing matches
+    w.apply_filter()
+    assert titles(w) == [] and w.current is None
+    assert "No matching articles" in w.pane.toPlainText() and "“zebra crossing”" in w.pane.toPlainText()
+    assert w.count_label.text() == "0 shown of 3 articles, 1 unreadable"
+    w.filter_edit.setText("")
+    w.apply_filter()
+    assert len(titles(w)) == 4 and w.current is not None
+    assert w.count_label.text() == "3 articles, 1 unreadable"
+
+
+def test_organisation_filter_with_the_shown_article_outside_it(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "A long report")
+    w.filter_by_organisation("Acme Corporation")
+    assert titles(w) == ["Acme profits <b>rise</b>"]
+    assert w.current.title == "Acme profits <b>rise</b>"
+    assert w.org_filter_label.text() == "Naming <b>Acme Corporation</b>: 1 article"
+    assert w.count_label.text().startswith("1 shown of 3 articles")
+    w.clear_organisation_filter()
+    assert len(titles(w)) == 4 and w.current.title == "Acme profits <b>rise</b>"  # stays on it
+
+
 def test_double_click_organisation_lists_articles_naming_it(qtbot, make_window, news):
     w = make_window()
     open_and_wait(qtbot, w, [news])
@@ -519,3 +554,20 @@ def test_tab_order_runs_list_pane_panel(qtbot, make_window, news):
         widget = widget.nextInFocusChain()
     order = [c for c in chain if c in (w.filter_edit, w.list_view, w.pane, w.panel.org_view)]
     assert order == [w.filter_edit, w.list_view, w.pane, w.panel.org_view]
+
+
+def test_after_loading_the_shown_article_is_in_view(qtbot, make_window, tmp_path):
+    from conftest_ui import write_article
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(150):  # the first file to arrive is the oldest: last in the date-sorted list
+        write_article(folder, f"{i:03d}.txt", f"Story {i}", [f"Text {i}."],
+                      date=f"20{10 + i // 12:02d}-{i % 12 + 1:02d}-01")
+    w = make_window()
+    open_and_wait(qtbot, w, [folder])
+    assert w.current.title == "Story 0"
+    row = w.list_view.currentIndex().row()
+    assert row == 149
+    qtbot.waitUntil(lambda: w.list_view.viewport().rect().contains(
+        w.list_view.visualRect(w.list_view.currentIndex())), timeout=2000)

@@ -263,12 +263,15 @@ class ArticleModel(QAbstractTableModel):
                 if bad:
                     return -1 if role == SortRole else ""
                 return len(item.organisations)
-        if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:
+        if role == Qt.ItemDataRole.ToolTipRole and col == TITLE:  # the whole title, and why
             if bad:
-                return f"Could not be read: {item.reason}"
+                return f"{item.title}\nCould not be read: {item.reason}"
+            title = item.title or Path(item.path).name
             if item.warnings:
-                return "Cleaning notes:\n" + "\n".join(f"• {w}" for w in item.warnings)
-            return item.title
+                return f"{title}\n\nCleaning notes:\n" + "\n".join(f"• {w}" for w in item.warnings)
+            return title
+        if role == Qt.ItemDataRole.ToolTipRole and col == SOURCE and not bad:
+            return item.domain or None
         if role == Qt.ItemDataRole.DecorationRole and col == TITLE:
             if bad:
                 return _icon(QStyle.StandardPixmap.SP_MessageBoxCritical)

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         self._watch_timer.timeout.connect(self._refresh_changed)
         self._changed_paths: dict[str, None] = {}
         self._search_keys: list[str] | None = None
+        self._org_filter = ""  # the organisation the list is restricted to, if any
         self._incoming: deque = deque()  # articles and Unreadables the list has still to take
         self._finish_pending: tuple | None = None
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_MS)
@@ -454,6 +455,8 @@ class MainWindow(QMainWindow):
         failed = self.model.rowCount() - articles
         if self.current is None and self.model.rowCount():
             self.select_row(0)
+        if self.list_view.verticalScrollBar().value() == 0:  # (the user has not scrolled)
+            QTimer.singleShot(0, self._scroll_to_current)  # once the view has laid out the rows
         self._pending_key = ""
         if not seen:
             self.pane.show_message("No articles here",
@@ -467,7 +470,7 @@ class MainWindow(QMainWindow):
         if cancelled:
             note = f"Stopped: {note[0].lower()}{note[1:]}"
         if failed:
-            note += f"; {failed} could not be read (marked in the list)"
+            note += f"; {failed:,} could not be read (marked in the list)"
         self.statusBar().showMessage(note, 8000)
         if self.filter_edit.text().strip():
             self.apply_filter()  # a search typed while loading sees all that arrived
@@ -475,9 +478,14 @@ class MainWindow(QMainWindow):
         self.loading_finished.emit(articles)
 
     def _show_count(self) -> None:
+        if self.loader.busy:
+            return  # the progress shows "N articles, loading…"
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
-        self.count_label.setText(_n(articles, "article") + (f", {failed} unreadable" if failed else ""))
+        text = _n(articles, "article") + (f", {failed:,} unreadable" if failed else "")
+        if self.proxy.rowCount() < self.model.rowCount():
+            text = f"{self.proxy.rowCount():,} shown of {text}"
+        self.count_label.setText(text)
 
     # -- noticing changes on disk --------------------------------------------------
     def _watch(self) -> None:
@@ -554,6 +562,13 @@ class MainWindow(QMainWindow):
             return False
         return self.select_row(self.proxy.mapFromSource(self.model.index(row, 0)).row())
 
+    def _scroll_to_current(self) -> None:
+        """Bring the shown article's row into view (the first article to arrive is shown
+        at once, and may sort far down the list by the time all have arrived)."""
+        current = self.list_view.currentIndex()
+        if current.isValid():
+            self.list_view.scrollTo(current)
+
     def step_article(self, step: int) -> None:
         row = self.list_view.currentIndex().row()
         self.select_row(max(0, min(self.proxy.rowCount() - 1, row + step)) if row >= 0 else 0)
@@ -597,8 +612,35 @@ class MainWindow(QMainWindow):
         text = self.filter_edit.text()
         self._search_keys = self.library.search(text) if text.strip() else None
         self.proxy.set_search(self._search_keys)
-        if self.current is not None and self.list_view.currentIndex().isValid():
-            self.list_view.scrollTo(self.list_view.currentIndex())
+        self._after_filter()
+
+    def _after_filter(self) -> None:
+        """The rows shown changed: count them, and keep the pane on a row that is shown
+        (the one it showed if it still is, else the first; a message when none is)."""
+        self._show_count()
+        if self.loader.busy and self.current is None:
+            return  # the first article to arrive is shown then
+        current = self.list_view.currentIndex()
+        if not current.isValid() and self.current is not None:
+            row = self.model.row_of(self.current.key)  # shown again: select it again
+            if row >= 0:
+                current = self.proxy.mapFromSource(self.model.index(row, 0))
+                if current.isValid():
+                    self.select_row(current.row())
+        if current.isValid():
+            self.list_view.scrollTo(current)
+        elif self.proxy.rowCount():
+            self.select_row(0)
+        elif self.model.rowCount():
+            what = []
+            if self._search_keys is not None:
+                what.append(f"match “{self.filter_edit.text().strip()}”")
+            if self.proxy.restricted:
+                what.append(f"name {self._org_filter}")
+            self.current = None
+            self.pane.show_message("No matching articles", f"None of the {_n(self.model.rowCount(), 'article')}"
+                                   f" listed {' and '.join(what)}.")
+            self.panel.show_article(None, {}, None)
 
     @property
     def library(self):
@@ -608,13 +650,16 @@ class MainWindow(QMainWindow):
     def filter_by_organisation(self, name: str) -> None:
         with self.library.lock:
             keys = self.library.index.articles_naming(name)
+        self._org_filter = name
         self.proxy.set_keys(keys)
-        self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {len(keys)} article(s)")
+        self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {_esc(_n(len(keys), 'article'))}")
         self.org_filter_bar.show()
+        self._after_filter()
 
     def clear_organisation_filter(self) -> None:
         self.proxy.set_keys(None)
         self.org_filter_bar.hide()
+        self._after_filter()
 
     # -- organisations -------------------------------------------------------------
     def _colours(self, article) -> dict:
@@ -829,7 +874,7 @@ def _label(paths: list[str]) -> str:
 
 
 def _n(count: int, noun: str) -> str:
-    return f"{count} {noun}{'' if count == 1 else 's'}"
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _esc(text: str) -> str:
