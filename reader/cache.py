@@ -48,7 +48,7 @@ MAX_INDEX = (1 << INDEX_BITS) - 1
 
 # reader modules that do not shape an Article: changing them keeps the cache
 _NOT_PIPELINE = {"__init__.py", "__main__.py", "cli.py", "cache.py", "library.py", "search.py",
-                 "pool.py", "export.py", "settings.py"}
+                 "pool.py", "export.py", "settings.py", "gcpause.py"}
 
 
 def cache_dir() -> Path:

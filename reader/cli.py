@@ -36,7 +36,9 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("path", metavar="PATH")
     clean.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     export = sub.add_parser("export", help="write cleaned articles to a folder",
-                            description="Write one cleaned file per article into DIR, named from its title.")
+                            description="Write one cleaned file per article into DIR, named from its title. "
+                                        "All articles are loaded first (names one article defines are "
+                                        "marked in the others, as in the window), then written.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
     export.add_argument("--format", "-f", required=True, choices=("txt", "md", "html", "json"))
     export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")

@@ -24,10 +24,10 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
-import gc
 from itertools import repeat
 from operator import sub
 
+from .gcpause import paused
 from .joins_words import ANSWERS, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
@@ -56,16 +56,11 @@ def split_fused_words(text: str) -> str:
 
     The cyclic garbage collector is paused meanwhile: the search makes thousands of small
     acyclic tuples (freed by reference counting), and collections triggered by them took
-    a twentieth of the time.  It is re-enabled after, unless it was off already."""
+    a twentieth of the time (see :mod:`reader.gcpause`)."""
     if len(text) <= WIDTHS.start:
         return text
-    was = gc.isenabled()
-    gc.disable()
-    try:
+    with paused():
         return _repair(text)
-    finally:
-        if was:
-            gc.enable()
 
 
 def _repair(text: str) -> str:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import gzip
 import re
+import threading
 from bisect import bisect_left
 from itertools import compress
 from .assets import resource
@@ -438,11 +439,17 @@ def _unknown_word(tok: str, low: str, upto: int) -> tuple[tuple[int, float], ...
 _UNKNOWN_COSTS: list[float] = []
 
 
+_GROWING = threading.Lock()
+
+
 def _unknown_costs(n: int) -> list[float]:
-    """[cost of an unknown word of k letters for k = 0 .. n at least] (grown on demand)."""
+    """[cost of an unknown word of k letters for k = 0 .. n at least] (grown on demand,
+    one thread at a time; entries are only ever appended, so readers need no lock)."""
     if len(_UNKNOWN_COSTS) <= n:
-        _UNKNOWN_COSTS.extend(UNKNOWN_BASE + UNKNOWN_PER_CHAR * k
-                              for k in range(len(_UNKNOWN_COSTS), max(n + 1, 64)))
+        with _GROWING:
+            if len(_UNKNOWN_COSTS) <= n:
+                _UNKNOWN_COSTS.extend([UNKNOWN_BASE + UNKNOWN_PER_CHAR * k
+                                       for k in range(len(_UNKNOWN_COSTS), max(n + 1, 512))])
     return _UNKNOWN_COSTS
 
 

@@ -59,6 +59,7 @@ from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row, decode_articles, limit_bytes
 from .entities_index import IndexEntry, OrganisationIndex
+from .gcpause import paused
 from .load import Failure, iter_article_paths
 from .pool import Loaded, load_files, load_one
 from .record import Article
@@ -553,14 +554,11 @@ def _gc_paused():
     every full collection rescans them all: a warm open of 10,000 articles took 2.7 s
     instead of 0.9 s, and the first full collection after it held the GIL (so the
     window too) for half a second. Records are freed by reference counting as usual."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        gc.freeze()
-        if was:
-            gc.enable()
+    with paused():
+        try:
+            yield
+        finally:
+            gc.freeze()
 
 
 _dir_cache: dict[str, str] = {}

@@ -9,7 +9,7 @@ from __future__ import annotations
 import errno
 import os
 from dataclasses import dataclass, field
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
 from .decode import MAX_BYTES, NotText, decode
@@ -62,7 +62,7 @@ def iter_article_paths(paths: Iterable[str | os.PathLike]) -> Iterator[str]:
     reopens from the cache in about half a second, and those were a tenth of it)."""
     seen: set[tuple[int, int]] = set()
     for path in paths:
-        path = os.fspath(path)
+        path = str(PurePath(path))  # tidied as Path() tidies it: "./news/" -> "news"
         if os.path.isdir(path):
             yield from _walk(path, seen)
         else:

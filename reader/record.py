@@ -114,7 +114,7 @@ class Article:
         return self.path if self.index == 0 else f"{self.path}#{self.index}"
 
 
-_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?=[/?#:]|$)")
+_PLAIN_HOST = re.compile(r"https?://([A-Za-z0-9.-]+)(?=(?::\d*)?(?:[/?#]|$))")  # no user@
 
 
 def domain_of(url: str) -> str:

@@ -185,3 +185,13 @@ def test_search_while_loading_from_another_thread(folder):
     library.open([folder], jobs=1, on_batch=on_batch, batch_seconds=0)
     assert all(set(r) <= set(library.articles) for r in results)
     assert len(library.search("plan")) == 12
+
+
+def test_untidy_folder_paths_give_the_same_keys_and_refresh_adds_nothing(folder, monkeypatch):
+    monkeypatch.chdir(folder.parent)
+    library = Library(cache=False)
+    library.open([f"./{folder.name}//"], jobs=1)
+    keys = sorted(library.articles)
+    assert keys and all(k.startswith(f"{folder.name}/") for k in keys)
+    changes = library.refresh(None)
+    assert not changes and sorted(library.articles) == keys

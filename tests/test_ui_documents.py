@@ -67,6 +67,8 @@ def test_replace_and_remove_then_add_again(qapp):
     "https://user@host.com/x", "HTTPS://WWW.BBC.CO.UK?x=1", "https://a.b#frag", "ftp://x.y/z",
     " https://x.com/", "https://[::1]/x", "https://münchen.de/", "http://", "https:///path",
     "https://host.com\t/x", "http://1.2.3.4/a", "not a url", "https://[bad/x",
+    "http://user:pass@host.com/x", "https://host.com:80@evil.com/", "http://host.com:8080",
+    "http://host.com:/x", "https://a.example:443?q",
 ])
 def test_domain_is_urlsplits_host_without_www(url):
     try:
@@ -121,3 +123,13 @@ def test_tooltips_give_the_whole_title_with_its_notes_and_the_source(qapp):
     assert model.data(model.index(0, SOURCE), Qt.ItemDataRole.ToolTipRole) == "news.example-publisher.co.uk"
     assert model.data(model.index(1, TITLE), Qt.ItemDataRole.ToolTipRole) == (
         "bad.txt\nCould not be read: the file is empty")
+
+
+def test_remove_takes_any_iterable_of_keys(qapp):
+    model = ArticleModel()
+    items = _articles(5)
+    model.add(items)
+    model.remove(a.key for a in items[:2])  # a one-shot generator
+    assert model.rowCount() == 3
+    model.add(items[:2])  # listed again, not skipped as if still there
+    assert model.rowCount() == 5

@@ -6,10 +6,10 @@ from pathlib import Path
 import pytest
 from conftest_ui import (config_dir, make_window, news, open_and_wait, opened_urls,  # noqa: F401
                          write_article)
-from PySide6.QtCore import QPoint, Qt, QUrl
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
 from PySide6.QtGui import QTextCursor, QTextDocument
-from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit, QPushButton,
-                               QTextEdit)
+from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QLineEdit, QProgressDialog,
+                               QPushButton, QTextEdit)
 
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -415,10 +415,20 @@ def test_export_all_can_be_cancelled_and_keeps_what_was_written(qtbot, make_wind
     dialog = w._export_dialog
     qtbot.waitUntil(dialog.isVisible, timeout=3000)  # shown once the export takes a while
     assert dialog.isModal() and dialog.value() >= 0
+    shown = []
+
+    class Shows(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Show:
+                shown.append(obj)
+            return False
+
+    spy = Shows()
+    dialog.installEventFilter(spy)
     with qtbot.waitSignal(w.exported, timeout=10000):
         qtbot.mouseClick(dialog.findChild(QPushButton), Qt.MouseButton.LeftButton)  # Cancel
         gate.set()
-    assert not dialog.isVisible()
+    assert not dialog.isVisible() and not shown  # it went away and did not come back
     assert [p.name for p in out.iterdir()] == [writes[0].name]
     assert w.statusBar().currentMessage().startswith("Stopped: exported 1 article as md")
 
@@ -571,3 +581,24 @@ def test_after_loading_the_shown_article_is_in_view(qtbot, make_window, tmp_path
     assert row == 149
     qtbot.waitUntil(lambda: w.list_view.viewport().rect().contains(
         w.list_view.visualRect(w.list_view.currentIndex())), timeout=2000)
+
+
+def test_closing_the_window_during_an_export_takes_its_dialog_away(qtbot, make_window, news, tmp_path,
+                                                                   monkeypatch):
+    import threading
+
+    import reader.export
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    gate, real_write = threading.Event(), reader.export.write_atomic
+    monkeypatch.setattr(reader.export, "write_atomic", lambda d, c: (real_write(d, c), gate.wait(5)))
+    w.ask_folder = lambda title: str(tmp_path / "out")
+    w.ask_export_format = lambda formats: "txt"
+    w.actions_.export_all.trigger()
+    qtbot.waitUntil(lambda: w._export_dialog is not None and w._export_dialog.isVisible(), timeout=3000)
+    threading.Timer(0.2, gate.set).start()
+    w.close()
+    assert not any(isinstance(t, QProgressDialog) and t.isVisible() for t in QApplication.topLevelWidgets())
+    assert not w.exporter.busy or w.exporter.wait(5000)
+    assert len(list((tmp_path / "out").iterdir())) == 1  # stopped after the file being written

@@ -140,8 +140,9 @@ class ArticleModel(QAbstractTableModel):
 
     def remove(self, keys) -> None:
         """Drop the rows of ``keys`` (unknown keys are ignored)."""
+        keys = set(keys)
         row_of = self._rows_by_key()
-        rows = sorted((row_of[k] for k in set(keys) if k in row_of), reverse=True)
+        rows = sorted((row_of[k] for k in keys if k in row_of), reverse=True)
         if not rows:
             return
         self._present.difference_update(keys)

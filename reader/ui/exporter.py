@@ -44,8 +44,11 @@ class ExportJob(QRunnable):
             if self.cancel_event.is_set():
                 return
             if self.library is not None:
-                with self.library.lock:
-                    article = with_folder_names(article, self.library.index)
+                try:
+                    with self.library.lock:
+                        article = with_folder_names(article, self.library.index)
+                except Exception:  # noqa: BLE001 - a bug there must not cost the export: as loaded
+                    pass
             yield article
             now = time.monotonic()
             if now - last >= PROGRESS_S:

@@ -757,7 +757,7 @@ class MainWindow(QMainWindow):
 
     def _on_export_progress(self, done: int, total: int) -> None:
         dlg = self._export_dialog
-        if dlg is not None:
+        if dlg is not None and not dlg.wasCanceled():  # (setValue would show it again)
             dlg.setLabelText(f"Exported {done:,} of {total:,} articles to {self._export_target[0]}…")
             dlg.setValue(done)  # (last: a modal dialog's setValue runs pending events,
             # the export's end among them)
@@ -861,6 +861,12 @@ class MainWindow(QMainWindow):
         self._unwatch()
         self.loader.cancel()
         self.exporter.cancel()  # stops after the file being written (written files stay)
+        self.exporter.finished.disconnect(self._on_export_finished)  # nothing to tell any more
+        if self._export_dialog is not None:
+            self._export_dialog.canceled.disconnect(self.exporter.cancel)
+            self._export_dialog.close()
+            self._export_dialog.deleteLater()
+            self._export_dialog = None
         self.exporter.wait(5000)
         self._share_gil(False)  # a load cancelled here never reports finished
         self._save_timer.stop()
