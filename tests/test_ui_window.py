@@ -602,3 +602,26 @@ def test_closing_the_window_during_an_export_takes_its_dialog_away(qtbot, make_w
     assert not any(isinstance(t, QProgressDialog) and t.isVisible() for t in QApplication.topLevelWidgets())
     assert not w.exporter.busy or w.exporter.wait(5000)
     assert len(list((tmp_path / "out").iterdir())) == 1  # stopped after the file being written
+
+
+def test_the_mention_count_message_goes_with_its_article(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    w.select_organisation("United Nations")
+    assert w.statusBar().currentMessage() == "United Nations: 3 mentions in this article"
+    select_title(qtbot, w, "A long report")
+    assert w.statusBar().currentMessage() == ""
+
+
+def test_a_long_export_folder_is_shortened_in_the_status_bar(qtbot, make_window, news, tmp_path):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    out = tmp_path.joinpath(*[f"a-rather-long-folder-name-{i}" for i in range(6)])
+    w.ask_folder = lambda title: str(out)
+    w.ask_export_format = lambda formats: "txt"
+    with qtbot.waitSignal(w.exported, timeout=10000):
+        w.actions_.export_all.trigger()
+    message = w.statusBar().currentMessage()
+    assert message.startswith("Exported 3 articles as txt to ") and "…" in message
+    assert len(message) < 100 and message.endswith(out.name[-20:])

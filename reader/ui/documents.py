@@ -10,8 +10,9 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize,
                             QSortFilterProxyModel, Qt)
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 COLUMNS = ("Title", "Date", "Source", "Orgs")
@@ -300,8 +301,16 @@ _icons: dict = {}
 
 
 def _icon(which):
+    """A standard icon drawn the same on a selected row (the style's selected mode
+    tinted the red error mark a muddy purple on the selection colour)."""
     if which not in _icons:
-        _icons[which] = QApplication.style().standardIcon(which)
+        base = QApplication.style().standardIcon(which)
+        icon = QIcon()
+        for size in base.availableSizes() or [QSize(16, 16)]:
+            pixmap = base.pixmap(size)
+            icon.addPixmap(pixmap, QIcon.Mode.Normal)
+            icon.addPixmap(pixmap, QIcon.Mode.Selected)
+        _icons[which] = icon
     return _icons[which]
 
 

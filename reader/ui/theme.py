@@ -27,6 +27,12 @@ def apply_theme(app: QApplication, mode: str) -> None:
     elif app.style().name() != _system[0] or app.palette() != _system[1]:
         app.setStyle(_system[0])
         app.setPalette(_system[1])
+    # Fusion outlines a check box in the window colour, darker: on the dark palette an
+    # unchecked box all but vanished (1.15:1). Check boxes outline from a lighter one.
+    box = QPalette(app.palette())
+    if mode == "dark":
+        box.setColor(QPalette.ColorRole.Window, QColor("#8a8a8e"))
+    app.setPalette(box, "QCheckBox")
 
 
 def is_dark(palette: QPalette) -> bool:

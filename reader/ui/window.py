@@ -78,6 +78,7 @@ class MainWindow(QMainWindow):
         self._changed_paths: dict[str, None] = {}
         self._search_keys: list[str] | None = None
         self._org_filter = ""  # the organisation the list is restricted to, if any
+        self._mention_note = ""  # the status message about the selected organisation
         self._incoming: deque = deque()  # articles and Unreadables the list has still to take
         self._finish_pending: tuple | None = None
         self._progress_timer = QTimer(self, singleShot=True, interval=PROGRESS_MS)
@@ -581,6 +582,8 @@ class MainWindow(QMainWindow):
     def show_item(self, item) -> None:
         self.current = item
         self.find_bar.hide()
+        if self._mention_note and self.statusBar().currentMessage() == self._mention_note:
+            self.statusBar().clearMessage()  # it spoke of the article shown before
         if isinstance(item, Unreadable):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
@@ -675,7 +678,8 @@ class MainWindow(QMainWindow):
         if self.actions_.only_selected.isChecked():
             self.pane.show_article(self.current, self._colours(self.current), name)
         n = self.pane.mark_organisation(name)
-        self.statusBar().showMessage(f"{name}: {n} mention{'s' if n != 1 else ''} in this article", 5000)
+        self._mention_note = f"{name}: {n} mention{'s' if n != 1 else ''} in this article"
+        self.statusBar().showMessage(self._mention_note, 5000)
         self.organisation_selected.emit(name)
 
     def _on_organisation_cleared(self) -> None:
@@ -742,7 +746,7 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage("An export is already running.", 5000)
             return
         self._export_target = (str(folder), fmt)
-        dlg = QProgressDialog(f"Exporting {_n(len(articles), 'article')} to {folder}…", "Cancel",
+        dlg = QProgressDialog(f"Exporting {_n(len(articles), 'article')} to {_short(folder)}…", "Cancel",
                               0, len(articles), self)
         dlg.setWindowTitle("Export All")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)  # the folder stays as it is
@@ -758,7 +762,7 @@ class MainWindow(QMainWindow):
     def _on_export_progress(self, done: int, total: int) -> None:
         dlg = self._export_dialog
         if dlg is not None and not dlg.wasCanceled():  # (setValue would show it again)
-            dlg.setLabelText(f"Exported {done:,} of {total:,} articles to {self._export_target[0]}…")
+            dlg.setLabelText(f"Exported {done:,} of {total:,} articles to {_short(self._export_target[0])}…")
             dlg.setValue(done)  # (last: a modal dialog's setValue runs pending events,
             # the export's end among them)
 
@@ -769,7 +773,7 @@ class MainWindow(QMainWindow):
             dlg.close()
             dlg.deleteLater()
         folder, fmt = self._export_target
-        line = report.summary(folder, fmt)
+        line = report.summary(_short(folder), fmt)
         self.statusBar().showMessage(f"Stopped: {line}" if cancelled else line.capitalize(), 10000)
         if report.failed:
             lines = "\n".join(f"{what}: {why}" for what, why in report.failed[:20])
@@ -877,6 +881,15 @@ class MainWindow(QMainWindow):
 
 def _label(paths: list[str]) -> str:
     return Path(paths[0]).name + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
+
+
+def _short(path, most: int = 60) -> str:
+    """A path cut in the middle to at most ``most`` characters (dialogs, status bar)."""
+    text = str(path)
+    if len(text) <= most:
+        return text
+    keep = most - 1
+    return text[:keep // 3] + "…" + text[-(keep - keep // 3):]
 
 
 def _n(count: int, noun: str) -> str:
