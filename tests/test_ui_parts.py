@@ -237,3 +237,18 @@ def test_mention_offsets_map_exactly_whatever_the_text(qtbot):
         assert pane.toHtml().count("mention:") == 1
 
     check()
+
+
+def test_pane_does_not_repeat_a_title_made_from_the_first_sentence(qtbot):
+    from reader.ui.pane import article_html
+
+    long_first = ("Officials from the regional water board said on Tuesday that the reservoir "
+                  "would be refilled before the summer, after months of drought and rationing.")
+    derived = make_article("/f/a.txt", long_first[:80].rsplit(" ", 1)[0] + "…", [long_first, "More."])
+    html, _ = article_html(derived, {})
+    assert "<h1>" not in html and html.count("Officials from the regional") == 1
+    own = make_article("/f/b.txt", "Reservoir to be refilled", [long_first])
+    html, _ = article_html(own, {})
+    assert "<h1>Reservoir to be refilled</h1>" in html
+    untitled = make_article("/f/c.txt", "", ["Some text."])
+    assert "<h1>c.txt</h1>" in article_html(untitled, {})[0]

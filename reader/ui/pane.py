@@ -33,8 +33,11 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
         key=lambda m: (m.start, -m.end),
     )
     aliases = {org.name: org.aliases for org in article.organisations}
-    out = [f"<h1>{_flat(article.title or _file_name(article.path))}</h1>"]
-    from reader.export import metadata_line  # the same line the exports carry
+    from reader.export import metadata_line, own_title  # as the exports have them
+
+    # a title made from the first sentence is not shown above it (it would say it twice)
+    title = own_title(article) if article.title else _file_name(article.path)
+    out = [f"<h1>{_flat(title)}</h1>"] if title else []
 
     meta = metadata_line(article)
     if meta:
