@@ -186,6 +186,11 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.stack)
         self.count_label = QLabel("")
         self.count_label.setAccessibleName("Article count")
+        # wide enough for "10,000 articles, loading…" at once: while a fast load changes
+        # it many times a second, the status bar's layout lagged and cut it off
+        self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
+            "00,000 articles, loading…") + 8)
+        self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Loading progress")
         self.progress_bar.setTextVisible(True)
