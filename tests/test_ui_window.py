@@ -385,7 +385,7 @@ def test_export_all_writes_one_file_per_article(qtbot, make_window, news, tmp_pa
     assert len(files) == 3, files
     assert sorted(p.name for p in done.args[0]) == files
     assert w.statusBar().currentMessage().startswith("Exported 3 articles as txt")
-    assert w._export_dialog is None and not w.exporter.busy
+    assert w.exporter.dialog is None and not w.exporter.busy
 
 
 def test_export_all_can_be_cancelled_and_keeps_what_was_written(qtbot, make_window, news, tmp_path,
@@ -412,7 +412,7 @@ def test_export_all_can_be_cancelled_and_keeps_what_was_written(qtbot, make_wind
     qtbot.waitUntil(lambda: len(writes) == 1, timeout=5000)
     assert w.exporter.busy
     assert w.model.rowCount() == 4  # the window stayed responsive meanwhile
-    dialog = w._export_dialog
+    dialog = w.exporter.dialog
     qtbot.waitUntil(dialog.isVisible, timeout=3000)  # shown once the export takes a while
     assert dialog.isModal() and dialog.value() >= 0
     shown = []
@@ -596,7 +596,7 @@ def test_closing_the_window_during_an_export_takes_its_dialog_away(qtbot, make_w
     w.ask_folder = lambda title: str(tmp_path / "out")
     w.ask_export_format = lambda formats: "txt"
     w.actions_.export_all.trigger()
-    qtbot.waitUntil(lambda: w._export_dialog is not None and w._export_dialog.isVisible(), timeout=3000)
+    qtbot.waitUntil(lambda: w.exporter.dialog is not None and w.exporter.dialog.isVisible(), timeout=3000)
     threading.Timer(0.2, gate.set).start()
     w.close()
     assert not any(isinstance(t, QProgressDialog) and t.isVisible() for t in QApplication.topLevelWidgets())

@@ -15,7 +15,7 @@ from PySide6.QtCore import (QByteArray, QElapsedTimer, QEvent, QFileSystemWatche
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHBoxLayout,
                                QHeaderView, QInputDialog, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QProgressBar, QProgressDialog, QSplitter, QStackedWidget,
+                               QMessageBox, QProgressBar, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from reader.entities import with_folder_names
@@ -59,10 +59,6 @@ class MainWindow(QMainWindow):
         self.loader = loader or Loader(self)
         self.loader.setParent(self)
         self.exporter = Exporter(self)
-        self.exporter.progress.connect(self._on_export_progress)
-        self.exporter.finished.connect(self._on_export_finished)
-        self._export_dialog: QProgressDialog | None = None
-        self._export_target: tuple[str, str] = ("", "")
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
@@ -746,45 +742,8 @@ class MainWindow(QMainWindow):
         dialogs.export_all(self, articles)
 
     def start_export(self, articles: list, folder: Path, fmt: str) -> None:
-        """Export ``articles`` in the background, with a progress dialog that can cancel."""
-        if self.exporter.busy:
-            self.statusBar().showMessage("An export is already running.", 5000)
-            return
-        self._export_target = (str(folder), fmt)
-        dlg = QProgressDialog(f"Exporting {_n(len(articles), 'article')} to {_short(folder)}…", "Cancel",
-                              0, len(articles), self)
-        dlg.setWindowTitle("Export All")
-        dlg.setWindowModality(Qt.WindowModality.WindowModal)  # the folder stays as it is
-        dlg.setAutoClose(False)
-        dlg.setAutoReset(False)
-        dlg.setMinimumDuration(400)  # a quick export shows no dialog ...
-        dlg.setValue(0)  # ... (the countdown starts here; set before the job can report)
-        dlg.canceled.connect(self.exporter.cancel)  # its Cancel button, Escape, closing it
-        self._export_dialog = dlg
-        self.statusBar().showMessage(f"Exporting {_n(len(articles), 'article')}…")
+        """Export ``articles`` in the background (see :class:`reader.ui.exporter.Exporter`)."""
         self.exporter.start(articles, folder, fmt, self.library)
-
-    def _on_export_progress(self, done: int, total: int) -> None:
-        dlg = self._export_dialog
-        if dlg is not None and not dlg.wasCanceled():  # (setValue would show it again)
-            dlg.setLabelText(f"Exported {done:,} of {total:,} articles to {_short(self._export_target[0])}…")
-            dlg.setValue(done)  # (last: a modal dialog's setValue runs pending events,
-            # the export's end among them)
-
-    def _on_export_finished(self, report, cancelled: bool) -> None:
-        dlg, self._export_dialog = self._export_dialog, None
-        if dlg is not None:
-            dlg.canceled.disconnect(self.exporter.cancel)
-            dlg.close()
-            dlg.deleteLater()
-        folder, fmt = self._export_target
-        line = report.summary(_short(folder), fmt)
-        self.statusBar().showMessage(f"Stopped: {line}" if cancelled else line.capitalize(), 10000)
-        if report.failed:
-            lines = "\n".join(f"{what}: {why}" for what, why in report.failed[:20])
-            more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
-            self.show_error("Some Articles Were Not Exported", lines + more)
-        self.exported.emit(list(report.written))
 
     # -- dialogs (tests replace these) -------------------------------------------
     def ask_folder(self, title: str) -> str:
@@ -869,14 +828,7 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event):  # noqa: N802
         self._unwatch()
         self.loader.cancel()
-        self.exporter.cancel()  # stops after the file being written (written files stay)
-        self.exporter.finished.disconnect(self._on_export_finished)  # nothing to tell any more
-        if self._export_dialog is not None:
-            self._export_dialog.canceled.disconnect(self.exporter.cancel)
-            self._export_dialog.close()
-            self._export_dialog.deleteLater()
-            self._export_dialog = None
-        self.exporter.wait(5000)
+        self.exporter.close()  # stops after the file being written (written files stay)
         self._share_gil(False)  # a load cancelled here never reports finished
         self._save_timer.stop()
         self.save_settings()
@@ -886,15 +838,6 @@ class MainWindow(QMainWindow):
 
 def _label(paths: list[str]) -> str:
     return Path(paths[0]).name + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
-
-
-def _short(path, most: int = 60) -> str:
-    """A path cut in the middle to at most ``most`` characters (dialogs, status bar)."""
-    text = str(path)
-    if len(text) <= most:
-        return text
-    keep = most - 1
-    return text[:keep // 3] + "…" + text[-(keep - keep // 3):]
 
 
 def _n(count: int, noun: str) -> str:
