@@ -27,7 +27,6 @@ from __future__ import annotations
 from itertools import repeat
 from operator import sub
 
-from .gcpause import paused
 from .joins_words import ANSWERS, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
@@ -52,18 +51,9 @@ NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the w
 
 
 def split_fused_words(text: str) -> str:
-    """Insert the spaces lost where hard-wrapped lines were joined; change nothing else.
-
-    The cyclic garbage collector is paused meanwhile: the search makes thousands of small
-    acyclic tuples (freed by reference counting), and collections triggered by them took
-    a twentieth of the time (see :mod:`reader.gcpause`)."""
+    """Insert the spaces lost where hard-wrapped lines were joined; change nothing else."""
     if len(text) <= WIDTHS.start:
         return text
-    with paused():
-        return _repair(text)
-
-
-def _repair(text: str) -> str:
     word_costs()
     lines = text.split("\n")
     paras = []                                   # [line index, start, body, chains]
