@@ -431,25 +431,36 @@ class Cache:
             self._fail(err)
 
     def touch(self, file_ids: Iterable[int]) -> None:
-        """Mark files as used now (once a day is enough: the size limit goes by day)."""
+        """Mark files as used now (once a day is enough: the size limit goes by day).
+        Best effort: nothing is written when all were marked today, and a cache busy in
+        another process is left as it is (the marks wait for the next open)."""
         ids = list(file_ids)
         now = int(time.time())
         try:
             with self._lock:
                 con = self._con
+                stale = []
+                for i in range(0, len(ids), _CHUNK):
+                    part = ids[i:i + _CHUNK]
+                    stale += [r[0] for r in con.execute(
+                        f"SELECT id FROM files WHERE seen < ? AND id IN ({','.join('?' * len(part))})",
+                        (now - DAY, *part))]
+                if not stale:
+                    return
                 con.execute("BEGIN IMMEDIATE")
                 try:
-                    for i in range(0, len(ids), _CHUNK):
-                        part = ids[i:i + _CHUNK]
-                        con.execute(f"UPDATE files SET seen = ? WHERE seen < ? AND id IN "
-                                    f"({','.join('?' * len(part))})", (now, now - DAY, *part))
+                    for i in range(0, len(stale), _CHUNK):
+                        part = stale[i:i + _CHUNK]
+                        con.execute(f"UPDATE files SET seen = ? WHERE id IN ({','.join('?' * len(part))})",
+                                    (now, *part))
                     con.execute("COMMIT")
                 except BaseException:
                     if con.in_transaction:
                         con.execute("ROLLBACK")
                     raise
         except sqlite3.Error as err:
-            self._fail(err)
+            if not _is_busy(err):
+                self._fail(err)
 
     def size(self) -> int:
         """About how many bytes the contents take: the files' encoded articles times
@@ -493,7 +504,8 @@ class Cache:
                         con.execute("ROLLBACK")
                     raise
         except sqlite3.Error as err:
-            self._fail(err)
+            if not _is_busy(err):  # busy in another process: trimmed at a later open
+                self._fail(err)
             return 0
         return len(drop)
 

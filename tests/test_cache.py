@@ -311,3 +311,24 @@ def test_opening_marks_files_used_so_they_are_kept_longest(tmp_path):
     assert cache.trim(cache.size() - 1) == 1  # one file over the limit: b's, not a's
     assert cache.paths_under(str(b.resolve())) == [] and cache.paths_under(str(a.resolve()))
     cache.close()
+
+
+@pytest.mark.parametrize("marked_today", [True, False])
+def test_a_warm_open_needs_no_write_lock(folder, parses, marked_today):
+    """Another process writing the cache does not cost a warm open its cache: the day's
+    use marks are written only when due, and skipped while the cache is busy."""
+    open_folder(folder).close()
+    if not marked_today:
+        _set_seen(Cache(), folder, 3)
+    writer = sqlite3.connect(cache_dir() / FILE_NAME, isolation_level=None, timeout=0.1)
+    writer.execute("BEGIN IMMEDIATE")  # another process in the middle of a write
+    try:
+        library = Library(cache=Cache(busy_seconds=0.2))
+        parses.clear()
+        library.open([folder], jobs=1)
+        assert parses == [] and library.cache.persistent and library.note == ""
+        assert library.search("harbour") == [str(folder / "harbour.txt")]
+        library.close()
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()
