@@ -625,3 +625,14 @@ def test_a_long_export_folder_is_shortened_in_the_status_bar(qtbot, make_window,
     message = w.statusBar().currentMessage()
     assert message.startswith("Exported 3 articles as txt to ") and "…" in message
     assert len(message) < 100 and message.endswith(out.name[-20:])
+
+
+def test_panel_headings_say_none_only_about_a_shown_article(qtbot, make_window, news):
+    w = make_window()
+    assert w.panel.org_title.text() == "<b>Organisations</b>"  # nothing shown yet
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    assert w.panel.org_title.text().startswith("<b>Organisations</b> (")
+    w.select_key(str(news / "d.txt"))  # the unreadable file
+    assert w.panel.org_title.text() == "<b>Organisations</b>"
+    assert w.panel.src_title.text() == "<b>Sources</b>"

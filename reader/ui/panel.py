@@ -226,9 +226,13 @@ class SidePanel(QWidget):
         self.organisations.set_rows(rows)
         self.sources.set_links(article.source_links if article else ())
         n, s = len(rows), len(self.sources.links)
-        self.org_title.setText(f"<b>Organisations</b> ({n})" if n else
-                               "<b>Organisations</b> — none recognised")
-        self.src_title.setText(f"<b>Sources</b> ({s})" if s else "<b>Sources</b> — none")
+        if article is None:  # no article shown (loading, an unreadable file): nothing to say
+            self.org_title.setText("<b>Organisations</b>")
+            self.src_title.setText("<b>Sources</b>")
+        else:
+            self.org_title.setText(f"<b>Organisations</b> ({n})" if n else
+                                   "<b>Organisations</b> — none recognised")
+            self.src_title.setText(f"<b>Sources</b> ({s})" if s else "<b>Sources</b> — none")
         self.set_mark_status(0, 0)
 
     def refresh_counts(self, article, colours: dict, index) -> None:
