@@ -198,3 +198,18 @@ def test_a_real_last_paragraph_is_not_furniture(last):
     draft = html.parse(f"<html><body><article><p>{BODY}</p><p>{last}</p></article></body></html>",
                        "page.html")[0]
     assert draft.paragraphs[-1] == last
+
+
+def test_script_links_are_page_controls_not_text():
+    body = ('<p>Fishing groups said they would study the plan. '
+            '<a href="javascript:void(0)" onclick="openGallery()">View gallery</a></p>'
+            '<p>Officials <a href="#" onclick="share()">Share</a>declined to comment '
+            '<a href="JavaScript:print()">Print this page</a>on Monday, citing the '
+            '<a href="#fn1">report</a> and the <a href="https://example.org/plan">published plan</a>.</p>')
+    article = html.extract_html(page(body=body))
+    text = article.text
+    for control in ("View gallery", "Share", "Print this page"):
+        assert control not in text
+    assert "Fishing groups said they would study the plan." in text
+    assert "Officials declined to comment on Monday, citing the report and the published plan." in text
+    assert any(link.url == "https://example.org/plan" and link.label == "published plan" for link in article.links)

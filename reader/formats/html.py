@@ -54,6 +54,7 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     if tree is None:
         raise ArticleError(path, "this file is not readable as an HTML page")
     meta = read_meta(tree, url)
+    _drop_controls(tree)
     _unwrap_embedded_posts(tree)
     blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
                              meta.description, meta.date)
@@ -78,6 +79,17 @@ def _load(html: str, warnings: list[str]):
         except (etree.ParserError, ValueError):
             return None
     return tree
+
+
+_CONTROLS = ('//a[starts-with(translate(normalize-space(@href), "JAVSCRIPT", "javscript"), "javascript:")'
+             ' or (@onclick and (not(@href) or starts-with(normalize-space(@href), "#")))]')
+
+
+def _drop_controls(tree) -> None:
+    """Links that only run a script ("View gallery", "Print", "Show more") are page
+    controls, not text: dropped with their words, whatever follows them stays."""
+    for link in tree.xpath(_CONTROLS):
+        link.drop_tree()
 
 
 def _unwrap_embedded_posts(tree) -> None:
