@@ -26,11 +26,12 @@ import os
 import sqlite3
 import threading
 import time
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import starmap
 from pathlib import Path
-from typing import Iterable, Sequence
+from typing import Iterable, Iterator, Sequence
 
 from .assets import resources_dir
 from .record import Article, Link, Mention, Organisation
@@ -172,7 +173,7 @@ class Row:
     failure: str | None = None
 
 
-_TABLES = f"""
+_TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
@@ -254,8 +255,7 @@ class Cache:
 
     @staticmethod
     def _recreate(con: sqlite3.Connection, version: str) -> None:
-        con.execute("BEGIN IMMEDIATE")
-        try:
+        with _transaction(con):
             names = [r[0] for r in con.execute(
                 "SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%'"
                 " AND name NOT LIKE 'fts_%'")]
@@ -265,11 +265,6 @@ class Cache:
                 if statement.strip():
                     con.execute(statement)
             con.executemany("INSERT INTO meta VALUES (?, ?)", [("schema", SCHEMA), ("pipeline", version)])
-            con.execute("COMMIT")
-        except BaseException:
-            if con.in_transaction:
-                con.execute("ROLLBACK")
-            raise
 
     def _memory(self) -> sqlite3.Connection:
         con = sqlite3.connect(":memory:", isolation_level=None, check_same_thread=False)
@@ -365,8 +360,7 @@ class Cache:
         now = int(time.time())
         with self._lock:
             con = self._con
-            con.execute("BEGIN IMMEDIATE")
-            try:
+            with _transaction(con):
                 for row in rows:
                     data = None
                     if keep_data and row.failure is None:
@@ -389,11 +383,6 @@ class Cache:
                         "INSERT INTO fts (rowid, title, body, orgs) VALUES (?,?,?,?)",
                         [((file_id << INDEX_BITS) | a.index, *search_columns(a))
                          for a in row.articles if 0 <= a.index <= MAX_INDEX])
-                con.execute("COMMIT")
-            except BaseException:
-                if con.in_transaction:
-                    con.execute("ROLLBACK")
-                raise
         return ids
 
     def paths_under(self, folder: str) -> list[str]:
@@ -416,17 +405,11 @@ class Cache:
         try:
             with self._lock:
                 con = self._con
-                con.execute("BEGIN IMMEDIATE")
-                try:
+                with _transaction(con):
                     for i in range(0, len(paths), _CHUNK):
                         part = paths[i:i + _CHUNK]
                         _delete(con, [r[0] for r in con.execute(
                             f"SELECT id FROM files WHERE path IN ({','.join('?' * len(part))})", part)])
-                    con.execute("COMMIT")
-                except BaseException:
-                    if con.in_transaction:
-                        con.execute("ROLLBACK")
-                    raise
         except sqlite3.Error as err:
             self._fail(err)
 
@@ -447,17 +430,11 @@ class Cache:
                         (now - DAY, *part))]
                 if not stale:
                     return
-                con.execute("BEGIN IMMEDIATE")
-                try:
+                with _transaction(con):
                     for i in range(0, len(stale), _CHUNK):
                         part = stale[i:i + _CHUNK]
                         con.execute(f"UPDATE files SET seen = ? WHERE id IN ({','.join('?' * len(part))})",
                                     (now, *part))
-                    con.execute("COMMIT")
-                except BaseException:
-                    if con.in_transaction:
-                        con.execute("ROLLBACK")
-                    raise
         except sqlite3.Error as err:
             if not _is_busy(err):
                 self._fail(err)
@@ -495,14 +472,8 @@ class Cache:
                     if file_id not in keep:
                         drop.append(file_id)
                         total -= int(data * SIZE_FACTOR)
-                con.execute("BEGIN IMMEDIATE")
-                try:
+                with _transaction(con):
                     _delete(con, drop)
-                    con.execute("COMMIT")
-                except BaseException:
-                    if con.in_transaction:
-                        con.execute("ROLLBACK")
-                    raise
         except sqlite3.Error as err:
             if not _is_busy(err):  # busy in another process: trimmed at a later open
                 self._fail(err)
@@ -562,6 +533,19 @@ class Cache:
                 self._con.close()
             except sqlite3.Error:
                 pass
+
+
+@contextmanager
+def _transaction(con: sqlite3.Connection) -> Iterator[None]:
+    """A write transaction taking the lock at once; rolled back if anything fails."""
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        yield
+        con.execute("COMMIT")
+    except BaseException:
+        if con.in_transaction:
+            con.execute("ROLLBACK")
+        raise
 
 
 def _delete(con: sqlite3.Connection, file_ids: Sequence[int]) -> None:
