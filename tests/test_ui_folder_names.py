@@ -8,7 +8,9 @@ from conftest_ui import config_dir, make_window, open_and_wait, opened_urls  # n
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
-def test_acronym_defined_in_one_article_is_marked_in_another(qtbot, make_window, tmp_path):
+@pytest.fixture
+def folder(tmp_path):
+    """Article a defines the acronym AIM; article b only uses it."""
     folder = tmp_path / "f"
     folder.mkdir()
     (folder / "a.txt").write_text(
@@ -17,6 +19,10 @@ def test_acronym_defined_in_one_article_is_marked_in_another(qtbot, make_window,
     (folder / "b.txt").write_text(
         "Complaint heard\n\nThe court heard the case on Tuesday. AIM said it would appeal the ruling.\n",
         encoding="utf-8")
+    return folder
+
+
+def test_acronym_defined_in_one_article_is_marked_in_another(qtbot, make_window, folder):
     w = make_window(real_loader=True)
     open_and_wait(qtbot, w, [folder])
     assert w.select_key(str(folder / "b.txt"))
@@ -31,17 +37,9 @@ def test_acronym_defined_in_one_article_is_marked_in_another(qtbot, make_window,
     assert w.panel.organisations.row_of("Alliance for Independent Media") >= 0
 
 
-def test_export_all_writes_the_names_the_folder_knows(qtbot, make_window, tmp_path):
+def test_export_all_writes_the_names_the_folder_knows(qtbot, make_window, folder, tmp_path):
     import json
 
-    folder = tmp_path / "f"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "Media group complains\n\nThe Alliance for Independent Media (AIM) filed a complaint on Monday.\n",
-        encoding="utf-8")
-    (folder / "b.txt").write_text(
-        "Complaint heard\n\nThe court heard the case on Tuesday. AIM said it would appeal the ruling.\n",
-        encoding="utf-8")
     w = make_window(real_loader=True)
     open_and_wait(qtbot, w, [folder])
     out = tmp_path / "out"

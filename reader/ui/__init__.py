@@ -2,5 +2,6 @@
 
 window (main window) · documents (list model + filter) · pane (reading pane) ·
 panel (organisations and sources) · worker (background loading) · findbar · welcome ·
-actions (menus, shortcuts) · dialogs (export, about) · theme · source (the loader without a cache).
+actions (menus, shortcuts) · dialogs (export, about) · exporter (Export All in the background) · theme · counts ·
+source (the loader without a cache).
 """

@@ -17,6 +17,8 @@ from pathlib import Path
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
 
+from .counts import counted
+
 PROGRESS_S = 0.1  # progress reports at most this often (and once at the end)
 
 
@@ -98,7 +100,7 @@ class Exporter(QObject):
             status.showMessage("An export is already running.", 5000)
             return False
         self._target = (str(folder), fmt)
-        dlg = QProgressDialog(f"Exporting {_count(len(articles))} to {_short(folder)}…", "Cancel",
+        dlg = QProgressDialog(f"Exporting {counted(len(articles), 'article')} to {_short(folder)}…", "Cancel",
                               0, len(articles), self.window)
         dlg.setWindowTitle("Export All")
         dlg.setWindowModality(Qt.WindowModality.WindowModal)  # the folder stays as it is
@@ -108,7 +110,7 @@ class Exporter(QObject):
         dlg.setValue(0)  # ... (the countdown starts here; set before the job can report)
         dlg.canceled.connect(self.cancel)  # its Cancel button, Escape, closing it
         self.dialog = dlg
-        status.showMessage(f"Exporting {_count(len(articles))}…")
+        status.showMessage(f"Exporting {counted(len(articles), 'article')}…")
         self._job = ExportJob(articles, folder, fmt, library, self._signals)
         self.pool.start(self._job)
         return True
@@ -162,7 +164,3 @@ def _short(path, most: int = 60) -> str:
         return text
     keep = most - 1
     return text[:keep // 3] + "…" + text[-(keep - keep // 3):]
-
-
-def _count(n: int) -> str:
-    return f"{n:,} article{'' if n == 1 else 's'}"

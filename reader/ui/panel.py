@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeade
                                QLabel, QMenu, QSplitter, QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
 
+from .counts import counted
 
 
 @dataclass(frozen=True)
@@ -69,9 +70,8 @@ class OrganisationModel(QAbstractTableModel):
             return _swatch(row.colour)
         if role == Qt.ItemDataRole.ToolTipRole:
             also = f"\nAlso: {', '.join(row.aliases)}" if row.aliases else ""
-            here = f"{row.here} mention{'s' if row.here != 1 else ''}"
-            folder = f"{row.in_folder} article{'s' if row.in_folder != 1 else ''}"
-            return (f"{row.name}{also}\n{here} here, named in {folder} in the folder.\n"
+            return (f"{row.name}{also}\n{counted(row.here, 'mention')} here, named in "
+                    f"{counted(row.in_folder, 'article')} in the folder.\n"
                     "Click to mark its mentions; double-click to list the articles naming it.")
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 1:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

@@ -23,6 +23,7 @@ from reader.settings import Settings
 
 from . import dialogs
 from .actions import Actions
+from .counts import counted
 from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
 from .findbar import FindBar
@@ -437,7 +438,7 @@ class MainWindow(QMainWindow):
         seconds = self._load_clock.elapsed() / 1000
         rate = f" · {done / seconds:,.0f}/s" if done and seconds > 0.2 else ""
         bar.setFormat(f"{done:,} / {total:,}{rate}" if total else f"{done:,} files{rate}")
-        self.count_label.setText(f"{_n(self.model.rowCount(), 'article')}, loading…")
+        self.count_label.setText(f"{counted(self.model.rowCount(), 'article')}, loading…")
 
     def cancel_loading(self) -> None:
         """Stop loading; the articles already in the list stay."""
@@ -468,7 +469,7 @@ class MainWindow(QMainWindow):
             with self.library.lock:
                 self.panel.refresh_counts(self.current, self._colours(self.current), self.library.index)
         self._show_count()
-        note = f"Loaded {_n(articles, 'article')} from {_n(seen, 'file')}"
+        note = f"Loaded {counted(articles, 'article')} from {counted(seen, 'file')}"
         if cancelled:
             note = f"Stopped: {note[0].lower()}{note[1:]}"
         if failed:
@@ -484,7 +485,7 @@ class MainWindow(QMainWindow):
             return  # the progress shows "N articles, loading…"
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
-        text = _n(articles, "article") + (f", {failed:,} unreadable" if failed else "")
+        text = counted(articles, "article") + (f", {failed:,} unreadable" if failed else "")
         if self.proxy.rowCount() < self.model.rowCount():
             text = f"{self.proxy.rowCount():,} shown of {text}"
         self.count_label.setText(text)
@@ -545,7 +546,7 @@ class MainWindow(QMainWindow):
         self._show_count()
         added = len(changes.articles)
         self.statusBar().showMessage(
-            f"Folder changed: {_n(added, 'article')} new or updated, {len(changes.removed)} removed", 6000)
+            f"Folder changed: {counted(added, 'article')} new or updated, {len(changes.removed)} removed", 6000)
         self._watch()
 
     # -- the list --------------------------------------------------------------------
@@ -642,7 +643,7 @@ class MainWindow(QMainWindow):
             if self.proxy.restricted:
                 what.append(f"name {self._org_filter}")
             self.current = None
-            self.pane.show_message("No matching articles", f"None of the {_n(self.model.rowCount(), 'article')}"
+            self.pane.show_message("No matching articles", f"None of the {counted(self.model.rowCount(), 'article')}"
                                    f" listed {' and '.join(what)}.")
             self.panel.show_article(None, {}, None)
 
@@ -656,7 +657,7 @@ class MainWindow(QMainWindow):
             keys = self.library.index.articles_naming(name)
         self._org_filter = name
         self.proxy.set_keys(keys)
-        self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {_esc(_n(len(keys), 'article'))}")
+        self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {_esc(counted(len(keys), 'article'))}")
         self.org_filter_bar.show()
         self._after_filter()
 
@@ -679,7 +680,7 @@ class MainWindow(QMainWindow):
         if self.actions_.only_selected.isChecked():
             self.pane.show_article(self.current, self._colours(self.current), name)
         n = self.pane.mark_organisation(name)
-        self._mention_note = f"{name}: {n} mention{'s' if n != 1 else ''} in this article"
+        self._mention_note = f"{name}: {counted(n, 'mention')} in this article"
         self.statusBar().showMessage(self._mention_note, 5000)
         self.organisation_selected.emit(name)
 
@@ -838,10 +839,6 @@ class MainWindow(QMainWindow):
 
 def _label(paths: list[str]) -> str:
     return Path(paths[0]).name + (f" and {len(paths) - 1} more" if len(paths) > 1 else "")
-
-
-def _n(count: int, noun: str) -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
 
 
 def _esc(text: str) -> str:
