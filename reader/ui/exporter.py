@@ -75,8 +75,6 @@ class Exporter(QObject):
     cancel (shown only when the export takes a while), and the outcome in the status
     bar, an error dialog for the files that failed, and ``window.exported``."""
 
-    finished = Signal(object, bool)  # ExportReport, cancelled (after the window was told)
-
     def __init__(self, window):
         super().__init__(window)
         self.window = window
@@ -154,7 +152,6 @@ class Exporter(QObject):
             more = f"\n… and {len(report.failed) - 20} more" if len(report.failed) > 20 else ""
             self.window.show_error("Some Articles Were Not Exported", lines + more)
         self.window.exported.emit(list(report.written))
-        self.finished.emit(report, cancelled)
 
 
 def _short(path, most: int = 60) -> str:
