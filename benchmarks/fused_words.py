@@ -3,7 +3,10 @@
 
 With the shared scorer next to the repository (../shared/bench/score_joins.py and its
 data), it scores, in one run:
-  reader.joins:split_fused_words     the repairer the app runs
+  reader.joins:split_fused_words     the repairer the app runs: compiled by Cython when
+                                     `pip install .` built it (reader/speedups.py)
+  reader.joins:split_fused_words_python   the same code, interpreted (the ratio of the
+                                     two is the compiled build's gain, in the same run)
   identity                           baseline: change nothing
   wordninja                          baseline: split every letter run with wordninja
                                      (only if the package is importable)
@@ -83,7 +86,7 @@ def gaps(text: str) -> set[int]:
     return out
 
 
-def score_self(name: str, fn, widths) -> None:
+def score_self(name: str, fn, widths) -> float:
     fn("Warm up toload any dictionaries.\nSecond line.")       # load time is not throughput
     gold = TEXT.strip()
     gb = gaps(gold)
@@ -106,8 +109,10 @@ def score_self(name: str, fn, widths) -> None:
         added += len(ob - db)
         good += len((ob - db) & gb)
     ctl = gaps(fn(gold)) - gb
+    speed = nbytes / 1e6 / max(t, 1e-9)
     print(f"{name:32s} recall {hit / max(1, fused):.4f}  precision {good / max(1, added):.4f}  "
-          f"fs/10k control {1e4 * len(ctl) / words:.1f}  MB/s {nbytes / 1e6 / max(t, 1e-9):.2f}")
+          f"fs/10k control {1e4 * len(ctl) / words:.1f}  MB/s {speed:.2f}")
+    return speed
 
 
 def main() -> None:
@@ -116,26 +121,45 @@ def main() -> None:
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--builtin", action="store_true", help="use the built-in text even if ../shared exists")
     a = ap.parse_args()
+    import reader.joins
+    print("reader.joins:split_fused_words is", "compiled (Cython)" if reader.joins.COMPILED else
+          "interpreted: no compiled build of these sources is installed (pip install . builds it)")
     repairers = ["reader.joins:split_fused_words", f"{Path(__file__).resolve()}:identity"]
+    if reader.joins.COMPILED:
+        repairers.insert(1, "reader.joins:split_fused_words_python")
     if importlib.util.find_spec("wordninja"):
         repairers.append(f"{Path(__file__).resolve()}:wordninja_repair")
     if SCORER.exists() and not a.builtin:
         print(f"shared scorer {SCORER} on split {a.split}")
+        speed = {}
         for spec in repairers:
             cmd = [sys.executable, str(SCORER), "score", spec, "--split", a.split]
             if a.show and spec.startswith("reader"):
                 cmd += ["--show", str(a.show)]
-            subprocess.run(cmd, cwd=ROOT, check=False)
+            out = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+            print(out.stdout, end="", flush=True)
+            print(out.stderr, end="", file=sys.stderr)
+            found = re.search(r"MB/s ([0-9.]+)", out.stdout)
+            speed[spec] = float(found.group(1)) if found else None
+        _ratio(speed.get("reader.joins:split_fused_words"),
+               speed.get("reader.joins:split_fused_words_python"))
         return
-    from reader.joins import split_fused_words
+    from reader.joins import split_fused_words, split_fused_words_python
 
     widths = list(range(40, 121, 8))
     print(f"built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
     fns = {"reader.joins:split_fused_words": split_fused_words, "identity": identity}
+    if reader.joins.COMPILED:
+        fns["reader.joins:split_fused_words_python"] = split_fused_words_python
     if importlib.util.find_spec("wordninja"):
         fns["wordninja"] = wordninja_repair
-    for name, fn in fns.items():
-        score_self(name, fn, widths)
+    speed = {name: score_self(name, fn, widths) for name, fn in fns.items()}
+    _ratio(speed["reader.joins:split_fused_words"], speed.get("reader.joins:split_fused_words_python"))
+
+
+def _ratio(compiled: float | None, interpreted: float | None) -> None:
+    if compiled and interpreted:
+        print(f"compiled / interpreted speed: {compiled / interpreted:.2f}")
 
 
 if __name__ == "__main__":

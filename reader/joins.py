@@ -26,10 +26,11 @@ from __future__ import annotations
 
 from itertools import repeat
 from operator import sub
+from time import sleep
 
 from .joins_words import ANSWERS, split_candidates_upto, word_costs
 
-__all__ = ["split_fused_words", "WIDTHS"]
+__all__ = ["split_fused_words", "split_fused_words_python", "COMPILED", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
 BEAM = 3                      # chain states kept per line (all-width search)
@@ -48,6 +49,8 @@ RESYNC = -4.0                 # score of skipping a break no candidate explains
 RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
+YIELD_CHARS = 8192            # compiled, this code never lets other threads run (the GIL):
+YIELD_LINES = 64              # ... it offers them a turn after this much text (~1 ms)
 
 
 def split_fused_words(text: str) -> str:
@@ -78,9 +81,14 @@ def split_fused_words(text: str) -> str:
         return text                              # no sign of the defect anywhere
     if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
+    budget = YIELD_CHARS
     for f in paras:
         if f[3] is None:         # (a probe's chains already cover every width)
             f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
+            budget -= len(f[2])
+            if budget < 0:
+                sleep(0)                         # the window's thread may run now
+                budget = YIELD_CHARS
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -88,6 +96,10 @@ def split_fused_words(text: str) -> str:
     changed = False
     for f in paras:
         k, start, body, chains = f
+        budget -= len(body)
+        if budget < 0:
+            sleep(0)                             # (as above)
+            budget = YIELD_CHARS
         if width is not None and len(body) < width:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
@@ -247,7 +259,11 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
 
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
     resyncs = 1 + n // (8 * w_lo)
+    lines = 0
     while frontier:
+        lines += 1
+        if lines % YIELD_LINES == 0:
+            sleep(0)                             # (a very long paragraph: as above)
         nxt: dict = {}
         ended = False
         for score, pos, lo, hi, breaks in frontier:
@@ -286,3 +302,15 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
         else:
             frontier = list(nxt.values())
     return done
+
+
+# The same code compiled by Cython (reader/speedups.py), when a build of exactly this
+# source is installed; split_fused_words_python stays the interpreted one.
+split_fused_words_python = split_fused_words
+_compiled = None
+if __name__ == "reader.joins":                    # (not in the compiled copy itself)
+    from .speedups import compiled as _twin
+    _compiled = _twin()
+    if _compiled is not None:
+        split_fused_words = _compiled.split_fused_words
+COMPILED = _compiled is not None

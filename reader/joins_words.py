@@ -14,7 +14,8 @@ import re
 import threading
 from bisect import bisect_left
 from itertools import compress
-from .assets import resource
+from time import sleep
+from reader.assets import resource   # (absolute: also compiled as article_reader_speedups)
 
 UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
 UNKNOWN_PER_CHAR = 0.5    # ... plus this per character
@@ -42,10 +43,13 @@ def word_costs() -> dict[str, float]:
         for line in gzip.decompress(raw).decode("utf-8").splitlines():
             zipf10, _, words = line.partition("\t")
             costs.update(dict.fromkeys(words.split(" "), 9.0 - int(zipf10) / 10.0))
+            sleep(0)           # compiled, this never lets other threads run: offer a turn
         for letter in "bcdefghjklmnopqrstuvwxyz":
             costs[letter] = max(costs.get(letter, 8.0), 8.0)
         _costs = costs
-        for word in list(costs)[:PREWARM]:      # the most frequent words, analysed once now
+        for i, word in enumerate(list(costs)[:PREWARM]):   # the most frequent words, analysed now
+            if i % 256 == 0:
+                sleep(0)                                   # (as above)
             if word.isalpha():
                 split_candidates(word)
                 split_candidates(word.capitalize())

@@ -1,0 +1,177 @@
+"""The compiled fused-word repair (Cython build of reader/joins*.py): used only when it is a
+build of exactly the sources, and then it gives the same text as the interpreted code."""
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import sys
+import textwrap
+import threading
+import time
+import types
+import uuid
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings, strategies as st
+
+import reader.joins as joins
+from reader import speedups, split_fused_words
+from conftest import ROOT, SAMPLE_1, SAMPLE_2
+from test_joins import ARTICLE, HARD, NOISE, PROSE, damage
+
+needs_build = pytest.mark.skipif(not joins.COMPILED, reason="the compiled repair is not built "
+                                 "(pip install . with a C compiler builds it)")
+
+
+def test_ci_runs_the_compiled_build():
+    # CI installs with a C compiler: a build that silently fell back would hide a broken
+    # setup.py and run the repair at two thirds of its speed.
+    if os.environ.get("CI") != "true":
+        pytest.skip("only CI promises a compiler")
+    assert joins.COMPILED
+    assert split_fused_words is not joins.split_fused_words_python
+
+
+@needs_build
+def test_the_public_function_is_the_compiled_one():
+    assert split_fused_words is joins.split_fused_words
+    assert not isinstance(split_fused_words, types.FunctionType)     # a Cython function
+    assert isinstance(joins.split_fused_words_python, types.FunctionType)
+
+
+def _corpus():
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        import corpus
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    return corpus
+
+
+def _texts():
+    texts = [SAMPLE_1.read_text(encoding="utf-8"), SAMPLE_2.read_text(encoding="utf-8")]
+    for width in range(40, 125, 7):
+        texts += [damage(PROSE, width), PROSE]
+    texts += [h[1] for h in HARD]
+    corpus = _corpus()
+    rng = random.Random(11)
+    for i in range(60):
+        text = corpus.render_txt(corpus._article(i, rng), rng)
+        texts += [text, damage(text, rng.randrange(45, 110))]
+    return texts
+
+
+@needs_build
+def test_compiled_and_interpreted_repair_give_the_same_text():
+    texts = _texts()
+    compiled = [split_fused_words(t) for t in texts]
+    interpreted = [joins.split_fused_words_python(t) for t in texts]
+    assert sum(c != t for c, t in zip(compiled, texts)) > 40      # the repair did work
+    assert compiled == interpreted
+
+
+@needs_build
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(ARTICLE, st.integers(min_value=35, max_value=130), st.booleans())
+def test_compiled_and_interpreted_agree_on_generated_articles(text, width, damaged):
+    text = damage(text, width) if damaged else text
+    assert split_fused_words(text) == joins.split_fused_words_python(text)
+
+
+@needs_build
+@settings(max_examples=150, deadline=None)
+@given(NOISE)
+def test_compiled_and_interpreted_agree_on_any_text(text):
+    assert split_fused_words(text) == joins.split_fused_words_python(text)
+
+
+@needs_build
+def test_a_long_repair_lets_other_threads_run():
+    # Compiled code never hands the GIL over by itself; the repair offers it every ~8 kB, so
+    # the window's thread is not frozen while a long article is repaired in a worker.
+    corpus, rng = _corpus(), random.Random(5)
+    text = damage("\n".join(corpus.render_txt(corpus._article(i, rng), rng) for i in range(300)), 70)
+    split_fused_words(PROSE)                                # (the word list is loaded)
+    gaps, done = [], threading.Event()
+
+    def heartbeat():
+        last = time.perf_counter()
+        while not done.is_set():
+            time.sleep(0.001)
+            now = time.perf_counter()
+            gaps.append(now - last)
+            last = now
+
+    beat = threading.Thread(target=heartbeat)
+    beat.start()
+    time.sleep(0.01)
+    start = time.perf_counter()
+    split_fused_words(text)
+    took = time.perf_counter() - start
+    done.set()
+    beat.join()
+    assert took > 0.03, "too short to tell"
+    assert max(gaps) < took / 2
+
+
+# ---- which build is used -------------------------------------------------------------------
+
+def _fake_build(tmp_path: Path, stamps: dict[str, str]) -> tuple[str, Path]:
+    """A package posing as a build (modules stamped as given) and a folder of sources."""
+    package = f"fake_speedups_{uuid.uuid4().hex}"
+    (tmp_path / package).mkdir()
+    sources = tmp_path / "src"
+    sources.mkdir(exist_ok=True)
+    for name in speedups.MODULES:
+        (sources / f"{name}.py").write_text(f"# source of {name}\n")
+        (tmp_path / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {stamps.get(name)!r}\n")
+    return package, sources
+
+
+def _sha1(path: Path) -> str:
+    return hashlib.sha1(path.read_bytes()).hexdigest()
+
+
+@pytest.fixture
+def importable(tmp_path, monkeypatch):
+    monkeypatch.syspath_prepend(str(tmp_path))
+    monkeypatch.delenv("ARTICLE_READER_PURE", raising=False)
+    return tmp_path
+
+
+def test_a_build_of_the_sources_is_used(importable):
+    package, sources = _fake_build(importable, {})
+    for name in speedups.MODULES:          # stamp the build with the sources' digests
+        digest = _sha1(sources / f"{name}.py")
+        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {digest!r}\n")
+    module = speedups.compiled(package, sources)
+    assert module is not None and module.__name__ == f"{package}.joins"
+
+
+def test_a_build_of_other_sources_is_not_used(importable):
+    package, sources = _fake_build(importable, {})
+    digests = {n: _sha1(sources / f"{n}.py") for n in speedups.MODULES}
+    for name in speedups.MODULES:          # one module is right, the other is a stale build
+        stamp = digests[name] if name == "joins" else "0" * 40
+        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {stamp!r}\n")
+    assert speedups.compiled(package, sources) is None
+
+
+def test_no_build_or_no_source_means_interpreted(importable, tmp_path):
+    assert speedups.compiled("no_such_speedups_package", tmp_path) is None
+    package, sources = _fake_build(importable, {})
+    (sources / "joins.py").unlink()
+    assert speedups.compiled(package, sources) is None
+
+
+def test_the_environment_can_turn_the_build_off(importable, monkeypatch):
+    package, sources = _fake_build(importable, {})
+    for name in speedups.MODULES:
+        digest = _sha1(sources / f"{name}.py")
+        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {digest!r}\n")
+    monkeypatch.setenv("ARTICLE_READER_PURE", "1")
+    assert speedups.compiled(package, sources) is None
+    monkeypatch.setenv("ARTICLE_READER_PURE", "0")
+    assert speedups.compiled(package, sources) is not None
