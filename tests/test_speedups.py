@@ -3,9 +3,9 @@ build of exactly the sources, and then it gives the same text as the interpreted
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import random
-import sys
 import textwrap
 import threading
 import time
@@ -42,12 +42,12 @@ def test_the_public_function_is_the_compiled_one():
 
 
 def _corpus():
-    sys.path.insert(0, str(ROOT / "benchmarks"))
-    try:
-        import corpus
-    finally:
-        sys.path.remove(str(ROOT / "benchmarks"))
-    return corpus
+    """benchmarks/corpus.py, the generator of synthetic news articles (tests/hostile has a
+    corpus module of its own)."""
+    spec = importlib.util.spec_from_file_location("bench_corpus", ROOT / "benchmarks" / "corpus.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def _texts():
