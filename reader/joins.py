@@ -24,8 +24,9 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
+from functools import partial
 from itertools import repeat
-from operator import sub
+from operator import itemgetter, sub
 from time import sleep
 
 from .joins_words import ANSWERS, split_candidates_upto, word_costs
@@ -45,6 +46,7 @@ PROBE_PARAS = 4               # paragraphs searched over all widths ...
 PROBE_CHARS = 1500            # ... or this many characters of them
 PROBE_ENOUGH = 20.0           # ... or until a width has this much support
 NEAR = 3.0                    # widths within this of the best are searched in the rest
+FRACTION_SLACK = 6            # k lines wrapped at W read as one line of kW less k slacks
 RESYNC = -4.0                 # score of skipping a break no candidate explains
 RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
@@ -79,16 +81,25 @@ def split_fused_words(text: str) -> str:
             break
     if total < TEXT_MIN and max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
         return text                              # no sign of the defect anywhere
+    if total > 0.0:
+        lo, hi, total = _fractions(probed, lo, hi, total)
     if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
     budget = YIELD_CHARS
+    everywhere = (lo, hi) == (WIDTHS.start, WIDTHS.stop - 1)
     for f in paras:
-        if f[3] is None:         # (a probe's chains already cover every width)
+        if f[3] is None:
             f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
-            budget -= len(f[2])
-            if budget < 0:
-                sleep(0)                         # the window's thread may run now
-                budget = YIELD_CHARS
+        elif not everywhere and not any(c[0] <= hi and lo <= c[1] for c in f[3]):
+            # a probe without a chain near the width: the search over all widths keeps a
+            # few chains per line and may have dropped this one; look again, near it
+            f[3] = f[3] + _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
+        else:
+            continue
+        budget -= len(f[2])
+        if budget < 0:
+            sleep(0)                             # the window's thread may run now
+            budget = YIELD_CHARS
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -187,6 +198,26 @@ def _near(paras):
     return lo + WIDTHS.start, hi + WIDTHS.start, total[j]
 
 
+def _fractions(probed, lo, hi, total):
+    """The probes' widths [lo, hi], or a fraction of them that the probes support better.
+
+    The all-width search keeps a few chains per line; where two breaks in a row score
+    nothing it can lose the true width W while 2W (every other break, k lines read as one)
+    survives.  A search near W/k finds the chain again; it wins if its total beats the
+    one at the multiple.  Returns (lo, hi, total) as _near does."""
+    for k in range(2, hi // WIDTHS.start + 1):
+        f_lo, f_hi = max(WIDTHS.start, lo // k), hi // k + FRACTION_SLACK
+        found = [[f[0], f[1], f[2], _chains(f[2], f_lo, f_hi)] for f in probed]
+        support = _support(found, f_lo, f_hi, 0.0)
+        j = max(range(len(support)), key=support.__getitem__)
+        if support[j] > total:
+            for f, g in zip(probed, found):
+                f[3] = f[3] + g[3]             # (the probes' chains still cover every width)
+            w = j + f_lo
+            return w, w, support[j]
+    return lo, hi, total
+
+
 def _unlink(breaks) -> list[int]:
     out = []
     while breaks is not None:
@@ -194,6 +225,63 @@ def _unlink(breaks) -> list[int]:
         breaks = breaks[0]
     out.reverse()
     return out
+
+
+def _expand(nxt, score, pos, lo, hi, breaks, first, last, free, para, n):
+    """Add to nxt the states for a break in a token of para (n long) covering a column in
+    [first, last], from the state (score, pos, lo, hi, breaks); free: the break may be
+    anywhere before the column and the widths stay [lo, hi]."""
+    i = first
+    while i <= last:
+        if para[i] == " ":
+            i += 1
+            continue
+        s = para.rfind(" ", 0, i) + 1
+        t = para.find(" ", i)
+        if t < 0:
+            t = n
+        if t - s > LONGEST:                   # no words: base64, a run of dashes
+            i = t + 1
+            continue
+        base = s if s > pos else pos
+        t_lo = i - pos + 1
+        if t_lo < lo:
+            t_lo = lo
+        t_hi = t - pos
+        if t_hi > hi:
+            t_hi = hi
+        tok = para[base:t]
+        got = None if '"' in tok else ANSWERS.get(tok)       # a recurring word
+        if got is None:
+            got = split_candidates_upto(tok, '"' in tok and para.count('"', 0, base) % 2 == 1,
+                                        t - base if (base == pos or free) else pos + t_hi - base)
+        for off, llr in got:
+            p = base + off
+            b = t_hi                # widths [a, b]: the line up to p fits, the word at p not
+            if free:
+                a, b = lo, hi
+            elif p - pos > t_hi:
+                if base != pos:
+                    continue
+                a = t_lo                              # a single word longer than W
+                if b >= p - pos - 1:
+                    b = p - pos - 1
+                if a > b:
+                    continue
+            else:
+                a = p - pos if p - pos > t_lo else t_lo
+                if base == pos and a > t_lo:      # a line of one word: at widths below its
+                    key = (p, t_lo, a - 1)        # length, a word longer than W, as above
+                    sc = score + llr
+                    old = nxt.get(key)
+                    if old is None or sc > old[0]:
+                        nxt[key] = (sc, p, t_lo, a - 1, (breaks, p))
+            key = (p, a, b)
+            sc = score + llr
+            old = nxt.get(key)
+            if old is None or sc > old[0]:
+                nxt[key] = (sc, p, a, b, (breaks, p))
+        i = t + 1
 
 
 def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = False):
@@ -206,57 +294,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
     n = len(para)
     done = []
     beam = beam or BEAM
-    find, rfind, candidates, answer = para.find, para.rfind, split_candidates_upto, ANSWERS.get
-
-    def expand(nxt, score, pos, lo, hi, breaks, first, last, free):
-        """States for a break in a token covering a column in [first, last]; free: the
-        break may be anywhere before the column and the widths stay [lo, hi]."""
-        i = first
-        while i <= last:
-            if para[i] == " ":
-                i += 1
-                continue
-            s = rfind(" ", 0, i) + 1
-            t = find(" ", i)
-            if t < 0:
-                t = n
-            if t - s > LONGEST:                   # no words: base64, a run of dashes
-                i = t + 1
-                continue
-            base = s if s > pos else pos
-            t_lo = i - pos + 1
-            if t_lo < lo:
-                t_lo = lo
-            t_hi = t - pos
-            if t_hi > hi:
-                t_hi = hi
-            tok = para[base:t]
-            got = None if '"' in tok else answer(tok)       # a recurring word
-            if got is None:
-                got = candidates(tok, '"' in tok and para.count('"', 0, base) % 2 == 1,
-                                 t - base if (base == pos or free) else pos + t_hi - base)
-            for off, llr in got:
-                p = base + off
-                b = t_hi                # widths [a, b]: the line up to p fits, the word at p not
-                if free:
-                    a, b = lo, hi
-                elif p - pos > t_hi:
-                    if base != pos:
-                        continue
-                    a = t_lo                              # a single word longer than W
-                    if b >= p - pos - 1:
-                        b = p - pos - 1
-                    if a > b:
-                        continue
-                else:
-                    a = p - pos if p - pos > t_lo else t_lo
-                key = (p, a, b)
-                sc = score + llr
-                old = nxt.get(key)
-                if old is None or sc > old[0]:
-                    nxt[key] = (sc, p, a, b, (breaks, p))
-            i = t + 1
-
+    find = para.find
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
     resyncs = 1 + n // (8 * w_lo)
     lines = 0
@@ -280,28 +318,37 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
                 if hi < lo:
                     continue
             if shifted and breaks is None:
-                expand(nxt, score, pos, lo, hi, breaks, pos, pos + hi - 1, True)
+                _expand(nxt, score, pos, lo, hi, breaks, pos, pos + hi - 1, True, para, n)
             else:
-                expand(nxt, score, pos, lo, hi, breaks, pos + lo - 1, pos + hi - 1, False)
+                _expand(nxt, score, pos, lo, hi, breaks, pos + lo - 1, pos + hi - 1, False, para, n)
         if not nxt and not ended and resyncs and frontier:
             resyncs -= 1                 # skip the break nothing explains, go on after it
-            score, pos, lo, hi, breaks = max(frontier, key=lambda st: st[0])
+            score, pos, lo, hi, breaks = max(frontier, key=_SCORE)
             if score > RESYNC_AFTER and pos + hi < n:
                 t = find(" ", pos + hi - 1)               # the end of the token that failed
                 if t < 0 or n - t <= hi:                  # ... which held the last break
                     done.append((lo, hi, score + RESYNC, breaks))
                 else:
-                    expand(nxt, score + RESYNC, t, lo, hi, breaks, t + 1, min(n, t + hi) - 1, True)
+                    _expand(nxt, score + RESYNC, t, lo, hi, breaks, t + 1, min(n, t + hi) - 1, True,
+                            para, n)
         if len(nxt) > beam:          # the best so far, and the best counting breaks to come
             states = list(nxt.values())
-            states.sort(key=lambda st: st[0], reverse=True)
+            states.sort(key=_SCORE, reverse=True)
             frontier = states[:beam]
             states = states[beam:]
-            states.sort(key=lambda st: st[0] + AHEAD * (n - st[1]) / st[3], reverse=True)
+            states.sort(key=partial(_ahead, n), reverse=True)
             frontier += states[:beam]
         else:
             frontier = list(nxt.values())
     return done
+
+
+_SCORE = itemgetter(0)          # of a chain state (score, pos, lo, hi, breaks)
+
+
+def _ahead(n: int, state: tuple) -> float:
+    """A chain state's score counting the breaks still to come in a paragraph n long."""
+    return state[0] + AHEAD * (n - state[1]) / state[3]
 
 
 # The same code compiled by Cython (reader/speedups.py), when a build of exactly this

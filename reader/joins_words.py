@@ -132,6 +132,7 @@ def _apostrophe_splits(run, low, offset, ks, ss) -> None:
     looked up once per apostrophe, not once per split."""
     mixed = not (run[1:].islower() or run.isupper())
     j = -2
+    joined = 0.0                                # (set at the first split)
     for k in range(1, len(run)):
         a, b = run[k - 1], run[k]
         if not (a.isalpha() and b.isalpha()):
