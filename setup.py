@@ -1,21 +1,36 @@
 """Build step beyond pyproject.toml: the fused-word repair compiled by Cython (optional).
 
 reader/joins.py and reader/joins_words.py are copied, unchanged but for a last line
-``SOURCE_SHA1 = "<SHA-1 of the source>"``, to build/speedups/article_reader_speedups/ and
-compiled there as the package ``article_reader_speedups`` (see reader/speedups.py, which
-uses it only while the stamps match the sources).  reader/joins.pxd and joins_words.pxd,
-copied beside them, give C types to the hot functions' arguments and locals (Cython's
-"augmenting .pxd": the .py files stay plain Python, and run as such uncompiled).  Without Cython, or when the C compiler
-fails, the install goes on without it and the same code runs interpreted.
+``SOURCE_SHA1 = "<digest>"`` (reader/speedups.py: SHA-1 of the source and its .pxd), to
+build/speedups/article_reader_speedups/, and compiled there as the package
+``article_reader_speedups``; reader/speedups.py uses it only while the stamps match the
+files beside it.  reader/joins.pxd and joins_words.pxd, copied too, give C types to the
+hot functions' arguments and locals (Cython's "augmenting .pxd": the .py files stay plain
+Python and run as such uncompiled).  Without Cython, when Cython or the C compiler fails,
+or for an editable install, the install goes on without it: the same code runs
+interpreted.
 """
-import hashlib
+import importlib.util
+import os
+import sys
 from pathlib import Path
 
 from setuptools import Extension, setup
 
 ROOT = Path(__file__).resolve().parent
-PACKAGE = "article_reader_speedups"
-MODULES = ("joins_words", "joins")
+os.chdir(ROOT)                  # (paths below are relative to the project, as pip runs it)
+
+
+def _speedups_module():
+    """reader/speedups.py, loaded by path (importing the reader package is not needed)."""
+    spec = importlib.util.spec_from_file_location("_reader_speedups", ROOT / "reader" / "speedups.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+SPEEDUPS = _speedups_module()
+PACKAGE, MODULES = SPEEDUPS.PACKAGE, SPEEDUPS.MODULES
 
 
 # Python never fuses a*b+c into one rounding; C compilers may (clang by default, gcc on
@@ -28,8 +43,13 @@ def _write(path: Path, data: bytes) -> None:
 
 
 def speedups() -> list:
+    if {"editable_wheel", "develop"} & set(sys.argv[1:]):
+        # an editable install is for changing the sources, which a build would not follow
+        print("article-reader: editable install: the fused-word repair runs interpreted")
+        return []
     try:
         from Cython.Build import cythonize
+        from Cython.Compiler.Errors import CompileError
     except ImportError:
         print("article-reader: Cython is not installed; the fused-word repair runs interpreted")
         return []
@@ -38,7 +58,8 @@ def speedups() -> list:
     extensions = []
     for name in MODULES:
         source = (ROOT / "reader" / f"{name}.py").read_bytes()
-        stamped = source + b'\n\nSOURCE_SHA1 = "%s"\n' % hashlib.sha1(source).hexdigest().encode()
+        stamp = SPEEDUPS.digest(ROOT / "reader", name)
+        stamped = source + b'\n\nSOURCE_SHA1 = "%s"\n' % stamp.encode()
         _write(ROOT / out / f"{name}.py", stamped)
         declarations = ROOT / "reader" / f"{name}.pxd"   # C types for the hot locals
         if declarations.exists():
@@ -47,12 +68,17 @@ def speedups() -> list:
                                     extra_compile_args=FLOAT_AS_PYTHON))
     # (force: the C files are regenerated each build, never left from other sources)
     # (include_path: where a .pxd is found under its module's full name)
-    extensions = cythonize(extensions, quiet=True, force=True, include_path=[str(out.parent)],
-                           compiler_directives={
-        "language_level": 3,
-        "annotation_typing": False,   # annotations document; they do not turn into C types
-        "infer_types": True,          # C types for locals only where the result is the same
-    })
+    try:
+        extensions = cythonize(extensions, quiet=True, force=True, include_path=[str(out.parent)],
+                               compiler_directives={
+            "language_level": 3,
+            "annotation_typing": False,   # annotations document; they do not turn into C types
+            "infer_types": True,          # C types for locals only where the result is the same
+        })
+    except CompileError as error:         # e.g. a .pxd that no longer matches its .py
+        print(f"article-reader: Cython could not compile the fused-word repair ({error}); "
+              "it runs interpreted")
+        return []
     for extension in extensions:
         extension.optional = True     # a compiler error is a warning: the install goes on
     return extensions

@@ -52,7 +52,9 @@ RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
 YIELD_CHARS = 8192            # compiled, this code never lets other threads run (the GIL):
-YIELD_LINES = 64              # ... it offers them a turn after this much text (~1 ms)
+YIELD_LINES = 16              # it offers them a turn after this much text, or this many
+                              # lines of one paragraph (~1-5 ms; more for lines of long
+                              # tokens searched over all widths)
 
 
 def split_fused_words(text: str) -> str:

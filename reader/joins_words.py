@@ -36,24 +36,34 @@ def word_costs() -> dict[str, float]:
     Single letters other than "a" and "i" are made expensive: as words they are rare in
     running text, and a cheap "t" or "e" would invite splits like "governmen|t".
     """
-    global _costs
     if _costs is None:
-        raw = resource("words-en.txt.gz").read_bytes()
-        costs: dict[str, float] = {}
-        for line in gzip.decompress(raw).decode("utf-8").splitlines():
-            zipf10, _, words = line.partition("\t")
-            costs.update(dict.fromkeys(words.split(" "), 9.0 - int(zipf10) / 10.0))
-            sleep(0)           # compiled, this never lets other threads run: offer a turn
-        for letter in "bcdefghjklmnopqrstuvwxyz":
-            costs[letter] = max(costs.get(letter, 8.0), 8.0)
-        _costs = costs
-        for i, word in enumerate(list(costs)[:PREWARM]):   # the most frequent words, analysed now
-            if i % 256 == 0:
-                sleep(0)                                   # (as above)
-            if word.isalpha():
-                split_candidates(word)
-                split_candidates(word.capitalize())
+        with _LOADING:             # (the load offers other threads turns: one loads it)
+            if _costs is None:
+                _load()
     return _costs
+
+
+_LOADING = threading.Lock()
+
+
+def _load() -> None:
+    """Read the word list into _costs, then analyse its commonest words once."""
+    global _costs
+    raw = resource("words-en.txt.gz").read_bytes()
+    costs: dict[str, float] = {}
+    for line in gzip.decompress(raw).decode("utf-8").splitlines():
+        zipf10, _, words = line.partition("\t")
+        costs.update(dict.fromkeys(words.split(" "), 9.0 - int(zipf10) / 10.0))
+        sleep(0)           # compiled, this never lets other threads run: offer a turn
+    for letter in "bcdefghjklmnopqrstuvwxyz":
+        costs[letter] = max(costs.get(letter, 8.0), 8.0)
+    _costs = costs
+    for i, word in enumerate(list(costs)[:PREWARM]):   # the most frequent words, analysed now
+        if i % 256 == 0:
+            sleep(0)                                   # (as above)
+        if word.isalpha():
+            split_candidates(word)
+            split_candidates(word.capitalize())
 
 
 _LETTERS = r"^\W\d_"

@@ -2,7 +2,6 @@
 build of exactly the sources, and then it gives the same text as the interpreted code."""
 from __future__ import annotations
 
-import hashlib
 import importlib.util
 import os
 import random
@@ -27,8 +26,8 @@ needs_build = pytest.mark.skipif(not joins.COMPILED, reason="the compiled repair
 
 def test_ci_runs_the_compiled_build():
     # CI installs with a C compiler: a build that silently fell back would hide a broken
-    # setup.py and run the repair at two thirds of its speed.
-    if os.environ.get("CI") != "true":
+    # setup.py and run the repair at 60% of its speed.
+    if os.environ.get("CI") != "true" and os.environ.get("ARTICLE_READER_REQUIRE_COMPILED") != "1":
         pytest.skip("only CI promises a compiler")
     assert joins.COMPILED
     assert split_fused_words is not joins.split_fused_words_python
@@ -125,26 +124,30 @@ def test_a_long_repair_lets_other_threads_run():
     took = time.perf_counter() - start
     done.set()
     beat.join()
-    assert took > 0.03, "too short to tell"
-    assert max(gaps) < took / 2
+    assert took > 0.1, "too short to tell"
+    assert max(gaps) < max(0.05, took / 4)      # without the offers: as long as the repair
 
 
 # ---- which build is used -------------------------------------------------------------------
+# A fake build: a package of plain modules that only carry SOURCE_SHA1, accepted as
+# "compiled" by passing the .py suffix (a real one must be an extension module).
 
-def _fake_build(tmp_path: Path, stamps: dict[str, str]) -> tuple[str, Path]:
-    """A package posing as a build (modules stamped as given) and a folder of sources."""
+AS_BUILT = (".py",)
+
+
+def _fake_build(tmp_path: Path, stamps=None) -> tuple[str, Path]:
+    """A package posing as a build of a folder of sources, stamped with the sources'
+    digests unless stamps gives others (module name -> stamp)."""
     package = f"fake_speedups_{uuid.uuid4().hex}"
     (tmp_path / package).mkdir()
-    sources = tmp_path / "src"
-    sources.mkdir(exist_ok=True)
+    sources = tmp_path / f"src_{package}"
+    sources.mkdir()
     for name in speedups.MODULES:
         (sources / f"{name}.py").write_text(f"# source of {name}\n")
-        (tmp_path / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {stamps.get(name)!r}\n")
+        (sources / f"{name}.pxd").write_text(f"# C types of {name}\n")
+        stamp = (stamps or {}).get(name, speedups.digest(sources, name))
+        (tmp_path / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {stamp!r}\n")
     return package, sources
-
-
-def _sha1(path: Path) -> str:
-    return hashlib.sha1(path.read_bytes()).hexdigest()
 
 
 @pytest.fixture
@@ -155,36 +158,53 @@ def importable(tmp_path, monkeypatch):
 
 
 def test_a_build_of_the_sources_is_used(importable):
-    package, sources = _fake_build(importable, {})
-    for name in speedups.MODULES:          # stamp the build with the sources' digests
-        digest = _sha1(sources / f"{name}.py")
-        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {digest!r}\n")
-    module = speedups.compiled(package, sources)
+    package, sources = _fake_build(importable)
+    module = speedups.compiled(package, sources, AS_BUILT)
     assert module is not None and module.__name__ == f"{package}.joins"
 
 
-def test_a_build_of_other_sources_is_not_used(importable):
-    package, sources = _fake_build(importable, {})
-    digests = {n: _sha1(sources / f"{n}.py") for n in speedups.MODULES}
-    for name in speedups.MODULES:          # one module is right, the other is a stale build
-        stamp = digests[name] if name == "joins" else "0" * 40
-        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {stamp!r}\n")
+@pytest.mark.parametrize("stale", speedups.MODULES)
+def test_a_build_of_other_sources_is_not_used(importable, stale):
+    package, sources = _fake_build(importable, {stale: "0" * 40})
+    assert speedups.compiled(package, sources, AS_BUILT) is None
+
+
+@pytest.mark.parametrize("edited", ["py", "pxd"])
+def test_a_source_or_its_c_types_edited_after_the_build_turn_it_off(importable, edited):
+    package, sources = _fake_build(importable)
+    with open(sources / f"joins_words.{edited}", "a") as f:
+        f.write("# edited\n")
+    assert speedups.compiled(package, sources, AS_BUILT) is None
+
+
+def test_only_a_compiled_module_is_taken_for_a_build(importable):
+    package, sources = _fake_build(importable)                 # plain .py modules
     assert speedups.compiled(package, sources) is None
+    assert speedups.compiled(package, sources, AS_BUILT) is not None
 
 
-def test_no_build_or_no_source_means_interpreted(importable, tmp_path):
-    assert speedups.compiled("no_such_speedups_package", tmp_path) is None
-    package, sources = _fake_build(importable, {})
+def test_no_build_means_interpreted(importable):
+    # the real sources, an importable name that is no build
+    assert speedups.compiled("no_such_speedups_package", speedups.HERE, AS_BUILT) is None
+
+
+def test_no_source_to_compare_means_interpreted(importable):
+    package, sources = _fake_build(importable)
     (sources / "joins.py").unlink()
-    assert speedups.compiled(package, sources) is None
+    assert speedups.compiled(package, sources, AS_BUILT) is None
+
+
+def test_a_build_that_fails_to_import_means_interpreted(importable):
+    package, sources = _fake_build(importable)
+    with open(importable / package / "joins.py", "a") as f:
+        f.write("raise RuntimeError('a broken build')\n")
+    assert speedups.compiled(package, sources, AS_BUILT) is None
 
 
 def test_the_environment_can_turn_the_build_off(importable, monkeypatch):
-    package, sources = _fake_build(importable, {})
-    for name in speedups.MODULES:
-        digest = _sha1(sources / f"{name}.py")
-        (importable / package / f"{name}.py").write_text(f"SOURCE_SHA1 = {digest!r}\n")
+    package, sources = _fake_build(importable)
     monkeypatch.setenv("ARTICLE_READER_PURE", "1")
-    assert speedups.compiled(package, sources) is None
+    assert speedups.compiled(package, sources, AS_BUILT) is None
     monkeypatch.setenv("ARTICLE_READER_PURE", "0")
-    assert speedups.compiled(package, sources) is not None
+    assert speedups.compiled(package, sources, AS_BUILT) is not None
+
