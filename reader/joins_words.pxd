@@ -9,7 +9,7 @@ import cython
 @cython.locals(n=Py_ssize_t, stop=Py_ssize_t)
 cpdef void _run_splits(str run, Py_ssize_t offset, list ks, list ss, Py_ssize_t upto=*)
 
-@cython.locals(n=Py_ssize_t, k=Py_ssize_t, llr=double, unknown=list)
+@cython.locals(n=Py_ssize_t, k=Py_ssize_t, llr=double, unknown=list, lefts=list, rights=list)
 cpdef void _all_splits(str run, str low, double whole, Py_ssize_t stop, bint mixed, Py_ssize_t offset, list ks, list ss)
 
 @cython.locals(mark=Py_ssize_t, k=Py_ssize_t, best=double, llr=double, base=double, per=double)
@@ -41,3 +41,6 @@ cpdef void _apostrophe_splits(str run, str low, Py_ssize_t offset, list ks, list
 cpdef double _cost_low(str w)
 
 cpdef double _unknown(str w)
+
+@cython.locals(n=Py_ssize_t, cut=Py_ssize_t, k=Py_ssize_t, unknown=list)
+cpdef list _part_costs(str low, Py_ssize_t stop, bint left)

@@ -28,6 +28,7 @@ RARE = -5.0               # possible but unusual: a space after “ or before a 
 CACHE_SIZE = 131072       # answers kept per cache (each emptied when full)
 
 _costs: dict[str, float] | None = None
+_LONGEST = 0              # letters in the longest word of the list (parts longer are unknown)
 
 
 def word_costs() -> dict[str, float]:
@@ -57,6 +58,8 @@ def _load() -> None:
         sleep(0)           # compiled, this never lets other threads run: offer a turn
     for letter in "bcdefghjklmnopqrstuvwxyz":
         costs[letter] = max(costs.get(letter, 8.0), 8.0)
+    global _LONGEST
+    _LONGEST = max(map(len, costs))
     _costs = costs
     for i, word in enumerate(list(costs)[:PREWARM]):   # the most frequent words, analysed now
         if i % 256 == 0:
@@ -125,6 +128,17 @@ def _all_splits(run, low, whole, stop, mixed, offset, ks, ss) -> None:
     get = _costs.get
     n = len(low)
     unknown = _unknown_costs(n)
+    if n > _LONGEST:          # a long run: parts longer than any word are not looked up
+        lefts = _part_costs(low, stop, True)
+        rights = _part_costs(low, stop, False)
+        for k in range(1, stop):
+            llr = whole - lefts[k - 1] - rights[k - 1]
+            if mixed:
+                llr += _case(run, k, run[k - 1], run[k])
+            if llr >= FLOOR:
+                ks.append(offset + k)
+                ss.append(llr)
+        return
     for k in range(1, stop):
         llr = whole - get(low[:k], unknown[k]) - get(low[k:], unknown[n - k])
         if mixed:
@@ -132,6 +146,20 @@ def _all_splits(run, low, whole, stop, mixed, offset, ks, ss) -> None:
         if llr >= FLOOR:
             ks.append(offset + k)
             ss.append(llr)
+
+
+def _part_costs(low: str, stop: int, left: bool) -> list:
+    """[cost of low[:k] (left) or of low[k:] for k = 1 .. stop - 1], as cost() gives them,
+    looking up only the parts no longer than the longest word."""
+    n = len(low)
+    unknown = _unknown_costs(n)
+    get = _costs.get
+    if left:
+        cut = min(stop, _LONGEST + 1)              # k < cut: low[:k] may be a word
+        return [get(low[:k], unknown[k]) for k in range(1, cut)] + unknown[cut:stop]
+    cut = min(max(1, n - _LONGEST), stop)          # k >= cut: low[k:] may be a word
+    return ([unknown[n - k] for k in range(1, cut)]
+            + [get(low[k:], unknown[n - k]) for k in range(cut, stop)])
 
 
 def _apostrophe_splits(run, low, offset, ks, ss) -> None:
@@ -423,7 +451,11 @@ def _unknown_word(tok: str, low: str, upto: int) -> tuple[tuple[int, float], ...
     whole = UNKNOWN_BASE + UNKNOWN_PER_CHAR * n
     stop = upto + 1 if upto < n else n
     unknown = _unknown_costs(n)
-    rights = [get(low[k:]) for k in range(1, stop)]
+    if len(low) > _LONGEST:   # a long token: right parts longer than any word are unknown
+        first = min(len(low) - _LONGEST, stop)
+        rights = [None] * (first - 1) + [get(low[k:]) for k in range(first, stop)]
+    else:
+        rights = [get(low[k:]) for k in range(1, stop)]
     found = []
     best = FLOOR
     for k in compress(range(1, stop), rights):          # (no cost is 0.0: all truthy)
@@ -443,6 +475,14 @@ def _unknown_word(tok: str, low: str, upto: int) -> tuple[tuple[int, float], ...
     ss: list[float] = []
     m = len(low)                                        # (may differ from n: "İ")
     unknown = _unknown_costs(m)
+    if m > _LONGEST:
+        lefts = _part_costs(low, stop, True)
+        for k, cy in enumerate(rights, 1):
+            llr = whole - lefts[k - 1] - (cy or unknown[m - k])
+            if llr >= FLOOR:
+                ks.append(k)
+                ss.append(llr)
+        return _near_best(ks, ss)
     for k, cy in enumerate(rights, 1):
         llr = whole - get(low[:k], unknown[k]) - (cy or unknown[m - k])
         if llr >= FLOOR:

@@ -69,6 +69,10 @@ def _texts():
     texts += [h[1] for h in HARD]
     corpus = _corpus()
     rng = random.Random(11)
+    for case in (str.lower, str.upper, lambda word: word, str.capitalize):   # long tokens
+        words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLM") for _ in
+                         range(rng.randint(20, 320))) for _ in range(12)]
+        texts.append(" ".join(case(word) for word in words))
     for i in range(60):
         text = corpus.render_txt(corpus._article(i, rng), rng)
         texts += [text, damage(text, rng.randrange(45, 110))]
