@@ -636,3 +636,15 @@ def test_panel_headings_say_none_only_about_a_shown_article(qtbot, make_window, 
     w.select_key(str(news / "d.txt"))  # the unreadable file
     assert w.panel.org_title.text() == "<b>Organisations</b>"
     assert w.panel.src_title.text() == "<b>Sources</b>"
+
+
+def test_a_folder_without_articles_says_so(qtbot, make_window, tmp_path):
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF-1.4")          # not an article format
+    w = make_window()
+    open_and_wait(qtbot, w, [empty])
+    assert w.model.rowCount() == 0
+    assert w.statusBar().currentMessage() == "No article files found"
+    assert "No articles here" in w.pane.toPlainText()
+    assert str(empty) in w.pane.toPlainText()

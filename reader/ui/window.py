@@ -469,7 +469,8 @@ class MainWindow(QMainWindow):
             with self.library.lock:
                 self.panel.refresh_counts(self.current, self._colours(self.current), self.library.index)
         self._show_count()
-        note = f"Loaded {counted(articles, 'article')} from {counted(seen, 'file')}"
+        note = (f"Loaded {counted(articles, 'article')} from {counted(seen, 'file')}" if seen
+                else "No article files found")
         if cancelled:
             note = f"Stopped: {note[0].lower()}{note[1:]}"
         if failed:
