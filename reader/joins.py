@@ -27,9 +27,8 @@ from __future__ import annotations
 from functools import partial
 from itertools import repeat
 from operator import itemgetter, sub
-from time import sleep
 
-from .joins_words import ANSWERS, split_candidates_upto, word_costs
+from .joins_words import ANSWERS, offer_turn, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "split_fused_words_python", "COMPILED", "WIDTHS"]
 
@@ -52,9 +51,8 @@ RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
 YIELD_CHARS = 8192            # compiled, this code never lets other threads run (the GIL):
-YIELD_LINES = 16              # it offers them a turn after this much text, or this many
-                              # lines of one paragraph (~1-5 ms; more for lines of long
-                              # tokens searched over all widths)
+YIELD_LINES = 16              # it offers them a turn (offer_turn) after this much text, or
+                              # this many lines of one paragraph (< 1 ms of work)
 
 
 def split_fused_words(text: str) -> str:
@@ -100,7 +98,7 @@ def split_fused_words(text: str) -> str:
             continue
         budget -= len(f[2])
         if budget < 0:
-            sleep(0)                             # the window's thread may run now
+            offer_turn()                         # the window's thread may run now
             budget = YIELD_CHARS
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
@@ -111,7 +109,7 @@ def split_fused_words(text: str) -> str:
         k, start, body, chains = f
         budget -= len(body)
         if budget < 0:
-            sleep(0)                             # (as above)
+            offer_turn()                         # (as above)
             budget = YIELD_CHARS
         if width is not None and len(body) < width:
             continue                             # one line at the shared width: intact
@@ -303,7 +301,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
     while frontier:
         lines += 1
         if lines % YIELD_LINES == 0:
-            sleep(0)                             # (a very long paragraph: as above)
+            offer_turn()                         # (a very long paragraph: as above)
         nxt: dict = {}
         ended = False
         for score, pos, lo, hi, breaks in frontier:
