@@ -25,6 +25,10 @@ MARGIN = 5.0              # candidates this far below the token's best are dropp
 SURE = 3.0                # a split this good needs no look at the rest of the token
 PREWARM = 8000            # words whose splits are computed when the list loads
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
+A_NAME = 0.0              # "aNobel": the article before a name, not a brand like "iPhone"
+POSSESSIVE = -2.0         # a space after an apostrophe before s: "Ford’ sun…" rather than
+                          # "Ford’s un…" (a plural's apostrophe follows an s; a closing
+                          # quote, an opening one)
 CACHE_SIZE = 131072       # answers kept per cache (each emptied when full)
 
 _costs: dict[str, float] | None = None
@@ -260,7 +264,7 @@ def _case(run: str, k: int, a: str, b: str) -> float:
         if k >= 2 and lw.islower():
             return 4.0                      # theProvincial, inBalochistan
         if k == 1:
-            return -4.0                     # iPhone, eBay
+            return A_NAME if a == "a" else -4.0     # iPhone, eBay; but a|Nobel Prize
         if lw[:1].isupper() and k <= 3:
             return -2.0                     # McDonald, MacBook
         return 1.0                          # RepublicanArmy (YouTube is in the list)
@@ -294,6 +298,9 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         m = _HEAD_WORD.match(right)
         if m.group().lower() in _SUFFIX or not tok[i - 2: i - 1].isalpha():
             return RARE
+        if (b in "sS" and tok[i - 2] not in "sS" and "\u2018" not in left
+                and not (a == "'" and "'" in left[:-1])):
+            return POSSESSIVE                   # Ford’s|unexecuted, not Ford’|sunexecuted
         return 2.0                              # artists’ performance, ‘impeachment’ proceedings
     if b in "'\u2019+" or a == "/" or b == "/" or a in _OPEN or b in _CLOSE:
         return RARE
@@ -320,7 +327,9 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         if a == ":" and b.isupper():
             return 1.0                      # "ISLAMABAD:The" datelines exist unsplit
         if b.isdigit():
-            return RARE if left[-2:-1].isdigit() else 2.0
+            if left[-2:-1].isdigit() and (a != "," or _digits_at(tok, i) == 3):
+                return RARE                 # 3:30, 1,500 -- but 18,|2019 and (10,|11) split
+            return 2.0
         return STRONG
     if a == ".":
         if _ABBREV.search(left):            # e.g.|breathlessness, U.S.|Army, never e.|g.
@@ -348,6 +357,14 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
     if a == "#" or a == "@":
         return RARE
     return -3.0
+
+
+_DIGITS = re.compile(r"\d*")
+
+
+def _digits_at(tok: str, i: int) -> int:
+    """How many decimal digits tok has from i on."""
+    return len(_DIGITS.match(tok, i).group())
 
 
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")

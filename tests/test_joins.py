@@ -77,6 +77,17 @@ HARD = [
     ("Capital|Capital", "Officials named the Baloch Liberation Front, the Baloch Republican "
      "Army and two smaller factions as the main targets of the operation announced by the "
      "provincial government.", "Republican Army"),
+    ("possessive before s", "Inspectors who reviewed the harbour safety plans found that "
+     "the port’s top managers had left too few pilots on duty for the larger ships arriving "
+     "at night.", "port’s top"),
+    ("comma|year", "The agreement was first drafted in the capital on November 18, 2019 and "
+     "signed by the regional governments only after two further rounds of talks with the "
+     "unions.", "18, 2019"),
+    ("comma|digits in a list", "The survey counted households in the districts numbered (12, "
+     "14) on the old census maps, where most families still depend on fishing and seasonal "
+     "farm work.", "(12, 14)"),
+    ("a|Name", "Residents said a NASA satellite image taken on Friday showed the extent of "
+     "the flooding along the river valley and the damage to farmland.", "a NASA"),
 ]
 
 
