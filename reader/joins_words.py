@@ -347,6 +347,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
             return RARE if left[-2:-1].isdigit() else -2.0
         return -4.0                         # dawn.com
     if b in _OPEN:
+        if b == "(" and a.isalnum() and _SUFFIX_IN_BRACKETS.match(tok, i):
+            return RARE                     # 401(k), word(s), child(ren)
         return STRONG if (a.isalnum() or a in _SENT + "." + _DASH) else 1.0
     if a in _CLOSE:
         return STRONG - 1.0 if (b.isalnum() or b in _OPEN) else RARE
@@ -360,6 +362,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
 
 
 _DIGITS = re.compile(r"\d*")
+_SUFFIX_IN_BRACKETS = re.compile(r"\([a-z]{1,3}\)")
+_URL_AFTER = frozenset(".,;:!?)”’\"")
 
 
 def _digits_at(tok: str, i: int) -> int:
@@ -372,7 +376,7 @@ _NON_LETTER = re.compile(r"[\W\d_]")
 _WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
 _LINKISH = re.compile(r"[#@/]|\.\w")
 _AFTER_LINK = re.compile(r"[A-Z][a-z]+[.,;:!?\"”’)]*$")      # a capitalised word ends the token
-_URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)   # (tweets' pictures)
 _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
 
@@ -545,13 +549,17 @@ def _unknown_costs(n: int) -> list[float]:
 
 def _inside_links(tok: str, ks: list, ss: list) -> None:
     """Discourage splits inside URLs, e-mail addresses, domains and hashtags."""
-    spans = [(m.start(), m.end(), 2.0) for m in _URL.finditer(tok)]   # a break before "www." is fine
+    # a break before "www." is fine; after a sentence's end, more than fine ("." before a
+    # lower-case letter alone scores as a domain's dot)
+    spans = [(m.start(), m.end(), 6.0 if tok[m.start() - 1: m.start()] in _URL_AFTER else 2.0)
+             for m in _URL.finditer(tok)]
+    starts = {a for a, b, before in spans}       # (not inside the domain it seems to extend)
     spans += [(m.start(), m.end(), 0.0) for m in _ADDRESS.finditer(tok)]
     for a, b, before in spans:
         for j, i in enumerate(ks):
             if i == a:
                 ss[j] += before
-            elif a < i < b:
+            elif a < i < b and i not in starts:
                 if tok[i - 1] in "/.)" and _AFTER_LINK.match(tok, i):
                     ss[j] += 3.0                     # ...jang-noksu-show/|We hope
                 else:

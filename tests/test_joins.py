@@ -88,6 +88,12 @@ HARD = [
      "farm work.", "(12, 14)"),
     ("a|Name", "Residents said a NASA satellite image taken on Friday showed the extent of "
      "the flooding along the river valley and the damage to farmland.", "a NASA"),
+    ("suffix in brackets", "Employees may also pay into a 403(b) plan through the "
+     "university, which matches contributions of up to five per cent of salary each year.",
+     "403(b) plan"),
+    ("sentence|picture link", "Volunteers cleared the beach of plastic on Saturday as part of "
+     "the campaign. pic.twitter.com/a8Xk2LmQ9z Organisers said more than two hundred people "
+     "took part this year.", "campaign. pic.twitter.com/a8Xk2LmQ9z"),
 ]
 
 
