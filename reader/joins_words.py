@@ -332,11 +332,15 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
             return 2.0
         return STRONG
     if a == ".":
+        if b in _CURRENCY:
+            return 3.0                      # (Orig.|$1,599)
         if _ABBREV.search(left):            # e.g.|breathlessness, U.S.|Army, never e.|g.
             m = _HEAD_WORD.match(right)
             if m and len(m.group()) == 1 and right[1:2] == ".":
                 return RARE
             return 1.0
+        if b.isupper() and left[-2:-1].isupper() and _INITIAL.match(tok, i):
+            return RARE                     # initials: George R.|R. Martin, a U.|S. court
         if b.isupper() or b in _OPEN:
             m = _TAIL_WORD.search(left[:-1])
             lw = m.group() if m else ""
@@ -354,6 +358,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         return STRONG - 1.0 if (b.isalnum() or b in _OPEN) else RARE
     if a in _DASH or b in _DASH:
         return 0.0
+    if a in _CURRENCY and b.isdigit():
+        return RARE                         # $4.99
     if a == "%" or b in "$£€#@":
         return 3.0                          # 5%of, about$5, the#hashtag, follow@user
     if a == "#" or a == "@":
@@ -364,6 +370,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
 _DIGITS = re.compile(r"\d*")
 _SUFFIX_IN_BRACKETS = re.compile(r"\([a-z]{1,3}\)")
 _URL_AFTER = frozenset(".,;:!?)”’\"")
+_CURRENCY = "$£€"
+_INITIAL = re.compile(r"[A-Z]\.")
 
 
 def _digits_at(tok: str, i: int) -> int:

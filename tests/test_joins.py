@@ -91,6 +91,10 @@ HARD = [
     ("suffix in brackets", "Employees may also pay into a 403(b) plan through the "
      "university, which matches contributions of up to five per cent of salary each year.",
      "403(b) plan"),
+    ("initials", "Lawyers said the case would be heard by a U.S. court in the spring, after "
+     "the judge had ruled on the motions filed by both sides in January.", "a U.S."),
+    ("dot|currency", "The charity said the jacket now sells for $90 (Orig. $159) at its shops, "
+     "and that all the money raised would go to the winter shelter.", "(Orig. $159)"),
     ("sentence|picture link", "Volunteers cleared the beach of plastic on Saturday as part of "
      "the campaign. pic.twitter.com/a8Xk2LmQ9z Organisers said more than two hundred people "
      "took part this year.", "campaign. pic.twitter.com/a8Xk2LmQ9z"),
