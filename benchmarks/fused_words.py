@@ -13,7 +13,7 @@ data), it scores, in one run:
 Without ../shared it damages the built-in text below the same way (greedy hard wrap at
 several widths, line breaks deleted without a space) and prints the same figures.
 
-    python benchmarks/fused_words.py [--split dev] [--show 10] [--builtin]
+    python benchmarks/fused_words.py [--split dev] [--show 10] [--builtin] [--generated 8]
 """
 from __future__ import annotations
 
@@ -120,6 +120,10 @@ def main() -> None:
     ap.add_argument("--split", default="dev")
     ap.add_argument("--show", type=int, default=0)
     ap.add_argument("--builtin", action="store_true", help="use the built-in text even if ../shared exists")
+    ap.add_argument("--generated", type=int, default=0, metavar="N",
+                    help="also score N data sets the shared scorer generates (gen, seeds 1..N) "
+                         "from the extraction ground truth: other articles and widths than the "
+                         "dev set, for how the figures hold on text of the same kind")
     a = ap.parse_args()
     import reader.joins
     print("reader.joins:split_fused_words is", "compiled (Cython)" if reader.joins.COMPILED else
@@ -143,6 +147,8 @@ def main() -> None:
             speed[spec] = float(found.group(1)) if found else None
         _ratio(speed.get("reader.joins:split_fused_words"),
                speed.get("reader.joins:split_fused_words_python"))
+        if a.generated:
+            _generated(a.generated)
         return
     from reader.joins import split_fused_words, split_fused_words_python
 
@@ -155,6 +161,36 @@ def main() -> None:
         fns["wordninja"] = wordninja_repair
     speed = {name: score_self(name, fn, widths) for name, fn in fns.items()}
     _ratio(speed["reader.joins:split_fused_words"], speed.get("reader.joins:split_fused_words_python"))
+
+
+def _generated(n: int) -> None:
+    """Recall and precision of the repair over the scorer's generated data sets."""
+    import tempfile
+    truth = SHARED / "data" / "extraction-dev" / "ground-truth.json"
+    if not truth.exists():
+        print(f"no {truth}: no generated data sets")
+        return
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for seed in range(1, n + 1):
+            out = Path(tmp) / f"seed{seed}"
+            subprocess.run([sys.executable, str(SCORER), "gen", "--src", str(truth), "--out", str(out),
+                            "--seed", str(seed)], check=True, capture_output=True)
+            for split in ("dev", "test"):
+                run = subprocess.run([sys.executable, str(SCORER), "score", "reader.joins:split_fused_words",
+                                      "--data", str(out), "--split", split],
+                                     cwd=ROOT, check=False, capture_output=True, text=True).stdout
+                got = re.search(r"recall ([0-9.]+)\s+precision ([0-9.]+).*control ([0-9.]+)", run)
+                if got:
+                    rows.append(tuple(float(x) for x in got.groups()))
+    if not rows:
+        print("generated data sets: no scores")
+        return
+    recall, precision, control = zip(*rows)
+    print(f"generated data sets ({n} seeds x dev/test, {len(rows)} scored): "
+          f"recall mean {sum(recall) / len(rows):.4f} (min {min(recall):.4f}), "
+          f"precision mean {sum(precision) / len(rows):.4f} (min {min(precision):.4f}), "
+          f"false splits per 10k on the control texts at most {max(control):.1f}")
 
 
 def _ratio(compiled: float | None, interpreted: float | None) -> None:
