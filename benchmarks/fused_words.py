@@ -122,8 +122,9 @@ def main() -> None:
     ap.add_argument("--builtin", action="store_true", help="use the built-in text even if ../shared exists")
     ap.add_argument("--generated", type=int, default=0, metavar="N",
                     help="also score N data sets the shared scorer generates (gen, seeds 1..N) "
-                         "from the extraction ground truth: other articles and widths than the "
-                         "dev set, for how the figures hold on text of the same kind")
+                         "from the extraction ground truth: the dev set's articles wrapped at "
+                         "other widths (not other articles), for how the figures hold across "
+                         "widths")
     a = ap.parse_args()
     import reader.joins
     print("reader.joins:split_fused_words is", "compiled (Cython)" if reader.joins.COMPILED else

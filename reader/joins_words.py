@@ -299,8 +299,9 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         if m.group().lower() in _SUFFIX or not tok[i - 2: i - 1].isalpha():
             return RARE
         if (b in "sS" and tok[i - 2] not in "sS" and "\u2018" not in left
-                and not (a == "'" and "'" in left[:-1])):
-            return POSSESSIVE                   # Ford’s|unexecuted, not Ford’|sunexecuted
+                and not (a == "'" and "'" in left[:-1])
+                and cost(m.group()[1:]) <= cost(m.group()) + 1.0):
+            return POSSESSIVE       # Ford’s|unexecuted, not Ford’|sunexecuted; but reform’|saying
         return 2.0                              # artists’ performance, ‘impeachment’ proceedings
     if b in "'\u2019+" or a == "/" or b == "/" or a in _OPEN or b in _CLOSE:
         return RARE
@@ -327,8 +328,10 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
         if a == ":" and b.isupper():
             return 1.0                      # "ISLAMABAD:The" datelines exist unsplit
         if b.isdigit():
-            if left[-2:-1].isdigit() and (a != "," or _digits_at(tok, i) == 3):
-                return RARE                 # 3:30, 1,500 -- but 18,|2019 and (10,|11) split
+            digits = _digits_at(tok, i)
+            if left[-2:-1].isdigit() and (a != "," or digits == 3 or (
+                    digits != 4 and tok[i + digits: i + digits + 1] not in ")]-\u2013")):
+                return RARE                 # 3:30, 1,500, 2,5 -- but 18,|2019, (10,|11) split
             return 2.0
         return STRONG
     if a == ".":
@@ -339,7 +342,8 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
             if m and len(m.group()) == 1 and right[1:2] == ".":
                 return RARE
             return 1.0
-        if b.isupper() and left[-2:-1].isupper() and _INITIAL.match(tok, i):
+        if (b.isupper() and left[-2:-1].isupper() and not left[-3:-2].isupper()
+                and _INITIAL.match(tok, i)):
             return RARE                     # initials: George R.|R. Martin, a U.|S. court
         if b.isupper() or b in _OPEN:
             m = _TAIL_WORD.search(left[:-1])
@@ -351,8 +355,10 @@ def _score(tok: str, i: int, quote_open: bool) -> float | None:
             return RARE if left[-2:-1].isdigit() else -2.0
         return -4.0                         # dawn.com
     if b in _OPEN:
-        if b == "(" and a.isalnum() and _SUFFIX_IN_BRACKETS.match(tok, i):
-            return RARE                     # 401(k), word(s), child(ren)
+        if b == "(" and a.isalnum() and _SUFFIX_IN_BRACKETS.match(tok, i) and (
+                a.isdigit() or (_TAIL_WORD.search(left).group()
+                                + tok[i + 1: tok.index(")", i)]).lower() in _costs):
+            return RARE                     # 401(k), name(s), child(ren); not and|(c)
         return STRONG if (a.isalnum() or a in _SENT + "." + _DASH) else 1.0
     if a in _CLOSE:
         return STRONG - 1.0 if (b.isalnum() or b in _OPEN) else RARE
@@ -384,7 +390,9 @@ _NON_LETTER = re.compile(r"[\W\d_]")
 _WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
 _LINKISH = re.compile(r"[#@/]|\.\w")
 _AFTER_LINK = re.compile(r"[A-Z][a-z]+[.,;:!?\"”’)]*$")      # a capitalised word ends the token
-_URL = re.compile(r"(?:https?://|www\.|pic\.twitter\.com/)\S+", re.IGNORECASE)   # (tweets' pictures)
+# (a tweet's picture link has a 10-character id, often fused with the next word)
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![A-Za-z0-9])pic\.twitter\.com/[A-Za-z0-9]{10}",
+                  re.IGNORECASE)
 _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
 

@@ -263,3 +263,50 @@ def test_word_character_tokens_are_scored_without_error(token):
     for source in (text, damage(text, 60)):
         got = split_fused_words(source)
         assert got.replace(" ", "") == source.replace(" ", "")
+
+
+# Text on which a cue of the token scorer could misfire (a closing quote before an s-word,
+# an acronym's dot before initials, decimal commas, list letters in brackets, a picture
+# link fused with the next word): repaired at every width that fuses the pair.
+MISFIRES = [
+    ("Critics dismissed what the minister had called ‘decisive reform’ saying the measures "
+     "would only shift costs onto local councils, which already struggle to pay for schools "
+     "and roads.", "reform’ saying"),
+    ("The alliance said the decision had been backed by every member of NATO. U.S. officials "
+     "said the troops would leave within weeks, once the new commander had taken over.",
+     "NATO. U.S."),
+    ("The project will cost about 4,5 billion euros, the ministry said in Rome, and the first "
+     "section of the new line should open to passengers before the end of the decade.",
+     "4,5 billion"),
+    ("Under the law the court must consider (a) the interests of the child, (b) the views of "
+     "the parents and (c) any risk of harm, before deciding where the child should live in "
+     "future.", "and (c)"),
+    ("Photos from the scene were posted on Twitter pic.twitter.com/Zz9QkLp2aB and on Facebook, "
+     "where the police asked witnesses to come forward with any information about the "
+     "attack.", "pic.twitter.com/Zz9QkLp2aB and"),
+]
+
+
+def _fusing_widths(text: str, pair: str, widths=range(40, 121)) -> list[int]:
+    para = next(p for p in text.split("\n") if pair in p)
+    target = para.index(pair) + pair.index(" ")
+    found = []
+    for w in widths:
+        pos = 0
+        for line in textwrap.wrap(para, width=w, break_long_words=False, break_on_hyphens=False):
+            pos += len(line)
+            if pos == target:
+                found.append(w)
+                break
+            pos += 1
+    return found
+
+
+@pytest.mark.parametrize("paragraph, pair", MISFIRES, ids=[m[1] for m in MISFIRES])
+def test_cues_do_not_misfire(paragraph, pair):
+    gold = BACKGROUND + LEAD + paragraph
+    assert split_fused_words(gold) == gold
+    widths = _fusing_widths(gold, pair)
+    assert widths
+    wrong = [w for w in widths if pair not in split_fused_words(damage(gold, w))]
+    assert wrong == []
