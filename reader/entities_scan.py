@@ -253,7 +253,7 @@ class Scan:
 
     def _heads(self, toks, keys, offs, prev, cands) -> None:
         lex = self.lex
-        heads, demonyms = lex.heads, lex.demonyms
+        heads = lex.heads
         n = len(toks)
         for i in range(n):
             flags = heads.get(keys[i])
