@@ -390,9 +390,11 @@ _NON_LETTER = re.compile(r"[\W\d_]")
 _WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
 _LINKISH = re.compile(r"[#@/]|\.\w")
 _AFTER_LINK = re.compile(r"[A-Z][a-z]+[.,;:!?\"”’)]*$")      # a capitalised word ends the token
-# (a tweet's picture link has a 10-character id, often fused with the next word)
-_URL = re.compile(r"(?:https?://|www\.)\S+|(?<![A-Za-z0-9])pic\.twitter\.com/[A-Za-z0-9]{10}",
-                  re.IGNORECASE)
+# (a tweet's short links and picture links have 10-character ids, often fused with the
+# next word)
+_URL = re.compile(r"https?://t\.co/[A-Za-z0-9]{10}|(?:https?://|www\.)\S+"
+                  r"|(?<![A-Za-z])pic\.twitter\.com/[A-Za-z0-9]{10}", re.IGNORECASE)
+_SHORT_LINK = re.compile(r"https?://t\.co/|pic\.twitter\.com/", re.IGNORECASE)
 _ADDRESS = re.compile(r"#\w+|[\w.+-]*\w@[a-z0-9][a-z0-9-]*(?:\.[a-z]{2,})+|@\w+"
                       r"|\w[\w-]*(?:\.[\w-]+)*\.(?:com|org|net|gov|edu|info|io|co|uk|pk|in|de|fr)\b")
 
@@ -570,12 +572,17 @@ def _inside_links(tok: str, ks: list, ss: list) -> None:
     spans = [(m.start(), m.end(), 6.0 if tok[m.start() - 1: m.start()] in _URL_AFTER else 2.0)
              for m in _URL.finditer(tok)]
     starts = {a for a, b, before in spans}       # (not inside the domain it seems to extend)
+    # a tweet's link ends with its 10-character id: what follows is the next word
+    ends = {b for a, b, before in spans if b < len(tok) and _SHORT_LINK.match(tok, a)}
     spans += [(m.start(), m.end(), 0.0) for m in _ADDRESS.finditer(tok)]
+    for j, i in enumerate(ks):
+        if i in ends:
+            ss[j] += 6.0
     for a, b, before in spans:
         for j, i in enumerate(ks):
             if i == a:
                 ss[j] += before
-            elif a < i < b and i not in starts:
+            elif a < i < b and i not in starts and i not in ends:
                 if tok[i - 1] in "/.)" and _AFTER_LINK.match(tok, i):
                     ss[j] += 3.0                     # ...jang-noksu-show/|We hope
                 else:

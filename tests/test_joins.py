@@ -164,6 +164,25 @@ def test_repair_is_idempotent(text, width):
     assert split_fused_words(once) == once
 
 
+# Found by the generated-articles test below: narrow widths where the true width's chain
+# died (a tweet's picture link fused with the next word) and a wrong width won.
+_ALPHABET = ("Shares of Alphabet, which owns YouTube, rose 3.5% on Tuesday after the company "
+             "said advertising revenue grew faster than expected.")
+FOUND_BY_HYPOTHESIS = [
+    (_ALPHABET + "\n" + _ALPHABET + " " + _ALPHABET + "\nResearchers at the Max Planck Institute "
+     "measured CO2 levels of 421 ppm at Mauna Loa, the highest since records began in 1958.. "
+     "pic.twitter.com/a8Xk2LmQ9z Organisers said more than two hundred people took part this "
+     "year.. " + _ALPHABET, 40),
+]
+
+
+@pytest.mark.parametrize("text, width", FOUND_BY_HYPOTHESIS)
+def test_found_cases_are_repaired_and_idempotent(text, width):
+    once = split_fused_words(damage(text, width))
+    assert once == text
+    assert split_fused_words(once) == once
+
+
 PROSE = BACKGROUND + LEAD + "\n".join(h[1] for h in HARD)
 
 
