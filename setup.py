@@ -38,10 +38,6 @@ PACKAGE, MODULES = SPEEDUPS.PACKAGE, SPEEDUPS.MODULES
 FLOAT_AS_PYTHON = ["-ffp-contract=off"]
 
 
-def _write(path: Path, data: bytes) -> None:
-    path.write_bytes(data)
-
-
 def speedups() -> list:
     if {"editable_wheel", "develop"} & set(sys.argv[1:]):
         # an editable install is for changing the sources, which a build would not follow
@@ -60,10 +56,10 @@ def speedups() -> list:
         source = (ROOT / "reader" / f"{name}.py").read_bytes()
         stamp = SPEEDUPS.digest(ROOT / "reader", name)
         stamped = source + b'\n\nSOURCE_SHA1 = "%s"\n' % stamp.encode()
-        _write(ROOT / out / f"{name}.py", stamped)
+        (ROOT / out / f"{name}.py").write_bytes(stamped)
         declarations = ROOT / "reader" / f"{name}.pxd"   # C types for the hot locals
         if declarations.exists():
-            _write(ROOT / out / f"{name}.pxd", declarations.read_bytes())
+            (ROOT / out / f"{name}.pxd").write_bytes(declarations.read_bytes())
         extensions.append(Extension(f"{PACKAGE}.{name}", [str(out / f"{name}.py")],
                                     extra_compile_args=FLOAT_AS_PYTHON))
     # (force: the C files are regenerated each build, never left from other sources)

@@ -33,6 +33,7 @@ from .joins_words import ANSWERS, offer_turn, split_candidates_upto, word_costs
 __all__ = ["split_fused_words", "split_fused_words_python", "COMPILED", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
+ALL = (WIDTHS.start, WIDTHS.stop - 1)
 BEAM = 3                      # chain states kept per line (all-width search)
 AHEAD = 3.0                   # expected score per break still to come (beam ranking)
 NARROW_BEAM = 2               # ... (search near a known width)
@@ -51,8 +52,8 @@ RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
 YIELD_CHARS = 8192            # compiled, this code never lets other threads run (the GIL):
-YIELD_LINES = 16              # it offers them a turn (offer_turn) after this much text, or
-                              # this many lines of one paragraph (< 1 ms of work)
+YIELD_LINES = 16              # it calls offer_turn (which hands the GIL over at most every
+                              # 5 ms) after this much text, or this many lines of a paragraph
 
 
 def split_fused_words(text: str) -> str:
@@ -86,7 +87,7 @@ def split_fused_words(text: str) -> str:
     if total < TEXT_MIN:
         lo, hi = WIDTHS.start, WIDTHS.stop - 1
     budget = YIELD_CHARS
-    everywhere = (lo, hi) == (WIDTHS.start, WIDTHS.stop - 1)
+    everywhere = (lo, hi) == ALL
     for f in paras:
         if f[3] is None:
             f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
@@ -119,7 +120,7 @@ def split_fused_words(text: str) -> str:
             best = _best([c for c in shifted if c[3][0] is not None], width, AT_WIDTH_MIN)
             best = best or _best(shifted, width, SHIFTED_ONE_BREAK)
         if best is None:                         # this paragraph on its own, over all widths
-            if f not in probed and (lo, hi) != (WIDTHS.start, WIDTHS.stop - 1):
+            if f not in probed and (lo, hi) != ALL:
                 chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
             best = _best(chains, None, PARA_MIN)
         if best is None:

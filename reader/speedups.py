@@ -50,6 +50,6 @@ def compiled(package: str = PACKAGE, sources: Path = HERE,
                 return None                          # not a compiled module
             if getattr(module, "SOURCE_SHA1", None) != expected:
                 return None                          # a build of other code
+        return importlib.import_module(f"{package}.joins")
     except Exception:          # not built, no source to compare with, a broken build:
         return None            # whatever it is, the interpreted code runs
-    return module

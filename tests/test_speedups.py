@@ -2,6 +2,7 @@
 build of exactly the sources, and then it gives the same text as the interpreted code."""
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import os
 import random
@@ -34,7 +35,6 @@ def test_ci_runs_the_compiled_build():
 
 @needs_build
 def test_the_public_function_is_the_compiled_one():
-    assert split_fused_words is joins.split_fused_words
     assert not isinstance(split_fused_words, types.FunctionType)     # a Cython function
     assert isinstance(joins.split_fused_words_python, types.FunctionType)
 
@@ -43,7 +43,6 @@ def test_the_public_function_is_the_compiled_one():
 def test_the_build_has_the_c_types_of_the_pxd_files():
     # reader/joins.pxd and joins_words.pxd type the hot functions (cpdef, C locals): a
     # build that did not find them is still correct but gives away half its speed
-    import importlib
     for name in speedups.MODULES:
         module = importlib.import_module(f"{speedups.PACKAGE}.{name}")
         declared = (ROOT / "reader" / f"{name}.pxd").read_text(encoding="utf-8")
@@ -104,8 +103,8 @@ def test_compiled_and_interpreted_agree_on_any_text(text):
 
 @needs_build
 def test_a_long_repair_lets_other_threads_run():
-    # Compiled code never hands the GIL over by itself; the repair offers it every ~8 kB, so
-    # the window's thread is not frozen while a long article is repaired in a worker.
+    # Compiled code never hands the GIL over by itself; the repair offers it at most every
+    # 5 ms of work, so the window's thread is not frozen while a long article is repaired.
     corpus, rng = _corpus(), random.Random(5)
     text = damage("\n".join(corpus.render_txt(corpus._article(i, rng), rng) for i in range(300)), 70)
     split_fused_words(PROSE)                                # (the word list is loaded)
@@ -128,7 +127,7 @@ def test_a_long_repair_lets_other_threads_run():
     done.set()
     beat.join()
     assert took > 0.1, "too short to tell"
-    assert max(gaps) < max(0.05, took / 4)      # without the offers: as long as the repair
+    assert max(gaps) < 0.05      # the window's stall bar; without the offers: the whole repair
 
 
 # ---- which build is used -------------------------------------------------------------------

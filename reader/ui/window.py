@@ -472,7 +472,7 @@ class MainWindow(QMainWindow):
         note = (f"Loaded {counted(articles, 'article')} from {counted(seen, 'file')}" if seen
                 else "No article files found")
         if cancelled:
-            note = f"Stopped: {note[0].lower()}{note[1:]}"
+            note = f"Stopped: {note[0].lower()}{note[1:]}" if seen else "Stopped before any file"
         if failed:
             note += f"; {failed:,} could not be read (marked in the list)"
         self.statusBar().showMessage(note, 8000)
