@@ -25,10 +25,13 @@ MARGIN = 5.0              # candidates this far below the token's best are dropp
 SURE = 3.0                # a split this good needs no look at the rest of the token
 PREWARM = 8000            # words whose splits are computed when the list loads
 RARE = -5.0               # possible but unusual: a space after “ or before a hyphen
+URL_START = 2.0           # a break before a URL ("www.", "https://") ...
+URL_AFTER_SENTENCE = 6.0  # ... after a sentence's end (cancels the dot's -4 as a domain's)
+AFTER_SHORT_LINK = 6.0    # a break after a tweet's link id (10 characters): the next word
 A_NAME = 0.0              # "aNobel": the article before a name, not a brand like "iPhone"
-POSSESSIVE = -2.0         # a space after an apostrophe before s: "Ford’ sun…" rather than
-                          # "Ford’s un…" (a plural's apostrophe follows an s; a closing
-                          # quote, an opening one)
+POSSESSIVE = -2.0         # a space after ’ before an s: "Ford’ sunexecuted" is a possessive
+                          # "Ford’s unexecuted" (a plural's ’ follows an s; a closing quote
+                          # has an opening one, or the s-word is a word: "reform’ saying")
 CACHE_SIZE = 131072       # answers kept per cache (each emptied when full)
 
 _costs: dict[str, float] | None = None
@@ -573,7 +576,8 @@ def _inside_links(tok: str, ks: list, ss: list) -> None:
     """Discourage splits inside URLs, e-mail addresses, domains and hashtags."""
     # a break before "www." is fine; after a sentence's end, more than fine ("." before a
     # lower-case letter alone scores as a domain's dot)
-    spans = [(m.start(), m.end(), 6.0 if tok[m.start() - 1: m.start()] in _URL_AFTER else 2.0)
+    spans = [(m.start(), m.end(),
+              URL_AFTER_SENTENCE if tok[m.start() - 1: m.start()] in _URL_AFTER else URL_START)
              for m in _URL.finditer(tok)]
     starts = {a for a, b, before in spans}       # (not inside the domain it seems to extend)
     # a tweet's link ends with its 10-character id: what follows is the next word
@@ -581,7 +585,7 @@ def _inside_links(tok: str, ks: list, ss: list) -> None:
     spans += [(m.start(), m.end(), 0.0) for m in _ADDRESS.finditer(tok)]
     for j, i in enumerate(ks):
         if i in ends:
-            ss[j] += 6.0
+            ss[j] += AFTER_SHORT_LINK
     for a, b, before in spans:
         for j, i in enumerate(ks):
             if i == a:
