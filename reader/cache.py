@@ -311,11 +311,10 @@ class Cache:
         paths = list(keys)
         try:
             with self._lock:
-                for i in range(0, len(paths), _CHUNK):
-                    part = paths[i:i + _CHUNK]
+                for part, marks in _chunks(paths):
                     rows = self._con.execute(
                         f"SELECT id, path, size, mtime_ns, failure, data FROM files WHERE path IN "
-                        f"({','.join('?' * len(part))})", part).fetchall()
+                        f"({marks})", part).fetchall()
                     for file_id, key, size, mtime_ns, failure, data in rows:
                         path = keys.get(key)
                         if path is not None and stats[path] == (size, mtime_ns) and (
@@ -333,10 +332,9 @@ class Cache:
         out: dict[str, int] = {}
         try:
             with self._lock:
-                for i in range(0, len(paths), _CHUNK):
-                    part = paths[i:i + _CHUNK]
+                for part, marks in _chunks(paths):
                     out.update((keys[p], i_) for i_, p in self._con.execute(
-                        f"SELECT id, path FROM files WHERE path IN ({','.join('?' * len(part))})", part))
+                        f"SELECT id, path FROM files WHERE path IN ({marks})", part))
         except sqlite3.Error as err:
             self._fail(err)
         return out
@@ -406,10 +404,9 @@ class Cache:
             with self._lock:
                 con = self._con
                 with _transaction(con):
-                    for i in range(0, len(paths), _CHUNK):
-                        part = paths[i:i + _CHUNK]
+                    for part, marks in _chunks(paths):
                         _delete(con, [r[0] for r in con.execute(
-                            f"SELECT id FROM files WHERE path IN ({','.join('?' * len(part))})", part)])
+                            f"SELECT id FROM files WHERE path IN ({marks})", part)])
         except sqlite3.Error as err:
             self._fail(err)
 
@@ -423,18 +420,14 @@ class Cache:
             with self._lock:
                 con = self._con
                 stale = []
-                for i in range(0, len(ids), _CHUNK):
-                    part = ids[i:i + _CHUNK]
+                for part, marks in _chunks(ids):
                     stale += [r[0] for r in con.execute(
-                        f"SELECT id FROM files WHERE seen < ? AND id IN ({','.join('?' * len(part))})",
-                        (now - DAY, *part))]
+                        f"SELECT id FROM files WHERE seen < ? AND id IN ({marks})", (now - DAY, *part))]
                 if not stale:
                     return
                 with _transaction(con):
-                    for i in range(0, len(stale), _CHUNK):
-                        part = stale[i:i + _CHUNK]
-                        con.execute(f"UPDATE files SET seen = ? WHERE id IN ({','.join('?' * len(part))})",
-                                    (now, *part))
+                    for part, marks in _chunks(stale):
+                        con.execute(f"UPDATE files SET seen = ? WHERE id IN ({marks})", (now, *part))
         except sqlite3.Error as err:
             if not _is_busy(err):
                 self._fail(err)
@@ -553,9 +546,15 @@ def _delete(con: sqlite3.Connection, file_ids: Sequence[int]) -> None:
     for file_id in file_ids:
         con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
                     (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
-    for i in range(0, len(file_ids), _CHUNK):
-        part = file_ids[i:i + _CHUNK]
-        con.execute(f"DELETE FROM files WHERE id IN ({','.join('?' * len(part))})", part)
+    for part, marks in _chunks(file_ids):
+        con.execute(f"DELETE FROM files WHERE id IN ({marks})", part)
+
+
+def _chunks(values: Sequence) -> Iterator[tuple[Sequence, str]]:
+    """values in slices of at most _CHUNK, each with its "?,?,…" for an IN (…) list."""
+    for i in range(0, len(values), _CHUNK):
+        part = values[i:i + _CHUNK]
+        yield part, ",".join("?" * len(part))
 
 
 def limit_bytes() -> int:

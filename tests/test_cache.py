@@ -332,3 +332,20 @@ def test_a_warm_open_needs_no_write_lock(folder, parses, marked_today):
     finally:
         writer.execute("ROLLBACK")
         writer.close()
+
+
+def test_statements_over_many_files_go_in_slices(folder, parses, tmp_path, monkeypatch):
+    # SQLite takes at most so many parameters per statement: lookups, ids, forgetting, use
+    # marks and trimming all go in slices of _CHUNK files (900 in use; 2 here, so that
+    # these few files cross several slices)
+    monkeypatch.setattr(reader.cache, "_CHUNK", 2)
+    test_new_and_deleted_files_are_noticed_on_open(folder, parses)
+    parses.clear()
+    library = open_folder(folder)
+    assert parses == []                                   # every file found in the cache
+    ids = library.cache.file_ids(library.articles)
+    assert sorted(os.path.basename(p) for p in ids) == ["court.txt", "harbour.txt", "new.txt"]
+    library.cache.forget(list(library.articles))
+    assert library.cache.paths_under(os.path.realpath(folder)) == []
+    library.close()
+    test_size_limit_drops_the_folders_opened_least_recently_never_the_open_one(tmp_path, monkeypatch)
