@@ -85,22 +85,20 @@ def split_fused_words(text: str) -> str:
     if total > 0.0:
         lo, hi, total = _fractions(probed, lo, hi, total)
     if total < TEXT_MIN:
-        lo, hi = WIDTHS.start, WIDTHS.stop - 1
+        lo, hi = ALL
     budget = YIELD_CHARS
     everywhere = (lo, hi) == ALL
+    beam = NARROW_BEAM if hi - lo < 8 else BEAM
     for f in paras:
         if f[3] is None:
-            f[3] = _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
+            f[3] = _chains(f[2], lo, hi, beam)
         elif not everywhere and not any(c[0] <= hi and lo <= c[1] for c in f[3]):
             # a probe without a chain near the width: the search over all widths keeps a
             # few chains per line and may have dropped this one; look again, near it
-            f[3] = f[3] + _chains(f[2], lo, hi, NARROW_BEAM if hi - lo < 8 else BEAM)
+            f[3] = f[3] + _chains(f[2], lo, hi, beam)
         else:
             continue
-        budget -= len(f[2])
-        if budget < 0:
-            offer_turn()                         # the window's thread may run now
-            budget = YIELD_CHARS
+        budget = _spend(budget, len(f[2]))
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -108,10 +106,7 @@ def split_fused_words(text: str) -> str:
     changed = False
     for f in paras:
         k, start, body, chains = f
-        budget -= len(body)
-        if budget < 0:
-            offer_turn()                         # (as above)
-            budget = YIELD_CHARS
+        budget = _spend(budget, len(body))
         if width is not None and len(body) < width:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
@@ -120,7 +115,7 @@ def split_fused_words(text: str) -> str:
             best = _best([c for c in shifted if c[3][0] is not None], width, AT_WIDTH_MIN)
             best = best or _best(shifted, width, SHIFTED_ONE_BREAK)
         if best is None:                         # this paragraph on its own, over all widths
-            if f not in probed and (lo, hi) != ALL:
+            if f not in probed and not everywhere:
                 chains = _chains(body, WIDTHS.start, WIDTHS.stop - 1)
             best = _best(chains, None, PARA_MIN)
         if best is None:
@@ -134,6 +129,16 @@ def split_fused_words(text: str) -> str:
         lines[k] = " ".join(parts)
         changed = True
     return "\n".join(lines) if changed else text
+
+
+def _spend(budget: int, chars: int) -> int:
+    """The text budget left after chars more; when it runs out, the window's thread may
+    run (offer_turn) and a new budget starts."""
+    budget -= chars
+    if budget < 0:
+        offer_turn()
+        budget = YIELD_CHARS
+    return budget
 
 
 def _best(chains, width, minimum):
