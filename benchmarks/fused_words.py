@@ -3,10 +3,7 @@
 
 With the shared scorer next to the repository (../shared/bench/score_joins.py and its
 data), it scores, in one run:
-  reader.joins:split_fused_words     the repairer the app runs: compiled by Cython when
-                                     `pip install .` built it (reader/speedups.py)
-  reader.joins:split_fused_words_python   the same code, interpreted (the ratio of the
-                                     two is the compiled build's gain, in the same run)
+  reader.joins:split_fused_words     the repairer the app runs
   identity                           baseline: change nothing
   wordninja                          baseline: split every letter run with wordninja
                                      (only if the package is importable)
@@ -126,17 +123,11 @@ def main() -> None:
                          "other widths (not other articles), for how the figures hold across "
                          "widths")
     a = ap.parse_args()
-    import reader.joins
-    print("reader.joins:split_fused_words is", "compiled (Cython)" if reader.joins.COMPILED else
-          "interpreted: no compiled build of these sources is installed (pip install . builds it)")
     repairers = ["reader.joins:split_fused_words", f"{Path(__file__).resolve()}:identity"]
-    if reader.joins.COMPILED:
-        repairers.insert(1, "reader.joins:split_fused_words_python")
     if importlib.util.find_spec("wordninja"):
         repairers.append(f"{Path(__file__).resolve()}:wordninja_repair")
     if SCORER.exists() and not a.builtin:
         print(f"shared scorer {SCORER} on split {a.split}")
-        speed = {}
         for spec in repairers:
             cmd = [sys.executable, str(SCORER), "score", spec, "--split", a.split]
             if a.show and spec.startswith("reader"):
@@ -144,24 +135,18 @@ def main() -> None:
             out = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
             print(out.stdout, end="", flush=True)
             print(out.stderr, end="", file=sys.stderr)
-            found = re.search(r"MB/s ([0-9.]+)", out.stdout)
-            speed[spec] = float(found.group(1)) if found else None
-        _ratio(speed.get("reader.joins:split_fused_words"),
-               speed.get("reader.joins:split_fused_words_python"))
         if a.generated:
             _generated(a.generated)
         return
-    from reader.joins import split_fused_words, split_fused_words_python
+    from reader.joins import split_fused_words
 
     widths = list(range(40, 121, 8))
     print(f"built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
     fns = {"reader.joins:split_fused_words": split_fused_words, "identity": identity}
-    if reader.joins.COMPILED:
-        fns["reader.joins:split_fused_words_python"] = split_fused_words_python
     if importlib.util.find_spec("wordninja"):
         fns["wordninja"] = wordninja_repair
-    speed = {name: score_self(name, fn, widths) for name, fn in fns.items()}
-    _ratio(speed["reader.joins:split_fused_words"], speed.get("reader.joins:split_fused_words_python"))
+    for name, fn in fns.items():
+        score_self(name, fn, widths)
 
 
 def _generated(n: int) -> None:
@@ -193,10 +178,6 @@ def _generated(n: int) -> None:
           f"precision mean {sum(precision) / len(rows):.4f} (min {min(precision):.4f}), "
           f"false splits per 10k on the control texts at most {max(control):.1f}")
 
-
-def _ratio(compiled: float | None, interpreted: float | None) -> None:
-    if compiled and interpreted:
-        print(f"compiled / interpreted speed: {compiled / interpreted:.2f}")
 
 
 if __name__ == "__main__":

@@ -28,9 +28,9 @@ from functools import partial
 from itertools import repeat
 from operator import itemgetter, sub
 
-from .joins_words import ANSWERS, offer_turn, split_candidates_upto, word_costs
+from .joins_words import ANSWERS, split_candidates_upto, word_costs
 
-__all__ = ["split_fused_words", "split_fused_words_python", "COMPILED", "WIDTHS"]
+__all__ = ["split_fused_words", "WIDTHS"]
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
 ALL = (WIDTHS.start, WIDTHS.stop - 1)
@@ -51,9 +51,6 @@ RESYNC = -4.0                 # score of skipping a break no candidate explains
 RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
-YIELD_CHARS = 8192            # compiled, this code never lets other threads run (the GIL):
-YIELD_LINES = 16              # it calls offer_turn (which hands the GIL over at most every
-                              # 5 ms) after this much text, or this many lines of a paragraph
 
 
 def split_fused_words(text: str) -> str:
@@ -86,7 +83,6 @@ def split_fused_words(text: str) -> str:
         lo, hi, total = _fractions(probed, lo, hi, total)
     if total < TEXT_MIN:
         lo, hi = ALL
-    budget = YIELD_CHARS
     everywhere = (lo, hi) == ALL
     beam = NARROW_BEAM if hi - lo < 8 else BEAM
     for f in paras:
@@ -96,9 +92,6 @@ def split_fused_words(text: str) -> str:
             # a probe without a chain near the width: the search over all widths keeps a
             # few chains per line and may have dropped this one; look again, near it
             f[3] = f[3] + _chains(f[2], lo, hi, beam)
-        else:
-            continue
-        budget = _spend(budget, len(f[2]))
     width, total = _shared_width(paras, lo, hi)
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
@@ -106,7 +99,6 @@ def split_fused_words(text: str) -> str:
     changed = False
     for f in paras:
         k, start, body, chains = f
-        budget = _spend(budget, len(body))
         if width is not None and len(body) < width:
             continue                             # one line at the shared width: intact
         best = _best(chains, width, AT_WIDTH_MIN) if width is not None else None
@@ -130,15 +122,6 @@ def split_fused_words(text: str) -> str:
         changed = True
     return "\n".join(lines) if changed else text
 
-
-def _spend(budget: int, chars: int) -> int:
-    """The text budget left after chars more; when it runs out, the window's thread may
-    run (offer_turn) and a new budget starts."""
-    budget -= chars
-    if budget < 0:
-        offer_turn()
-        budget = YIELD_CHARS
-    return budget
 
 
 def _best(chains, width, minimum):
@@ -303,11 +286,7 @@ def _chains(para: str, w_lo: int, w_hi: int, beam: int = 0, shifted: bool = Fals
     find = para.find
     frontier = [(0.0, 0, w_lo, min(w_hi, n), None)]
     resyncs = 1 + n // (8 * w_lo)
-    lines = 0
     while frontier:
-        lines += 1
-        if lines % YIELD_LINES == 0:
-            offer_turn()                         # (a very long paragraph: as above)
         nxt: dict = {}
         ended = False
         for score, pos, lo, hi, breaks in frontier:
@@ -356,14 +335,3 @@ def _ahead(n: int, state: tuple) -> float:
     """A chain state's score counting the breaks still to come in a paragraph n long."""
     return state[0] + AHEAD * (n - state[1]) / state[3]
 
-
-# The same code compiled by Cython (reader/speedups.py), when a build of exactly this
-# source is installed; split_fused_words_python stays the interpreted one.
-split_fused_words_python = split_fused_words
-_compiled = None
-if __name__ == "reader.joins":                    # (not in the compiled copy itself)
-    from .speedups import compiled as _twin
-    _compiled = _twin()
-    if _compiled is not None:
-        split_fused_words = _compiled.split_fused_words
-COMPILED = _compiled is not None

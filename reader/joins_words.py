@@ -14,8 +14,7 @@ import re
 import threading
 from bisect import bisect_left
 from itertools import compress
-from time import perf_counter, sleep
-from reader.assets import resource   # (absolute: also compiled as article_reader_speedups)
+from .assets import resource
 
 UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
 UNKNOWN_PER_CHAR = 0.5    # ... plus this per character
@@ -37,27 +36,6 @@ CACHE_SIZE = 131072       # answers kept per cache (each emptied when full)
 _costs: dict[str, float] | None = None
 _LONGEST = 0              # letters in the longest word of the list (parts longer are unknown)
 
-TURN_S = 0.005            # compiled, offer other threads the GIL after this much work
-_next_turn = 0.0
-_COMPILED = not __file__.endswith((".py", ".pyc"))     # (an extension module's file)
-
-
-def offer_turn() -> None:
-    """Let a thread waiting for the GIL take it, if TURN_S has passed since the last time.
-
-    Compiled, this code never releases the GIL by itself; the search calls this every few
-    lines.  sleep(0) is what hands the GIL over: it sleeps the timer slack (~70 us on
-    Linux), long enough for the waiting thread to wake and take it, so it is done only
-    every TURN_S (Python's own switch interval), ~1.4% of the time.  (A shorter release,
-    such as an empty select(), is taken back before the waiting thread wakes.)
-    Interpreted, this does nothing: the interpreter switches threads by itself."""
-    global _next_turn
-    if not _COMPILED:
-        return                 # (the interpreter hands the GIL over by itself)
-    now = perf_counter()
-    if now >= _next_turn:
-        sleep(0)
-        _next_turn = now + TURN_S
 
 
 def word_costs() -> dict[str, float]:
@@ -67,7 +45,7 @@ def word_costs() -> dict[str, float]:
     running text, and a cheap "t" or "e" would invite splits like "governmen|t".
     """
     if _costs is None:
-        with _LOADING:             # (the load offers other threads turns: one loads it)
+        with _LOADING:             # (several threads may ask at once: one loads it)
             if _costs is None:
                 _load()
     return _costs
@@ -84,15 +62,12 @@ def _load() -> None:
     for line in gzip.decompress(raw).decode("utf-8").splitlines():
         zipf10, _, words = line.partition("\t")
         costs.update(dict.fromkeys(words.split(" "), 9.0 - int(zipf10) / 10.0))
-        offer_turn()
     for letter in "bcdefghjklmnopqrstuvwxyz":
         costs[letter] = max(costs.get(letter, 8.0), 8.0)
     global _LONGEST
     _LONGEST = max(map(len, costs))
     _costs = costs
-    for i, word in enumerate(list(costs)[:PREWARM]):   # the most frequent words, analysed now
-        if i % 256 == 0:
-            offer_turn()
+    for word in list(costs)[:PREWARM]:   # the most frequent words, analysed now
         if word.isalpha():
             split_candidates(word)
             split_candidates(word.capitalize())
