@@ -2,7 +2,7 @@
 default as the baseline measured in the same run.
 
 Runs ``../shared/bench/score_extraction.py`` (beside the repository) on
-``reader.formats.html:article_text`` (HTML → the body text the reading pane shows, i.e.
+``reader.read.formats.html:article_text`` (HTML → the body text the reading pane shows, i.e.
 ``extract_html(html).text``: the title is shown apart from the body and the benchmark's
 ground truth has no title, so none is prefixed) and on the ``trafilatura_default``
 builtin. Usage: ``python benchmarks/extraction.py [--bench DIR] [--limit N]``.
@@ -16,7 +16,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 SCORER = REPO.parent / "shared" / "bench" / "score_extraction.py"
-OURS = "reader.formats.html:article_text"
+OURS = "reader.read.formats.html:article_text"
 BASELINE = "trafilatura_default"
 
 

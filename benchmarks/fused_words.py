@@ -3,7 +3,7 @@
 
 With the shared scorer next to the repository (../shared/bench/score_joins.py and its
 data), it scores, in one run:
-  reader.joins:split_fused_words     the repairer the app runs
+  reader.fused.repair:split_fused_words     the repairer the app runs
   identity                           baseline: change nothing
   wordninja                          baseline: split every letter run with wordninja
                                      (only if the package is importable)
@@ -123,7 +123,7 @@ def main() -> None:
                          "other widths (not other articles), for how the figures hold across "
                          "widths")
     a = ap.parse_args()
-    repairers = ["reader.joins:split_fused_words", f"{Path(__file__).resolve()}:identity"]
+    repairers = ["reader.fused.repair:split_fused_words", f"{Path(__file__).resolve()}:identity"]
     if importlib.util.find_spec("wordninja"):
         repairers.append(f"{Path(__file__).resolve()}:wordninja_repair")
     if SCORER.exists() and not a.builtin:
@@ -138,11 +138,11 @@ def main() -> None:
         if a.generated:
             _generated(a.generated)
         return
-    from reader.joins import split_fused_words
+    from reader.fused.repair import split_fused_words
 
     widths = list(range(40, 121, 8))
     print(f"built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
-    fns = {"reader.joins:split_fused_words": split_fused_words, "identity": identity}
+    fns = {"reader.fused.repair:split_fused_words": split_fused_words, "identity": identity}
     if importlib.util.find_spec("wordninja"):
         fns["wordninja"] = wordninja_repair
     for name, fn in fns.items():
@@ -163,7 +163,7 @@ def _generated(n: int) -> None:
             subprocess.run([sys.executable, str(SCORER), "gen", "--src", str(truth), "--out", str(out),
                             "--seed", str(seed)], check=True, capture_output=True)
             for split in ("dev", "test"):
-                run = subprocess.run([sys.executable, str(SCORER), "score", "reader.joins:split_fused_words",
+                run = subprocess.run([sys.executable, str(SCORER), "score", "reader.fused.repair:split_fused_words",
                                       "--data", str(out), "--split", split],
                                      cwd=ROOT, check=False, capture_output=True, text=True).stdout
                 got = re.search(r"recall ([0-9.]+)\s+precision ([0-9.]+).*control ([0-9.]+)", run)

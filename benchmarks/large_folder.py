@@ -142,7 +142,7 @@ def phase_window(folder: str, timeout: float) -> dict:
 # ---------------------------------------------------------------- the driver
 
 def _child(args: list[str], cache: Path) -> dict:
-    from reader.cache import ENV_VERSION, pipeline_version
+    from reader.library.cache import ENV_VERSION, pipeline_version
 
     # every phase uses the pipeline version of the tree as the run started
     env = dict(os.environ, ARTICLE_READER_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen",
@@ -203,7 +203,7 @@ def main() -> None:
         return
 
     from corpus import generate
-    from reader.pool import default_jobs
+    from reader.library.pool import default_jobs
 
     jobs = args.jobs or default_jobs()
     work = Path(tempfile.mkdtemp(prefix="article-reader-bench-"))

@@ -3,7 +3,7 @@
     python benchmarks/organisations.py [--data PATH] [--errors N]
 
 Runs ``../shared/bench/score_orgs.py`` (when ``shared/`` sits beside the repo) on
-``reader.entities:org_spans`` and on :func:`baseline_spans` (capitalised words ending in an
+``reader.organisations.recognise:org_spans`` and on :func:`baseline_spans` (capitalised words ending in an
 organisation noun, plus all-capital acronyms), then lists what the recogniser finds in
 the sample articles. Prints figures; asserts nothing.
 """
@@ -46,9 +46,9 @@ def score(spec: str, data: Path, errors: int) -> str:
 
 def samples() -> None:
     sys.path.insert(0, str(REPO))
-    from reader.entities import organisations_of
+    from reader.organisations.recognise import organisations_of
     try:
-        from reader.joins import split_fused_words
+        from reader.fused.repair import split_fused_words
     except ImportError:  # the word joiner is another module's job; raw text still works
         def split_fused_words(text: str) -> str:
             return text
@@ -69,7 +69,7 @@ def main() -> None:
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses and false alarms")
     a = ap.parse_args()
     if SCORER.exists() and a.data.exists():
-        for label, spec, errors in (("reader.entities", "reader.entities:org_spans", a.errors),
+        for label, spec, errors in (("reader.organisations.recognise", "reader.organisations.recognise:org_spans", a.errors),
                                     ("rule baseline", "benchmarks.organisations:baseline_spans", 0)):
             print(f"== {label} ({spec})")
             print(score(spec, a.data, errors))

@@ -23,15 +23,15 @@ __all__ = [
 
 def __getattr__(name):  # lazy: importing reader stays cheap for the CLI and the window
     if name in ("load_article", "load_file", "load_folder"):
-        from . import load
+        from .read import load
         return getattr(load, name)
     if name == "split_fused_words":
-        from .joins import split_fused_words
+        from .fused.repair import split_fused_words
         return split_fused_words
     if name == "find_organisations":
-        from .entities import find_organisations
+        from .organisations.recognise import find_organisations
         return find_organisations
     if name == "extract_html":
-        from .formats.html import extract_html
+        from .read.formats.html import extract_html
         return extract_html
     raise AttributeError(f"module 'reader' has no attribute {name!r}")

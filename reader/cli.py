@@ -87,7 +87,7 @@ def open_window(paths: list[str]) -> int:
 
 def cmd_clean(path: str, as_json: bool) -> int:
     from .export import render_text, to_json
-    from .load import load_file
+    from .read.load import load_file
     from .record import ArticleError
 
     if os.path.isdir(path):
@@ -112,10 +112,10 @@ def cmd_clean(path: str, as_json: bool) -> int:
 
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
-    from .entities import OrganisationIndex, with_folder_names
+    from .organisations.recognise import OrganisationIndex, with_folder_names
     from .export import export_all
-    from .load import iter_article_files
-    from .pool import load_files
+    from .read.load import iter_article_files
+    from .library.pool import load_files
 
     out_dir = Path(out)
     missing = [p for p in paths if not os.path.exists(p)]

@@ -1,7 +1,7 @@
 """The article record: what every stage after loading consumes.
 
 A loader turns a file into one or more :class:`Draft` objects (raw fields as the
-file had them); :func:`reader.clean.finish` turns a draft into a frozen
+file had them); :func:`reader.read.clean.finish` turns a draft into a frozen
 :class:`Article` (cleaned paragraphs, lifted metadata, organisations, warnings).
 No Qt here.
 """

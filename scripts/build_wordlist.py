@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Build resources/words-en.txt.gz, the word-frequency list used by reader.joins.
+"""Build resources/words-en.txt.gz, the word-frequency list used by reader.fused.repair.
 
 Source: the English list of the `wordfreq` package (Robyn Speer et al.,
 https://github.com/rspeer/wordfreq), data licensed CC BY-SA 4.0 -- see

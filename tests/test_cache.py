@@ -7,12 +7,12 @@ import time
 
 import pytest
 
-import reader.cache
-import reader.load
+import reader.library.cache
+import reader.read.load
 from conftest import write
-from reader.cache import FILE_NAME, Cache, cache_dir, decode_articles, encode_articles
+from reader.library.cache import FILE_NAME, Cache, cache_dir, decode_articles, encode_articles
 from reader.library import Library
-from reader.load import load_folder
+from reader.read.load import load_folder
 
 STORIES = {
     "harbour.txt": "Harbour reopens\n\nThe harbour reopened on Monday after storms, the Port Authority said.\n",
@@ -31,15 +31,15 @@ def folder(tmp_path):
 
 @pytest.fixture
 def parses(monkeypatch):
-    """Counts the files actually parsed (every load goes through reader.load.load_file)."""
+    """Counts the files actually parsed (every load goes through reader.read.load.load_file)."""
     seen: list[str] = []
-    real = reader.load.load_file
+    real = reader.read.load.load_file
 
     def counting(path):
         seen.append(os.path.basename(str(path)))
         return real(path)
 
-    monkeypatch.setattr(reader.load, "load_file", counting)
+    monkeypatch.setattr(reader.read.load, "load_file", counting)
     return seen
 
 
@@ -150,7 +150,7 @@ def test_damaged_row_is_parsed_again(folder, parses):
 
 def test_foreign_version_is_discarded(folder, parses, monkeypatch):
     open_folder(folder).close()
-    monkeypatch.setattr(reader.cache, "pipeline_version", lambda: "another-pipeline")
+    monkeypatch.setattr(reader.library.cache, "pipeline_version", lambda: "another-pipeline")
     parses.clear()
     library = open_folder(folder)
     assert sorted(parses) == ["court.txt", "grain.md", "harbour.txt"]
@@ -338,7 +338,7 @@ def test_statements_over_many_files_go_in_slices(folder, parses, tmp_path, monke
     # SQLite takes at most so many parameters per statement: lookups, ids, forgetting, use
     # marks and trimming all go in slices of _CHUNK files (900 in use; 2 here, so that
     # these few files cross several slices)
-    monkeypatch.setattr(reader.cache, "_CHUNK", 2)
+    monkeypatch.setattr(reader.library.cache, "_CHUNK", 2)
     test_new_and_deleted_files_are_noticed_on_open(folder, parses)
     parses.clear()
     library = open_folder(folder)

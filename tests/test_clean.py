@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import pytest
 
-from reader.clean import (debris_label, finish, normalise_unicode, remove_debris, split_paragraphs,
+from reader.read.clean import (debris_label, finish, normalise_unicode, remove_debris, split_paragraphs,
                           tidy_paragraphs, fallback_title)
-from reader.metadata import lift_dateline, lift_glued_metadata, lift_metadata_lines, lift_title
+from reader.read.metadata import lift_dateline, lift_glued_metadata, lift_metadata_lines, lift_title
 from reader.record import Draft
 
 

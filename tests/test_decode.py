@@ -5,7 +5,7 @@ import codecs
 
 import pytest
 
-from reader.decode import NotText, decode
+from reader.read.decode import NotText, decode
 
 TEXT = "Café society – “quoted” naïve façade, 30 € and £5."
 

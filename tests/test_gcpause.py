@@ -4,7 +4,7 @@ from __future__ import annotations
 import gc
 import threading
 
-from reader.gcpause import paused
+from reader.library.gcpause import paused
 
 
 def test_nested_sections_restore_the_collector():

@@ -16,7 +16,7 @@ import corpus  # noqa: E402
 
 from reader import ArticleError, load_file  # noqa: E402
 from reader.export import FORMATS, export_all, printable_path, render  # noqa: E402
-from reader.load import iter_article_files, load_folder  # noqa: E402
+from reader.read.load import iter_article_files, load_folder  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -201,7 +201,7 @@ def test_random_json(tmp_path_factory, value):
 def test_files_deleted_or_changed_while_loading(tmp_path, monkeypatch):
     """A file listed, then deleted before it is read, is a failure with a reason; a file
     rewritten between listing and reading is read as it is then; the rest loads."""
-    import reader.load as load
+    import reader.read.load as load
 
     for name in ("a.txt", "b.txt", "c.txt"):
         (tmp_path / name).write_text(f"Story {name}\n\n{corpus.STORY}", encoding="utf-8")

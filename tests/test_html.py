@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import html
+from reader.read.formats import html
 from reader.record import ArticleError
 
 FIXTURES = Path(__file__).parent / "fixtures" / "html"

@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import jsonfile
+from reader.read.formats import jsonfile
 from reader.record import ArticleError, Link
 
 FIXTURES = Path(__file__).parent / "fixtures" / "json"

@@ -8,7 +8,7 @@ import pytest
 
 from conftest import write
 from reader.library import Library
-from reader.load import load_folder
+from reader.read.load import load_folder
 
 
 def story(n: int) -> str:
@@ -74,8 +74,8 @@ def test_cancel_stops_loading(folder):
 
 
 def test_cancel_stops_a_pool(tmp_path, monkeypatch):
-    import reader.pool
-    monkeypatch.setattr(reader.pool, "MIN_POOL", 0)
+    import reader.library.pool
+    monkeypatch.setattr(reader.library.pool, "MIN_POOL", 0)
     for n in range(40):
         write(tmp_path / f"{n:02d}.txt", story(n))
     cancel = threading.Event()
@@ -118,10 +118,10 @@ def test_refresh_notices_new_changed_and_deleted_files(folder):
 
 
 def test_refresh_without_changes_parses_nothing(folder, monkeypatch):
-    import reader.load
+    import reader.read.load
     library = Library()
     library.open([folder], jobs=1)
-    monkeypatch.setattr(reader.load, "load_file", lambda path: pytest.fail(f"parsed {path}"))
+    monkeypatch.setattr(reader.read.load, "load_file", lambda path: pytest.fail(f"parsed {path}"))
     assert not library.refresh()
     assert not library.refresh([folder, folder / "broken.txt", folder / "01.txt"])
 

@@ -7,7 +7,7 @@ import pytest
 
 from conftest import ARTICLES, write
 from reader import ArticleError, load_article, load_file, load_folder
-from reader.load import iter_article_files
+from reader.read.load import iter_article_files
 
 STORY = "Harbour reopens\n\nThe harbour reopened on Monday after a week of storms, officials said.\n"
 

@@ -7,7 +7,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.formats import markdown
+from reader.read.formats import markdown
 from reader.record import ArticleError, Link
 
 FIXTURES = Path(__file__).parent / "fixtures" / "md"

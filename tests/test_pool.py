@@ -5,11 +5,11 @@ import threading
 
 import pytest
 
-import reader.pool
+import reader.library.pool
 from conftest import ARTICLES, write
 from reader.cli import main
-from reader.load import iter_article_files, load_folder
-from reader.pool import load_files
+from reader.read.load import iter_article_files, load_folder
+from reader.library.pool import load_files
 
 
 def story(n: int) -> str:
@@ -20,7 +20,7 @@ def story(n: int) -> str:
 
 @pytest.fixture
 def folder(tmp_path, monkeypatch):
-    monkeypatch.setattr(reader.pool, "MIN_POOL", 0)  # a pool even for a small folder
+    monkeypatch.setattr(reader.library.pool, "MIN_POOL", 0)  # a pool even for a small folder
     root = tmp_path / "news"
     for n in range(30):
         write(root / f"{n:02d}.{'md' if n % 3 == 0 else 'txt'}", story(n))
@@ -65,4 +65,4 @@ def test_export_with_jobs_matches_one_process(folder, tmp_path, capsys):
 
 
 def test_default_jobs_is_all_cores():
-    assert reader.pool.default_jobs() >= 1
+    assert reader.library.pool.default_jobs() >= 1

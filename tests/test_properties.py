@@ -5,7 +5,7 @@ import re
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from reader.clean import finish
+from reader.read.clean import finish
 from reader.export import render_text
 from reader.record import Draft
 

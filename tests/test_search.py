@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from conftest import write
 from reader.library import Library
-from reader.search import parse
+from reader.library.search import parse
 
 PARSED = [  # what is typed -> the FTS5 expression (None: no text terms)
     ("harbour", '"harbour"*'),

@@ -501,7 +501,7 @@ def test_every_control_has_an_accessible_name(qtbot, make_window, news):
 
 def test_real_core_opens_the_sample_articles(qtbot, make_window):
     """With the real loader the list shows exactly what the core loads, refusals marked."""
-    from reader.load import load_folder
+    from reader.read.load import load_folder
 
     samples = Path(__file__).resolve().parents[1] / "articles"
     expected = load_folder(samples)

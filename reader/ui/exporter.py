@@ -3,7 +3,7 @@
 :class:`Exporter` runs one :class:`ExportJob` at a time on its own one-thread pool (the
 loader's stays free for opening and refreshing folders), with a progress dialog. Each article is written as the
 reading pane shows it: with the names the folder recognised marked
-(:func:`reader.entities.with_folder_names`, read under the library's lock), by
+(:func:`reader.organisations.recognise.with_folder_names`, read under the library's lock), by
 :func:`reader.export.export_all` (unique names, atomic writes, nothing else replaced).
 Progress and the final :class:`reader.export.ExportReport` come back by signal;
 ``cancel()`` stops after the article being written, and what was written stays.
@@ -40,7 +40,7 @@ class ExportJob(QRunnable):
 
     def _prepared(self):
         """The articles as shown, stopping early when cancelled; reports progress."""
-        from reader.entities import with_folder_names
+        from reader.organisations.recognise import with_folder_names
 
         total, last = len(self.articles), 0.0
         for done, article in enumerate(self.articles):

@@ -16,9 +16,9 @@ import time
 from pathlib import Path
 from typing import Callable, Iterable
 
-from reader.entities_index import IndexEntry, OrganisationIndex
-from reader.library import Changes, OnBatch, OpenStats, watched_folders
-from reader.load import Failure
+from reader.organisations.index import IndexEntry, OrganisationIndex
+from reader.library.library import Changes, OnBatch, OpenStats, watched_folders
+from reader.read.load import Failure
 
 Discover = Callable[[list[str]], Iterable[Path]]
 Load = Callable[[Path], list]

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QMessageBox, QProgressBar, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from reader.entities import with_folder_names
+from reader.organisations.recognise import with_folder_names
 from reader.settings import Settings
 
 from . import dialogs

@@ -24,13 +24,13 @@ MAX_BATCH = 1000  # articles per batch from the library (fewer, larger reports)
 
 
 def default_discover(paths: list[str]):
-    from reader.load import iter_article_files
+    from reader.read.load import iter_article_files
 
     return iter_article_files([Path(p) for p in paths])
 
 
 def default_load(path: Path) -> list:
-    from reader.load import load_file
+    from reader.read.load import load_file
 
     return load_file(path)
 
@@ -108,7 +108,7 @@ class OpenJob(QRunnable):
             self.library.organisations()  # builds the index's view here, not on the UI thread
         except Exception as err:  # noqa: BLE001 - the library never should; the window must not die
             reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
-            from reader.load import Failure
+            from reader.read.load import Failure
             sig.batch.emit(gen, [], [Failure(", ".join(self.paths), reason)], 0, 0)
         sig.finished.emit(gen, files, self.cancel_event.is_set(), note)
 

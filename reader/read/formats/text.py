@@ -2,7 +2,7 @@
 title, metadata lines and dateline out of it."""
 from __future__ import annotations
 
-from ..record import ArticleError, Draft
+from ...record import ArticleError, Draft
 
 
 def parse(text: str, path: str) -> list[Draft]:

@@ -8,7 +8,7 @@ A greedy wrap is deterministic, which this module exploits instead of guessing w
   word starting at ``p`` did not fit, so it reaches column ``pos + W``.  The break therefore
   lies inside the space-free token covering character ``pos + W - 1``, and the next line
   starts at ``p``.  Given W, the whole chain of breaks follows, up to where inside each
-  token the break falls -- which `reader.joins_words.split_candidates` scores.
+  token the break falls -- which `reader.fused.words.split_candidates` scores.
 * W is unknown, so the search carries an interval of widths along each chain and narrows it
   at every step; chains that hit a space or an unsplittable word die.  Clean text dies at
   once almost everywhere, which keeps the search cheap.
@@ -28,7 +28,7 @@ from functools import partial
 from itertools import repeat
 from operator import itemgetter, sub
 
-from .joins_words import ANSWERS, split_candidates_upto, word_costs
+from .words import ANSWERS, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
 

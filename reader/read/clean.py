@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
-from .assets import resource
+from ..assets import resource
 
 from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
-from .record import Article, Draft, Link
+from ..record import Article, Draft, Link
 
 # ---------------------------------------------------------------- size
 
@@ -145,7 +145,7 @@ def _reflow(lines: list[str]) -> list[str]:
 
 def repair_fused_words(draft: Draft) -> Draft:
     """Restore the spaces lost where hard line breaks were deleted (``toinitiate``)."""
-    from .joins import split_fused_words
+    from ..fused.repair import split_fused_words
 
     joined = "\n".join(draft.paragraphs or ())
     repaired = split_fused_words(joined)
@@ -186,7 +186,7 @@ PIPELINE = (
 
 def finish(draft: Draft) -> Article:
     """Run the pipeline over a draft and freeze the result, organisations included."""
-    from .entities import organisations_of
+    from ..organisations.recognise import organisations_of
 
     if draft.paragraphs is not None and not draft.body:
         draft.body = "\n\n".join(draft.paragraphs)

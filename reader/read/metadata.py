@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from .dates import DATE_PATTERN, parse_date
-from .record import Draft, Link
+from ..record import Draft, Link
 
 _URL = r"https?://[^\s<>\"'()]+[^\s<>\"'().,;:!?]"
 _SOURCE_LINE = re.compile(rf"(?:sources?|via|original(?: article| story)?|link|url)\s*:\s*(?P<urls>{_URL}(?:\s*[,;|]?\s*{_URL})*)\s*", re.I)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from .assets import resource
+from ..assets import resource
 
 _ISATION = re.compile(r"isation")
 _TRANSLIT = re.compile(r"-[ie]-")

@@ -12,7 +12,7 @@ import re
 from typing import NamedTuple
 from urllib.parse import urlsplit
 
-from ..record import Link
+from ...record import Link
 
 
 class Block(NamedTuple):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from ..record import ArticleError, Draft, Link
+from ...record import ArticleError, Draft, Link
 from ..dates import parse_date
 
 _HEADING = re.compile(r"^\s{0,3}(#{1,6})\s+(.*?)\s*#*\s*$")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import re
 
-from ..record import ArticleError, Draft, Link
+from ...record import ArticleError, Draft, Link
 from ..dates import parse_date
 from .fragment import fragment_text, looks_like_html
 

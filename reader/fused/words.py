@@ -1,7 +1,7 @@
 """Word costs for fused-word repair: the shipped frequency list and the split score of a token.
 
 `split_candidates(token)` (and `split_candidates_upto`, the same for offsets up to a
-column) answers one question for the line-wrap search in `reader.joins`:
+column) answers one question for the line-wrap search in `reader.fused.repair`:
 if a line break was deleted somewhere inside this space-free token, where could it have
 been, and how much more (or less) likely is a space there than the token as it stands?
 The answer is a log10 likelihood ratio per position, from a unigram word model (the
@@ -14,7 +14,7 @@ import re
 import threading
 from bisect import bisect_left
 from itertools import compress
-from .assets import resource
+from ..assets import resource
 
 UNKNOWN_BASE = 7.0        # cost (-log10 p) of an unknown word: base ...
 UNKNOWN_PER_CHAR = 0.5    # ... plus this per character

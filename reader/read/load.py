@@ -13,7 +13,7 @@ from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
 from .decode import MAX_BYTES, NotText, decode
-from .record import Article, ArticleError, Draft
+from ..record import Article, ArticleError, Draft
 
 # extension → format name
 EXTENSIONS = {

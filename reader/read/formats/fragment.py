@@ -7,7 +7,7 @@ import re
 import lxml.html
 from lxml import etree
 
-from ..record import Link
+from ...record import Link
 
 _MARKUP = re.compile(r"<(?:p|br|div|a|span|em|strong|b|i|h[1-6]|ul|ol|li|blockquote|figure|img|table)\b[^>]*>", re.I)
 _BLOCKS = {"p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "tr", "br",

@@ -10,10 +10,10 @@ Rules, not a model (fast, deterministic, no download). Candidate spans come from
 
 with ``resources/not-organisations.txt`` (places, titles, days, months, function words)
 keeping those words out; then every other occurrence of a name recognised once is marked
-too. The rules are in :mod:`reader.entities_scan`.
+too. The rules are in :mod:`reader.organisations.scan`.
 
 Merging within a text: acronym <-> long form, spelling variants folded by
-:func:`reader.entities_lexicon.norm_token` (``-e-``/``-i-``, Organisation/Organization),
+:func:`reader.organisations.lexicon.norm_token` (``-e-``/``-i-``, Organisation/Organization),
 long forms that define the same acronym and differ only in word endings (``Baloch`` /
 ``Balochistan Liberation Army (BLA)``). Canonical name: the most complete long form seen.
 Across a folder: :class:`OrganisationIndex`; :func:`with_folder_names` marks, when an
@@ -23,10 +23,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from .entities_index import IndexEntry, OrganisationIndex
-from .entities_lexicon import common_words, lexicon, norm_token
-from .entities_scan import Scan, initials_match
-from .record import Article, Mention, Organisation
+from .index import IndexEntry, OrganisationIndex
+from .lexicon import common_words, lexicon, norm_token
+from .scan import Scan, initials_match
+from ..record import Article, Mention, Organisation
 
 __all__ = [
     "find_organisations", "organisations_of", "group_organisations", "org_spans",

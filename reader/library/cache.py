@@ -33,8 +33,8 @@ from itertools import starmap
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from .assets import resources_dir
-from .record import Article, Link, Mention, Organisation
+from ..assets import resources_dir
+from ..record import Article, Link, Mention, Organisation
 
 APP_NAME = "article-reader"
 ENV_DIR = "ARTICLE_READER_CACHE_DIR"
@@ -47,9 +47,8 @@ BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going w
 INDEX_BITS = 20  # fts rowid = file_id << INDEX_BITS | article.index
 MAX_INDEX = (1 << INDEX_BITS) - 1
 
-# reader modules that do not shape an Article: changing them keeps the cache
-_NOT_PIPELINE = {"__init__.py", "__main__.py", "cli.py", "cache.py", "library.py", "search.py",
-                 "pool.py", "export.py", "settings.py", "gcpause.py"}
+# the parts of reader/ that shape an Article: changing one of them voids the cache
+_PIPELINE = ("record.py", "assets.py", "read", "fused", "organisations")
 
 
 def cache_dir() -> Path:
@@ -64,18 +63,16 @@ def cache_dir() -> Path:
 @lru_cache(maxsize=1)
 def pipeline_version() -> str:
     """A hash of every source file and resource that can change what a file loads as:
-    all of ``reader/`` except the window and the modules in ``_NOT_PIPELINE``, and all of
-    ``resources/``. Computed once per process (a few milliseconds).
+    the parts of ``reader/`` in ``_PIPELINE``, and all of ``resources/``. Computed once per process (a few milliseconds).
     ``$ARTICLE_READER_PIPELINE_VERSION`` replaces it (the benchmark pins the version it
     started with, so edits made to the tree while it runs do not void its cache)."""
     pinned = os.environ.get(ENV_VERSION)
     if pinned:
         return pinned
     digest = hashlib.sha256(SCHEMA.encode())
-    package = Path(__file__).resolve().parent
+    package = Path(__file__).resolve().parent.parent
     files = [p for p in package.rglob("*.py")
-             if "ui" not in p.relative_to(package).parts[:-1] and p.name not in _NOT_PIPELINE
-             and "__pycache__" not in p.parts]
+             if p.relative_to(package).parts[0] in _PIPELINE and "__pycache__" not in p.parts]
     for path in sorted(files):
         digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
     try:
@@ -478,7 +475,7 @@ class Cache:
         """(file id, article index) of every article matching the FTS5 expression
         ``match``, best first by bm25 (title, text and organisation columns weighted by
         ``weights``). Raises sqlite3.OperationalError for a malformed expression (the
-        caller builds expressions with :mod:`reader.search`, which never makes one)."""
+        caller builds expressions with :mod:`reader.library.search`, which never makes one)."""
         sql = (f"SELECT rowid FROM fts WHERE fts MATCH ? ORDER BY bm25(fts, {weights[0]:g}, "
                f"{weights[1]:g}, {weights[2]:g})")
         con = self._reader()

@@ -10,7 +10,7 @@ is made to run on a worker thread::
 
 ``open`` finds the article files, serves the ones the cache holds unchanged (no
 parsing: a folder of 10,000 reopens in about a second), then loads the rest on all
-cores (:mod:`reader.pool`), storing each file's articles and full-text index in the
+cores (:mod:`reader.library.pool`), storing each file's articles and full-text index in the
 cache as they arrive. Progress goes to ``on_batch(articles, failures, done, total)``,
 called on the thread that called ``open``: the first batch as soon as one file is
 ready, then about every ``batch_seconds``.
@@ -58,11 +58,11 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row, decode_articles, limit_bytes
-from .entities_index import IndexEntry, OrganisationIndex
+from ..organisations.index import IndexEntry, OrganisationIndex
 from .gcpause import paused
-from .load import Failure, iter_article_paths
+from ..read.load import Failure, iter_article_paths
 from .pool import Loaded, load_files, load_one
-from .record import Article
+from ..record import Article
 from .search import Query, _terms, fts_expression, parse
 
 _LOOKUP = 500  # cached files read per query
@@ -111,7 +111,7 @@ class Library:
     """The articles of the open folders, their organisations, and search over them.
 
     ``cache``: None for the user's cache, False for none (an in-memory index only), a
-    path for another database file, or a :class:`reader.cache.Cache`."""
+    path for another database file, or a :class:`reader.library.cache.Cache`."""
 
     def __init__(self, cache: Cache | str | os.PathLike | bool | None = None):
         if isinstance(cache, Cache):
@@ -139,7 +139,7 @@ class Library:
              on_batch: OnBatch | None = None, cancel: threading.Event | None = None,
              batch_seconds: float = 0.1, max_batch: int = 200) -> OpenStats:
         """Replace what is open by the article files under ``paths`` (folders walked as
-        :func:`reader.load.iter_article_files` does). Cached files come first, then the
+        :func:`reader.read.load.iter_article_files` does). Cached files come first, then the
         rest load on ``jobs`` processes (None: all cores; 1: this thread). Returns when all
         are in, or soon after ``cancel`` is set (what arrived stays). Never raises for a
         bad file or a bad cache. A batch holds at most ``max_batch`` articles: a warm
@@ -406,7 +406,7 @@ class Library:
 
     # -- searching --------------------------------------------------------------------------
     def search(self, query: str) -> list[str]:
-        """Keys of the open articles matching ``query`` (see :mod:`reader.search`), best
+        """Keys of the open articles matching ``query`` (see :mod:`reader.library.search`), best
         first: bm25 over title, text and organisation names; ``org:NAME`` keeps the
         articles naming that organisation under any of its names (most mentions first
         when there is no text to rank by). A blank query gives every key in folder order;

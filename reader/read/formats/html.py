@@ -15,7 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
-from ..record import ArticleError, Draft, Link
+from ...record import ArticleError, Draft, Link
 from . import boilerplate
 from .boilerplate import Block
 from .htmlmeta import PageMeta, read_meta

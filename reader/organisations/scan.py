@@ -1,4 +1,4 @@
-"""One recognition pass over one text: the rules behind :func:`reader.entities.find_organisations`.
+"""One recognition pass over one text: the rules behind :func:`reader.organisations.recognise.find_organisations`.
 
 A regex finds *runs*: capitalised tokens joined by single spaces or by the small words
 names contain (``of``, ``for``, ``and``, ``&``, ``de`` ...). Each run yields candidate
@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .entities_index import acronym_signature
-from .entities_lexicon import Entry, common_words, lexicon, norm_name, norm_token
+from .index import acronym_signature
+from .lexicon import Entry, common_words, lexicon, norm_name, norm_token
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _ABBR = r"(?:Co|Corp|Inc|Ltd|Bros|Cos|Mfg|Intl|Jr|Sr|St|Mt|Ft)\.(?![\w])"

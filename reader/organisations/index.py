@@ -1,7 +1,7 @@
 """The folder-wide organisation index: organisation -> articles naming it, mention counts.
 
 Each article's organisations (already merged within the article by
-:func:`reader.entities.organisations_of`) are merged across articles by the same rules:
+:func:`reader.organisations.recognise.organisations_of`) are merged across articles by the same rules:
 the same normalised name or alias (spelling variants folded), the same gazetteer body,
 an acronym defined by compatible long forms (``Baloch``/``Balochistan Liberation Army
 (BLA)``), and a bare acronym joining the organisation that spells it out. Adding an
@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .entities_lexicon import lexicon, norm_name, norm_token
+from .lexicon import lexicon, norm_name, norm_token
 
 _SMALL = frozenset({"e", "i", "ul", "al", "el", "of", "and", "for", "the", "&", "de", "la", "du", "des", "y"})
 

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from ..record import domain_of
+from ...record import domain_of
 from ..dates import date_from_url, parse_date
 
 _DATE_METAS = (

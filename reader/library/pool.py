@@ -4,7 +4,7 @@ Cleaning and recognition are CPU-bound Python, so a folder is loaded by worker
 processes (``concurrent.futures.ProcessPoolExecutor``, started with ``spawn`` so it is
 safe from a program with threads, such as the window). Files go out in small chunks;
 each worker loads its files with :func:`load_one` and sends back the encoded articles
-(:func:`reader.cache.encode_articles`: the cache stores those bytes as they are) or the
+(:func:`reader.library.cache.encode_articles`: the cache stores those bytes as they are) or the
 reason a file failed. ``jobs=1`` runs the same function in this process, so a pool and
 a single process give identical results, in the same order. No Qt here.
 """
@@ -20,7 +20,7 @@ from multiprocessing import get_context
 from typing import Iterator, Sequence
 
 from .cache import decode_articles, encode_articles
-from .record import Article, ArticleError
+from ..record import Article, ArticleError
 
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise the pickling
 AHEAD = 4  # chunks in flight per worker
@@ -50,8 +50,8 @@ class Loaded:
 
 def load_one(path: str) -> Loaded:
     """Load one file and encode its articles; never raises for a bad file (the same
-    failure texts as :func:`reader.load.load_folder`)."""
-    from .load import load_file
+    failure texts as :func:`reader.read.load.load_folder`)."""
+    from ..read.load import load_file
 
     try:
         return Loaded(path, encode_articles(load_file(path)), None)
@@ -67,8 +67,10 @@ def _load_chunk(paths: list[str]) -> list[Loaded]:
 
 def _warm_up() -> None:
     """Import the pipeline once per worker, before its first file."""
-    from . import clean, entities, load  # noqa: F401
-    from .entities_lexicon import lexicon
+    from ..read import clean  # noqa: F401
+    from ..organisations import recognise as entities
+    from ..read import load
+    from ..organisations.lexicon import lexicon
 
     lexicon()
 

@@ -1,11 +1,11 @@
-"""Organisation recognition, merging and the folder-wide index (reader.entities)."""
+"""Organisation recognition, merging and the folder-wide index (reader.organisations.recognise)."""
 from __future__ import annotations
 
 from pathlib import Path
 
 import pytest
 
-from reader.entities import (
+from reader.organisations.recognise import (
     IndexEntry, OrganisationIndex, find_organisations, org_spans, organisations_of, with_folder_names,
 )
 from reader.record import Article, Mention, Organisation
