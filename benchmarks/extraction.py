@@ -15,7 +15,10 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SCORER = REPO.parent / "shared" / "bench" / "score_extraction.py"
+# shared/ sits beside the repo, or beside the folder of worktrees that holds it
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()),
+              REPO.parent / "shared")
+SCORER = SHARED / "bench" / "score_extraction.py"
 OURS = "reader.read.formats.html:article_text"
 BASELINE = "trafilatura_default"
 

@@ -24,7 +24,9 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+# shared/ sits beside the repo, or beside the folder of worktrees that holds it
+SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()),
+              ROOT.parent / "shared")
 SCORER = SHARED / "bench" / "score_joins.py"
 sys.path.insert(0, str(ROOT))
 

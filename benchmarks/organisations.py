@@ -16,7 +16,9 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# shared/ sits beside the repo, or beside the folder of worktrees that holds it
+SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared") if p.exists()),
+              REPO.parent / "shared")
 SCORER = SHARED / "bench" / "score_orgs.py"
 DATA = SHARED / "data" / "orgs-dev" / "eng.testa.prose"
 SAMPLES = ("000_788af3e886619c0f.txt", "001_f04f2131fcbc8157.txt")
