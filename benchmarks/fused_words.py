@@ -11,14 +11,21 @@ Without ../shared it damages the built-in text below the same way (greedy hard w
 several widths, line breaks deleted without a space) and prints the same figures.
 
     python benchmarks/fused_words.py [--split dev] [--show 10] [--builtin] [--generated 8]
+    python benchmarks/fused_words.py --json
+
+--json scores the app's repairer only, with the same scorer run, and prints its quality
+figures as one JSON object: {"recall": …, "precision": …, "false_splits_per_10k_control": …}
+(what benchmarks/gate.py compares with the committed baseline).
 """
 from __future__ import annotations
 
 import argparse
 import importlib.util
+import json
 import re
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from pathlib import Path
@@ -28,6 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()),
               ROOT.parent / "shared")
 SCORER = SHARED / "bench" / "score_joins.py"
+OURS = "reader.fused.repair:split_fused_words"
 sys.path.insert(0, str(ROOT))
 
 
@@ -114,7 +122,30 @@ def score_self(name: str, fn, widths) -> float:
     return speed
 
 
-def main() -> None:
+def score(spec: str, split: str, show: int = 0, result: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the shared scorer on one repairer; with ``result``, it appends its figures there as JSON."""
+    cmd = [sys.executable, str(SCORER), "score", spec, "--split", split]
+    if show:
+        cmd += ["--show", str(show)]
+    if result:
+        cmd += ["--json", str(result)]
+    return subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+
+
+def quality(split: str) -> dict[str, float]:
+    """The app's repairer's quality figures, as the shared scorer computes them."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = Path(tmp) / "result.jsonl"
+        done = score(OURS, split, result=result)
+        if done.returncode or not result.exists():
+            raise RuntimeError(f"the scorer failed (exit {done.returncode}): "
+                               f"{(done.stderr or done.stdout).strip()}")
+        figures = json.loads(result.read_text(encoding="utf-8").splitlines()[-1])
+    return {"recall": figures["recall"], "precision": figures["precision"],
+            "false_splits_per_10k_control": figures["fs_per10k_control"]}
+
+
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", default="dev")
     ap.add_argument("--show", type=int, default=0)
@@ -124,36 +155,46 @@ def main() -> None:
                          "from the extraction ground truth: the dev set's articles wrapped at "
                          "other widths (not other articles), for how the figures hold across "
                          "widths")
+    ap.add_argument("--json", action="store_true",
+                    help="score the app's repairer only; print its quality figures as JSON")
     a = ap.parse_args()
-    repairers = ["reader.fused.repair:split_fused_words", f"{Path(__file__).resolve()}:identity"]
+    if a.json:
+        if not SCORER.exists():
+            print(f"no shared scorer at {SCORER}: the shared folder must sit beside the repository",
+                  file=sys.stderr)
+            return 1
+        try:
+            print(json.dumps(quality(a.split)))
+        except RuntimeError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
+    repairers = [OURS, f"{Path(__file__).resolve()}:identity"]
     if importlib.util.find_spec("wordninja"):
         repairers.append(f"{Path(__file__).resolve()}:wordninja_repair")
     if SCORER.exists() and not a.builtin:
         print(f"shared scorer {SCORER} on split {a.split}")
         for spec in repairers:
-            cmd = [sys.executable, str(SCORER), "score", spec, "--split", a.split]
-            if a.show and spec.startswith("reader"):
-                cmd += ["--show", str(a.show)]
-            out = subprocess.run(cmd, cwd=ROOT, check=False, capture_output=True, text=True)
+            out = score(spec, a.split, a.show if spec == OURS else 0)
             print(out.stdout, end="", flush=True)
             print(out.stderr, end="", file=sys.stderr)
         if a.generated:
             _generated(a.generated)
-        return
+        return 0
     from reader.fused.repair import split_fused_words
 
     widths = list(range(40, 121, 8))
     print(f"built-in text ({len(TEXT.split())} words) damaged at widths {widths}")
-    fns = {"reader.fused.repair:split_fused_words": split_fused_words, "identity": identity}
+    fns = {OURS: split_fused_words, "identity": identity}
     if importlib.util.find_spec("wordninja"):
         fns["wordninja"] = wordninja_repair
     for name, fn in fns.items():
         score_self(name, fn, widths)
+    return 0
 
 
 def _generated(n: int) -> None:
     """Recall and precision of the repair over the scorer's generated data sets."""
-    import tempfile
     truth = SHARED / "data" / "extraction-dev" / "ground-truth.json"
     if not truth.exists():
         print(f"no {truth}: no generated data sets")
@@ -165,7 +206,7 @@ def _generated(n: int) -> None:
             subprocess.run([sys.executable, str(SCORER), "gen", "--src", str(truth), "--out", str(out),
                             "--seed", str(seed)], check=True, capture_output=True)
             for split in ("dev", "test"):
-                run = subprocess.run([sys.executable, str(SCORER), "score", "reader.fused.repair:split_fused_words",
+                run = subprocess.run([sys.executable, str(SCORER), "score", OURS,
                                       "--data", str(out), "--split", split],
                                      cwd=ROOT, check=False, capture_output=True, text=True).stdout
                 got = re.search(r"recall ([0-9.]+)\s+precision ([0-9.]+).*control ([0-9.]+)", run)
@@ -183,4 +224,4 @@ def _generated(n: int) -> None:
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -1,15 +1,21 @@
 """Organisation recognition: accuracy and speed against a simple rule baseline, same run.
 
     python benchmarks/organisations.py [--data PATH] [--errors N]
+    python benchmarks/organisations.py --json
 
 Runs ``../shared/bench/score_orgs.py`` (when ``shared/`` sits beside the repo) on
 ``reader.organisations.recognise:org_spans`` and on :func:`baseline_spans` (capitalised words ending in an
 organisation noun, plus all-capital acronyms), then lists what the recogniser finds in
 the sample articles. Prints figures; asserts nothing.
+
+``--json`` scores the recogniser only, with the same scorer run, and prints its exact-span
+figures as one JSON object, ``{"f1": …, "precision": …, "recall": …}`` (what
+``benchmarks/gate.py`` compares with the committed baseline).
 """
 from __future__ import annotations
 
 import argparse
+import json
 import re
 import subprocess
 import sys
@@ -22,6 +28,9 @@ SHARED = next((p for p in (REPO.parent / "shared", REPO.parent.parent / "shared"
 SCORER = SHARED / "bench" / "score_orgs.py"
 DATA = SHARED / "data" / "orgs-dev" / "eng.testa.prose"
 SAMPLES = ("000_788af3e886619c0f.txt", "001_f04f2131fcbc8157.txt")
+OURS = "reader.organisations.recognise:org_spans"
+# the scorer's exact-span line: "EXACT   P=0.9086 R=0.7990 F1=0.8503"
+_EXACT = re.compile(r"^EXACT\s+P=([0-9.]+)\s+R=([0-9.]+)\s+F1=([0-9.]+)", re.MULTILINE)
 
 _HEADS = (
     "Army|Front|Group|Ministry|Department|Authority|Agency|Council|Commission|Committee|Party"
@@ -46,6 +55,15 @@ def score(spec: str, data: Path, errors: int) -> str:
     return (done.stdout + done.stderr).strip()
 
 
+def figures(output: str) -> dict[str, float]:
+    """The exact-span precision, recall and F1 in the scorer's output."""
+    found = _EXACT.search(output)
+    if not found:
+        raise ValueError(f"no EXACT line in the scorer's output: {output!r}")
+    precision, recall, f1 = map(float, found.groups())
+    return {"f1": f1, "precision": precision, "recall": recall}
+
+
 def samples() -> None:
     sys.path.insert(0, str(REPO))
     from reader.organisations.recognise import organisations_of
@@ -65,20 +83,34 @@ def samples() -> None:
             print(f"  {len(org.mentions):2d} x {org.name}{also}")
 
 
-def main() -> None:
+def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses and false alarms")
+    ap.add_argument("--json", action="store_true",
+                    help="score the recogniser only; print its exact-span F1, precision and recall as JSON")
     a = ap.parse_args()
+    if a.json:
+        if not (SCORER.exists() and a.data.exists()):
+            print(f"no scorer or data at {SCORER} / {a.data}: the shared folder must sit beside the "
+                  "repository", file=sys.stderr)
+            return 1
+        try:
+            print(json.dumps(figures(score(OURS, a.data, 0))))
+        except ValueError as error:
+            print(error, file=sys.stderr)
+            return 1
+        return 0
     if SCORER.exists() and a.data.exists():
-        for label, spec, errors in (("reader.organisations.recognise", "reader.organisations.recognise:org_spans", a.errors),
+        for label, spec, errors in (("reader.organisations.recognise", OURS, a.errors),
                                     ("rule baseline", "benchmarks.organisations:baseline_spans", 0)):
             print(f"== {label} ({spec})")
             print(score(spec, a.data, errors))
     else:
         print(f"no scorer or data at {SCORER} / {a.data}: skipping the CoNLL score")
     samples()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())
