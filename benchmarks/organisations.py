@@ -1,12 +1,14 @@
 """Organisation recognition: accuracy and speed against a simple rule baseline, same run.
 
-    python benchmarks/organisations.py [--data PATH] [--errors N]
+    python benchmarks/organisations.py [--data PATH] [--errors N] [--samples]
     python benchmarks/organisations.py --json
 
 Runs ``../shared/bench/score_orgs.py`` (when ``shared/`` sits beside the repo) on
 ``reader.organisations.recognise:org_spans`` and on :func:`baseline_spans` (capitalised words ending in an
-organisation noun, plus all-capital acronyms), then lists what the recogniser finds in
-the sample articles. Prints figures; asserts nothing.
+organisation noun, plus all-capital acronyms), and prints both one to a row: exact-span F1,
+precision and recall (the headline), the overlap F1 and words/s. ``--errors N`` adds the
+recogniser's most frequent misses and false alarms, ``--samples`` what it finds in the
+sample articles. Prints figures; asserts nothing.
 
 ``--json`` scores the recogniser only, with the same scorer run, and prints its exact-span
 figures as one JSON object, ``{"f1": …, "precision": …, "recall": …}`` (what
@@ -29,8 +31,14 @@ SCORER = SHARED / "bench" / "score_orgs.py"
 DATA = SHARED / "data" / "orgs-dev" / "eng.testa.prose"
 SAMPLES = ("000_788af3e886619c0f.txt", "001_f04f2131fcbc8157.txt")
 OURS = "reader.organisations.recognise:org_spans"
-# the scorer's exact-span line: "EXACT   P=0.9086 R=0.7990 F1=0.8503"
+BASELINE = "benchmarks.organisations:baseline_spans"
+# the scorer's lines: "data=… units=N words=N gold_ORG=N …", "EXACT   P=0.xxxx R=0.xxxx F1=0.xxxx",
+# "OVERLAP P=… R=… F1=…", "SPEED   N,NNN words/s …", "top FN: […]", "top FP: […]"
 _EXACT = re.compile(r"^EXACT\s+P=([0-9.]+)\s+R=([0-9.]+)\s+F1=([0-9.]+)", re.MULTILINE)
+_DATA = re.compile(r"\bunits=(\d+) words=(\d+) gold_ORG=(\d+)")
+_OVERLAP = re.compile(r"^OVERLAP\s+P=[0-9.]+\s+R=[0-9.]+\s+F1=([0-9.]+)", re.MULTILINE)
+_SPEED = re.compile(r"^SPEED\s+([0-9,]+) words/s", re.MULTILINE)
+_ERRORS = re.compile(r"^top F[NP]: .*", re.MULTILINE)
 
 _HEADS = (
     "Army|Front|Group|Ministry|Department|Authority|Agency|Council|Commission|Committee|Party"
@@ -64,6 +72,22 @@ def figures(output: str) -> dict[str, float]:
     return {"f1": f1, "precision": precision, "recall": recall}
 
 
+def table(data: Path, runs: list[tuple[str, str]]) -> str:
+    """The scores of each (label, scorer output), one system to a row, under a line that
+    says what they were measured on."""
+    size = _DATA.search(runs[0][1])
+    units, words, gold = map(int, size.groups()) if size else (0, 0, 0)
+    lines = [f"Organisations, exact spans, on {data.name}: {units} documents, {words:,} words, "
+             f"{gold} gold names",
+             f"{'':<44} {'F1':>6} {'precision':>9} {'recall':>6} {'overlap F1':>10} {'words/s':>10}"]
+    for label, output in runs:
+        got = figures(output)
+        overlap, speed = _OVERLAP.search(output), _SPEED.search(output)
+        lines.append(f"{label:<44} {got['f1']:>6.4f} {got['precision']:>9.4f} {got['recall']:>6.4f} "
+                     f"{overlap.group(1) if overlap else '?':>10} {speed.group(1) if speed else '?':>10}")
+    return "\n".join(lines)
+
+
 def samples() -> None:
     sys.path.insert(0, str(REPO))
     from reader.organisations.recognise import organisations_of
@@ -87,6 +111,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=DATA)
     ap.add_argument("--errors", type=int, default=0, help="show the N most frequent misses and false alarms")
+    ap.add_argument("--samples", action="store_true", help="list what the recogniser finds in the sample articles")
     ap.add_argument("--json", action="store_true",
                     help="score the recogniser only; print its exact-span F1, precision and recall as JSON")
     a = ap.parse_args()
@@ -101,14 +126,23 @@ def main() -> int:
             print(error, file=sys.stderr)
             return 1
         return 0
-    if SCORER.exists() and a.data.exists():
-        for label, spec, errors in (("reader.organisations.recognise", OURS, a.errors),
-                                    ("rule baseline", "benchmarks.organisations:baseline_spans", 0)):
-            print(f"== {label} ({spec})")
-            print(score(spec, a.data, errors))
-    else:
-        print(f"no scorer or data at {SCORER} / {a.data}: skipping the CoNLL score")
-    samples()
+    if a.samples:
+        samples()
+        print()
+    if not (SCORER.exists() and a.data.exists()):
+        print(f"no scorer or data at {SCORER} / {a.data}: no scores")
+        return 1
+    runs = [(OURS, score(OURS, a.data, a.errors)), ("rule baseline, same run", score(BASELINE, a.data, 0))]
+    try:
+        print(table(a.data, runs))
+    except ValueError:
+        for label, output in runs:
+            print(f"== {label}\n{output}")
+        print("the scorer gave no scores (above: what it printed)")
+        return 1
+    if a.errors:
+        print(f"\n{OURS}, most frequent:")
+        print("\n".join(_ERRORS.findall(runs[0][1])))
     return 0
 
 

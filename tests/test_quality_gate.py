@@ -182,3 +182,13 @@ def test_organisations_json_figures_are_the_exact_span_line():
     with pytest.raises(ValueError, match="no EXACT line"):
         _load("organisations").figures("ModuleNotFoundError: No module named 'reader'")
 
+
+def test_organisations_prints_one_row_of_scores_per_system():
+    organisations = _load("organisations")
+    baseline = ORGS_OUTPUT.replace("F1=0.8383", "F1=0.3000").replace("412,345", "2,000,000")
+    lines = organisations.table(ROOT / "orgs.conll", [("ours", ORGS_OUTPUT), ("rule baseline", baseline)])
+    lines = lines.splitlines()
+    assert lines[0] == "Organisations, exact spans, on orgs.conll: 12 documents, 4,321 words, 87 gold names"
+    assert lines[1].split() == ["F1", "precision", "recall", "overlap", "F1", "words/s"]
+    assert lines[2].split() == ["ours", "0.8383", "0.8750", "0.8046", "0.8623", "412,345"]
+    assert lines[3].split() == ["rule", "baseline", "0.3000", "0.8750", "0.8046", "0.8623", "2,000,000"]
