@@ -18,7 +18,9 @@ USAGE = f"""\
 {PROG} [FOLDER|FILE ...]                 open the reader window
 {PROG} clean PATH [--json]               print the cleaned article
 {PROG} export PATH ... --format FMT --out DIR [--jobs N]
-                                          write one cleaned file per article"""
+                                          write one cleaned file per article
+{PROG} stories PATH ... [--json]          group the articles into stories
+{PROG} compare A B [--json]               what one version of a story has that the other lacks"""
 
 
 def _err(message: str) -> None:
@@ -44,18 +46,37 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")
+    stories = sub.add_parser("stories", help="group articles that tell the same event",
+                             description="Group the articles into stories (the same event told "
+                                         "many times: copies, updates, rewrites by other outlets); "
+                                         "every article is in exactly one story.")
+    stories.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
+    stories.add_argument("--json", action="store_true", help="print JSON instead of text")
+    stories.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
+                         help="worker processes (default: all cores)")
+    compare = sub.add_parser("compare", help="compare two versions of a story",
+                             description="The organisations and sentences only one of two "
+                                         "articles has.")
+    compare.add_argument("first", metavar="A")
+    compare.add_argument("second", metavar="B")
+    compare.add_argument("--json", action="store_true", help="print JSON instead of text")
     return parser
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] in ("clean", "export", "-h", "--help", "--version"):
+        if argv and argv[0] in ("clean", "export", "stories", "compare", "-h", "--help", "--version"):
             args = _parser().parse_args(argv)
             if args.command == "clean":
                 return cmd_clean(args.path, args.json)
             if args.command == "export":
                 return cmd_export(args.paths, args.format, args.out, args.jobs)
+            if args.command in ("stories", "compare"):
+                from .stories.commands import cmd_compare, cmd_stories
+                if args.command == "stories":
+                    return cmd_stories(args.paths, args.json, args.jobs)
+                return cmd_compare(args.first, args.second, args.json)
             _parser().print_help()
             return 0
         if any(a.startswith("-") for a in argv):

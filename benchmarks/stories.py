@@ -1,0 +1,149 @@
+#!/usr/bin/env python3
+"""Benchmark: grouping articles into stories (reader.stories.group_stories).
+
+Quality: versions are generated from the dev pages' article texts (``../shared/data/
+extraction-dev/ground-truth.json``, read here, never copied): for each text, the text
+itself, a retitled copy padded with boilerplate, a teaser cut to its first paragraphs, a
+copy whose hard-wrapped lines lost their breaks (fused words), and an update with one more
+paragraph, with the same date. B-cubed precision, recall and F1 over all versions are
+printed for our grouping and, in the same run, for a baseline that groups only identical
+texts. Run with ``--undated`` too: the same without dates.
+
+Speed: the time to group 10,000 articles of the large-folder corpus (benchmarks/corpus.py),
+beside the time the same articles took to load in the same run.
+
+    python benchmarks/stories.py [--n 10000] [--undated] [--skip-speed]
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+TRUTH = SHARED / "data" / "extraction-dev" / "ground-truth.json"
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+BOILERPLATE = ["Sign up for our daily newsletter to get the top stories in your inbox.",
+               "Copyright 2025. All rights reserved. This material may not be republished."]
+UPDATE = ("This story has been updated with comment from officials, who said on Friday that "
+          "a full statement would follow once the review had been completed.")
+
+
+def versions(body: str, n: int, rng: random.Random, dated: bool) -> list[dict]:
+    """The versions of one text (dicts for a JSON article file)."""
+    from corpus import _fuse_wrapped
+
+    paragraphs = [p.strip() for p in body.split("\n") if p.strip()]
+    title = " ".join(paragraphs[0].split()[:9]) if paragraphs else f"Story {n}"
+    day = f"2025-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    width = rng.randint(60, 90)
+    made = [
+        (title, paragraphs),
+        (f"{title} (wire)", paragraphs + BOILERPLATE),
+        (f"In brief: {title}", paragraphs[:max(2, len(paragraphs) // 3)]),
+        (title, [_fuse_wrapped(p, width) for p in paragraphs]),
+        (f"{title} (updated)", paragraphs + [UPDATE]),
+    ]
+    out = []
+    for t, ps in made:
+        record = {"title": t, "content": "".join(f"<p>{p}</p>" for p in ps)}
+        if dated:
+            record["published"] = day
+        out.append(record)
+    return out
+
+
+def b_cubed(clusters: list[list[str]], gold: dict[str, str]) -> tuple[float, float, float]:
+    cluster_of = {k: i for i, c in enumerate(clusters) for k in c}
+    members: dict[str, list[str]] = defaultdict(list)
+    for k, g in gold.items():
+        members[g].append(k)
+    p = r = 0.0
+    for k in gold:
+        mine = clusters[cluster_of[k]]
+        correct = sum(gold[x] == gold[k] for x in mine)
+        p += correct / len(mine)
+        r += correct / len(members[gold[k]])
+    p, r = p / len(gold), r / len(gold)
+    return p, r, 2 * p * r / (p + r) if p + r else 0.0
+
+
+def identical_texts(articles) -> list[list[str]]:
+    groups: dict[str, list[str]] = defaultdict(list)
+    for a in articles:
+        groups[" ".join(a.text.split()).lower()].append(a.key)
+    return list(groups.values())
+
+
+def quality(dated: bool) -> None:
+    from reader.read.load import load_file
+    from reader.stories import group_stories
+
+    if not TRUTH.exists():
+        print(f"no {TRUTH}: quality not measured")
+        return
+    bodies = [v.get("articleBody", "") for v in json.loads(TRUTH.read_text("utf-8")).values()]
+    rng = random.Random(11)
+    gold = {}
+    articles = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n, body in enumerate(b for b in bodies if len(b.split()) > 40):
+            for m, record in enumerate(versions(body, n, rng, dated)):
+                path = Path(tmp) / f"{n:03d}-{m}.json"
+                path.write_text(json.dumps(record), encoding="utf-8")
+                for a in load_file(str(path)):
+                    articles.append(a)
+                    gold[a.key] = str(n)
+        start = time.perf_counter()
+        ours = [[a.key for a in s.articles] for s in group_stories(articles)]
+        seconds = time.perf_counter() - start
+    label = "dated" if dated else "undated"
+    print(f"{len(articles)} versions of {len(set(gold.values()))} dev texts ({label})")
+    for name, clusters in (("reader.stories", ours), ("baseline: identical texts", identical_texts(articles))):
+        p, r, f = b_cubed(clusters, gold)
+        print(f"  {name:28} B-cubed P {p:.4f}  R {r:.4f}  F1 {f:.4f}  ({len(clusters)} stories)")
+    print(f"  grouping took {seconds * 1000:.0f} ms")
+
+
+def speed(n: int) -> None:
+    from corpus import generate
+    from reader.library.pool import load_files
+    from reader.stories import group_stories
+
+    with tempfile.TemporaryDirectory() as tmp:
+        paths = generate(tmp, n)
+        start = time.perf_counter()
+        articles = [a for loaded in load_files([str(p) for p in paths]) if loaded.failure is None
+                    for a in loaded.articles()]
+        load_s = time.perf_counter() - start
+        start = time.perf_counter()
+        stories = group_stories(articles)
+        group_s = time.perf_counter() - start
+    print(f"{len(articles)} articles of the large-folder corpus: loading {load_s:.1f} s "
+          f"(process pool, all cores); grouping {group_s:.2f} s on one core "
+          f"({group_s / load_s:.2f}x the load), {len(stories)} stories")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--n", type=int, default=10_000, help="articles for the speed figure")
+    ap.add_argument("--undated", action="store_true", help="also score the versions without dates")
+    ap.add_argument("--skip-speed", action="store_true")
+    a = ap.parse_args()
+    quality(dated=True)
+    if a.undated:
+        quality(dated=False)
+    if not a.skip_speed:
+        speed(a.n)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,108 @@
+"""``article-reader stories`` and ``article-reader compare``: their output is a contract.
+
+stories --json: a list of ``{"title", "articles": [{"path", "title", "date"}]}``, stories
+with several versions first. compare --json: ``{"organisations": {"both", "only_first",
+"only_second"}, "sentences": {"only_first", "only_second"}}``.
+"""
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+
+from ..record import Article, ArticleError
+from .compare import compare
+from .group import Story, group_stories
+
+log = logging.getLogger(__name__)
+
+
+def _err(message: str) -> None:
+    from ..cli import PROG
+    print(f"{PROG}: {message}", file=sys.stderr)
+
+
+def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
+    from ..library.pool import load_files
+    from ..read.load import iter_article_files
+
+    missing = [p for p in paths if not os.path.exists(p)]
+    for p in missing:
+        _err(f"{p}: no such file or folder")
+    if missing:
+        return 2
+    if jobs < 0:
+        _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
+        return 2
+    articles: list[Article] = []
+    failures = 0
+    for loaded in load_files([str(f) for f in iter_article_files(paths)], jobs=jobs or None):
+        if loaded.failure is not None:
+            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
+            failures += 1
+        else:
+            articles.extend(loaded.articles())
+    stories = group_stories(articles)
+    if as_json:
+        _write(json.dumps([story_json(s) for s in stories], ensure_ascii=False, indent=2))
+    else:
+        _write("\n".join(_story_text(s) for s in stories))
+    return 1 if failures else 0
+
+
+def story_json(story: Story) -> dict:
+    return {"title": story.title,
+            "articles": [{"path": a.path, "title": a.title, "date": a.date} for a in story.articles]}
+
+
+def _story_text(story: Story) -> str:
+    n = len(story.articles)
+    head = f"{n} versions: {story.title}" if n > 1 else story.title
+    return "\n".join([head] + [f"    {a.date or '----------'}  {a.path}" for a in story.articles])
+
+
+def cmd_compare(first: str, second: str, as_json: bool) -> int:
+    a, b = _one_article(first), _one_article(second)
+    if a is None or b is None:
+        return 2
+    result = compare(a, b)
+    if as_json:
+        _write(json.dumps(result.to_json(), ensure_ascii=False, indent=2))
+        return 0
+    lines = [f"A: {a.title}  ({a.path})", f"B: {b.title}  ({b.path})", ""]
+    for label, names in (("Organisations in both", result.organisations_both),
+                         ("Organisations only in A", result.organisations_only_first),
+                         ("Organisations only in B", result.organisations_only_second)):
+        lines.append(f"{label}: {', '.join(names) if names else 'none'}")
+    for label, sentences in (("Only in A", result.sentences_only_first),
+                             ("Only in B", result.sentences_only_second)):
+        lines += ["", f"{label} ({len(sentences)} sentence{'s' if len(sentences) != 1 else ''}):"]
+        lines += [f"  - {s}" for s in sentences]
+    _write("\n".join(lines))
+    return 0
+
+
+def _one_article(path: str) -> Article | None:
+    from ..read.load import load_file
+
+    if os.path.isdir(path):
+        _err(f"{path}: is a folder; `compare` takes two article files")
+        return None
+    try:
+        articles = load_file(path)
+    except ArticleError as err:
+        _err(f"{err.path}: {err.reason}")
+        return None
+    except Exception as err:  # never a traceback for bad input
+        log.exception("reading %s for compare", path)
+        _err(f"{path}: could not be read ({type(err).__name__}: {err})")
+        return None
+    if len(articles) > 1:
+        _err(f"{path}: holds {len(articles)} articles; comparing the first")
+    return articles[0]
+
+
+def _write(text: str) -> None:
+    sys.stdout.write(text + "\n")
+    sys.stdout.flush()

@@ -1,0 +1,107 @@
+"""What an article says that identifies its event, in a form cheap to compare.
+
+Two kinds of evidence:
+
+* the *wording*: hashed shingles of four words, whose overlap finds copies however they
+  were cut, retitled, padded with boilerplate or extended by a paragraph;
+* the *facts*: the names (capitalised words not opening a sentence), the numbers and the
+  organisations an article names, and its date. A rewrite by another outlet shares few
+  shingles but many of these; a look-alike event (the same body's next decision) shares
+  a name or two but not its numbers, its people and its day.
+"""
+from __future__ import annotations
+
+import re
+import zlib
+from dataclasses import dataclass
+from datetime import date as Date
+
+from ..record import Article
+
+SHINGLE = 4  # words per shingle
+
+_WORD = re.compile(r"[^\W_]+(?:['’.,][^\W_]+)*")
+# capitalised words that say nothing about which event it is
+_STOP_NAMES = frozenset("""
+the a an and or but if in on at of for to by with from as is it its this that these those
+he she they we i you his her their our my your there here when where while after before
+said says according also however meanwhile mr mrs ms dr sir monday tuesday wednesday
+thursday friday saturday sunday january february march april may june july august
+september october november december today yesterday tomorrow read more share comment
+photo video image file reuters ap afp update updated advertisement
+""".split())
+_YEAR = re.compile(r"(?:19|20)\d\d$")
+_NUMBER_WORDS = {w: str(n) for n, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve".split())}
+_NUMBER_WORDS.update({"dozen": "12", "twenty": "20", "thirty": "30", "hundred": "100"})
+_TOO_COMMON = frozenset("0123")  # numbers that say nothing about an event
+_DIGITS = re.compile(r"\d+(?:[.,]\d+)*")
+# a capitalised word of 3+ letters after a word (not opening a sentence or a quote)
+_NAME = re.compile(r"[A-ZÀ-ÖØ-Þ](?<=[\w,;] .)[^\W\d_]{2,}\b")
+_MIX = 0x01000193  # the FNV prime: mixes four word hashes into one shingle hash
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    key: str
+    shingles: frozenset[int]
+    names: frozenset[str]  # lowercase proper names, single words
+    numbers: frozenset[str]  # numbers in digits ("seven" too), without separators; no years
+    organisations: frozenset[str]  # lowercase organisation names and aliases
+    day: int | None  # the date as a day number (date.toordinal), if known
+    words: int
+
+
+def words_of(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def evidence_of(article: Article) -> Evidence:
+    text = "\n".join(article.paragraphs)
+    lower = _WORD.findall(text.lower())
+    return Evidence(article.key, shingles_of(lower), _names(text), _numbers(text, lower),
+                    _organisations(article), _day(article.date), len(lower))
+
+
+def shingles_of(words: list[str]) -> frozenset[int]:
+    """32-bit hashes of every run of SHINGLE words (one shingle for a shorter text)."""
+    if not words:
+        return frozenset()
+    codes = {w: zlib.crc32(w.encode()) for w in set(words)}
+    h = [codes[w] for w in words]
+    if len(h) < SHINGLE:
+        h += [0] * (SHINGLE - len(h))
+    m = _MIX
+    return frozenset((((a * m + b) * m + c) * m + d) & 0xFFFFFFFF
+                     for a, b, c, d in zip(h, h[1:], h[2:], h[3:]))
+
+
+def _names(text: str) -> frozenset[str]:
+    return frozenset(low for low in (w.lower() for w in _NAME.findall(text)) if low not in _STOP_NAMES)
+
+
+def _numbers(text: str, lower_words: list[str]) -> frozenset[str]:
+    found = {n.replace(",", "") for n in _DIGITS.findall(text)}
+    found.update(_NUMBER_WORDS[w] for w in lower_words if w in _NUMBER_WORDS)
+    return frozenset(n for n in found if n not in _TOO_COMMON) - _years(found)
+
+
+def _years(numbers: set[str]) -> set[str]:
+    return {n for n in numbers if _YEAR.match(n)}
+
+
+def _organisations(article: Article) -> frozenset[str]:
+    forms = set()
+    for org in article.organisations:
+        forms.add(org.name.lower())
+        forms.update(a.lower() for a in org.aliases)
+    return frozenset(forms)
+
+
+def _day(iso: str | None) -> int | None:
+    if not iso:
+        return None
+    try:
+        return Date.fromisoformat(iso[:10]).toordinal()
+    except ValueError:
+        return None
