@@ -109,6 +109,22 @@ def test_loader_reports_articles_failures_and_finishes(qtbot, news):
     assert failed == [("d.txt", "the file is empty")]
 
 
+def test_the_window_runs_on_an_uncached_library(qtbot, make_window, news):
+    """A loader given its own load function is the users' Library over it, with no cache:
+    the same opening, search and index code, and nothing written to the cache folder."""
+    from conftest_ui import open_and_wait
+
+    from reader.library import Library
+
+    w = make_window()
+    assert type(w.library) is Library and not w.library.cache.persistent
+    open_and_wait(qtbot, w, [news])
+    assert w.library.search("harv") == [str(news / "c.txt")]  # full text, a word's prefix
+    assert w.library.search('org:"Acme Corporation"') == [str(news / "b.txt")]
+    cache_dir = os.environ["ARTICLE_READER_CACHE_DIR"]
+    assert not os.path.exists(cache_dir) or not os.listdir(cache_dir)
+
+
 def test_a_new_request_drops_the_old_ones_reports(qtbot, news, tmp_path):
     import threading
 

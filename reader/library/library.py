@@ -61,13 +61,14 @@ from .cache import Cache, Row, decode_articles, limit_bytes
 from ..organisations.index import IndexEntry, OrganisationIndex
 from .gcpause import paused
 from ..read.load import Failure, iter_article_paths
-from .pool import Loaded, load_files, load_one
+from .pool import LoadFile, Loaded, load_files, load_one
 from ..record import Article
 from .search import Query, _terms, fts_expression, parse
 
 _LOOKUP = 500  # cached files read per query
 
 OnBatch = Callable[[list[Article], list[Failure], int, int], None]
+Discover = Callable[[list[str]], Iterable[str | os.PathLike]]
 
 
 @dataclass(slots=True)
@@ -111,9 +112,13 @@ class Library:
     """The articles of the open folders, their organisations, and search over them.
 
     ``cache``: None for the user's cache, False for none (an in-memory index only), a
-    path for another database file, or a :class:`reader.library.cache.Cache`."""
+    path for another database file, or a :class:`reader.library.cache.Cache`.
+    ``load`` (a path's articles, or :class:`reader.record.ArticleError`) and ``discover``
+    (the article files under some paths) replace the pipeline's for a source of another
+    kind, or a test's; a ``load`` of the caller's runs on the opening thread."""
 
-    def __init__(self, cache: Cache | str | os.PathLike | bool | None = None):
+    def __init__(self, cache: Cache | str | os.PathLike | bool | None = None,
+                 load: LoadFile | None = None, discover: Discover | None = None):
         if isinstance(cache, Cache):
             self.cache = cache
         elif cache is False:
@@ -128,6 +133,8 @@ class Library:
         self._files: dict[str, _File] = {}  # path as found -> its state
         self._by_id: dict[int, str] = {}  # cache file id -> path as found
         self._resets = self.cache.resets
+        self._load = load
+        self._discover = discover
 
     @property
     def note(self) -> str:
@@ -157,10 +164,10 @@ class Library:
             self.index = OrganisationIndex()
             self._files = {}
             self._by_id = {}
-        found = list(iter_article_paths(self.paths))
+        found = self._find(self.paths)
         order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
-        states = _stat_all(found)
+        states = _stat_all(found, self._load)
         progress = _Progress(on_batch, len(found), batch_seconds, max_batch)
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
         self._reorder(order)
@@ -223,11 +230,11 @@ class Library:
 
         if first:  # nothing to show yet: the first file loads here while the pool starts
             head, misses = misses[0], misses[1:]
-            rows.append((head, ok[head], load_one(head)))
+            rows.append((head, ok[head], load_one(head, self._load)))
             flush()
             if stats:
                 stats.loaded += 1
-        for loaded in load_files(misses, jobs=jobs, cancel=cancel):
+        for loaded in load_files(misses, jobs=jobs, cancel=cancel, load=self._load):
             rows.append((loaded.path, ok[loaded.path], loaded))
             if stats:
                 stats.loaded += 1
@@ -348,6 +355,12 @@ class Library:
                 if st.file_id is not None:
                     self._by_id[st.file_id] = path
 
+    def _find(self, paths: Sequence[str | os.PathLike]) -> list[str]:
+        """The article files under ``paths``, in folder order."""
+        if self._discover is None:
+            return list(iter_article_paths(paths))
+        return [str(p) for p in self._discover([str(p) for p in paths])]
+
     # -- noticing changes -----------------------------------------------------------------
     def refresh(self, paths: Iterable[str | os.PathLike] | None = None, jobs: int | None = None,
                 on_batch: OnBatch | None = None, cancel: threading.Event | None = None) -> Changes:
@@ -375,7 +388,7 @@ class Library:
             prefix = s.rstrip(os.sep) + os.sep
             under = [p for p in (*known, *known_failed) if p == s or p.startswith(prefix)]
             if scope.is_dir():
-                present = set(iter_article_paths([scope]))
+                present = set(self._find([scope]))
                 for p in present:
                     candidates[p] = None
                 gone.extend(p for p in under if p not in present)
@@ -386,7 +399,7 @@ class Library:
         with self.lock:
             for p in dict.fromkeys(gone):
                 self._drop(p, changes)
-        states = _stat_all(list(candidates))
+        states = _stat_all(list(candidates), self._load)
         todo = []
         for path, st in states.items():
             old = known.get(path)
@@ -399,7 +412,7 @@ class Library:
         progress = _Progress(on_batch, len(todo), 0.1)
         if todo:
             self._add_files(todo, jobs if len(todo) > 16 else 1, cancel, progress, changes=changes)
-            order = {p: n for n, p in enumerate(iter_article_paths(self.paths))}
+            order = {p: n for n, p in enumerate(self._find(self.paths))}
             self._reorder(order)
         progress.flush()
         return changes
@@ -574,7 +587,7 @@ def _resolved(path: str) -> str:
     return os.path.join(real, name)
 
 
-def _stat_all(paths: list[str]) -> dict[str, _File | Failure]:
+def _stat_all(paths: list[str], load: LoadFile | None = None) -> dict[str, _File | Failure]:
     """Resolved path, size and mtime of each file (one ``lstat`` each; the folder's real
     path is looked up once), or the Failure for one that cannot be read."""
     _dir_cache.clear()  # folders may have moved since the last look
@@ -590,18 +603,18 @@ def _stat_all(paths: list[str]) -> dict[str, _File | Failure]:
             if not stat_.S_ISREG(st.st_mode):
                 raise IsADirectoryError(21, "not a file")
         except OSError:
-            failure = _failure_of(path)
+            failure = _failure_of(path, load)
             out[path] = failure
             continue
         out[path] = _File(resolved, st.st_size, st.st_mtime_ns)
     return out
 
 
-def _failure_of(path: str) -> Failure:
-    loaded = load_one(path)
+def _failure_of(path: str, load: LoadFile | None = None) -> Failure:
+    loaded = load_one(path, load)
     if loaded.failure is not None:
         return Failure(loaded.failure_path or path, loaded.failure)
     return Failure(path, "could not be read")
 
 
-__all__ = ["Library", "OpenStats", "Changes", "OnBatch"]
+__all__ = ["Library", "OpenStats", "Changes", "OnBatch", "Discover"]

@@ -17,7 +17,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from multiprocessing import get_context
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from .cache import decode_articles, encode_articles
 from ..record import Article, ArticleError
@@ -48,13 +48,18 @@ class Loaded:
         return decode_articles(self.blob, self.path) if self.blob is not None else []
 
 
-def load_one(path: str) -> Loaded:
-    """Load one file and encode its articles; never raises for a bad file (the same
-    failure texts as :func:`reader.read.load.load_folder`)."""
-    from ..read.load import load_file
+LoadFile = Callable[[str], Sequence[Article]]  # a file's articles, or ArticleError
+
+
+def load_one(path: str, load: LoadFile | None = None) -> Loaded:
+    """Load one file (with ``load``, or the pipeline's :func:`reader.read.load.load_file`)
+    and encode its articles; never raises for a bad file (the same failure texts as
+    :func:`reader.read.load.load_folder`)."""
+    if load is None:
+        from ..read.load import load_file as load
 
     try:
-        return Loaded(path, encode_articles(load_file(path)), None)
+        return Loaded(path, encode_articles(list(load(path))), None)
     except ArticleError as err:
         return Loaded(path, None, err.reason, err.path)
     except Exception as err:  # a parser bug must not lose the rest of the folder
@@ -76,17 +81,19 @@ def _warm_up() -> None:
 
 
 def load_files(paths: Sequence[str], jobs: int | None = None,
-               cancel: threading.Event | None = None, chunk: int = CHUNK) -> Iterator[Loaded]:
+               cancel: threading.Event | None = None, chunk: int = CHUNK,
+               load: LoadFile | None = None) -> Iterator[Loaded]:
     """:class:`Loaded` for each path, in the order given, on ``jobs`` processes (None:
     all cores; 1: this process). Stops early when ``cancel`` is set (the workers finish
-    the chunk they hold and exit). Fewer than ``MIN_POOL`` files load in this process."""
+    the chunk they hold and exit). Fewer than ``MIN_POOL`` files load in this process,
+    and so do all with a ``load`` of the caller's (it need not pickle)."""
     paths = [str(p) for p in paths]
     jobs = default_jobs() if not jobs or jobs < 1 else jobs
-    if jobs == 1 or len(paths) < max(MIN_POOL, 2 * chunk):
+    if jobs == 1 or load is not None or len(paths) < max(MIN_POOL, 2 * chunk):
         for path in paths:
             if cancel is not None and cancel.is_set():
                 return
-            yield load_one(path)
+            yield load_one(path, load)
         return
     chunks = [paths[i:i + chunk] for i in range(0, len(paths), chunk)]
     jobs = min(jobs, len(chunks))

@@ -105,9 +105,7 @@ class MainWindow(QMainWindow):
         self.proxy.setSourceModel(self.model)
 
         self.filter_edit = QLineEdit()
-        self.filter_edit.setPlaceholderText(
-            "Search title and text, or org:NAME (Ctrl+L)" if self.loader.searchable
-            else "Filter by title or text (Ctrl+L)")
+        self.filter_edit.setPlaceholderText("Search title and text, or org:NAME (Ctrl+L)")
         self.filter_edit.setAccessibleName("Filter articles")
         self.filter_edit.setClearButtonEnabled(True)
         self.org_filter_label = QLabel()

@@ -1,44 +1,30 @@
 """Loading off the UI thread: the library opens the folder and reports in batches.
 
 :class:`Loader` is what the window talks to. It owns the library
-(:class:`reader.library.Library`: the cache, full-text search and the process pool; or,
-when built with its own ``discover``/``load``, a :class:`reader.ui.source.PlainSource`)
+(:class:`reader.library.Library`: the cache, full-text search and the process pool; when
+built with its own ``discover``/``load``, a ``Library(cache=False)`` over them)
 and runs one job at a time on a one-thread ``QThreadPool``: :class:`OpenJob`
 (``library.open``) or :class:`RefreshJob` (``library.refresh``, what a file watcher
 asks for). Reports come back by signal; those of a job since replaced are dropped.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
-from pathlib import Path
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
-from .source import Discover, Load, PlainSource
+from reader.library import Library
+from reader.library.library import Discover
+from reader.library.pool import LoadFile
+
+log = logging.getLogger(__name__)
 
 
 AHEAD = 1500  # articles the library may be ahead of the window before it waits
 AHEAD_WAIT_S = 2.0  # longest wait per batch
 MAX_BATCH = 1000  # articles per batch from the library (fewer, larger reports)
-
-
-def default_discover(paths: list[str]):
-    from reader.read.load import iter_article_files
-
-    return iter_article_files([Path(p) for p in paths])
-
-
-def default_load(path: Path) -> list:
-    from reader.read.load import load_file
-
-    return load_file(path)
-
-
-def default_library():
-    from reader.library import Library
-
-    return Library()
 
 
 class _JobSignals(QObject):
@@ -101,12 +87,12 @@ class OpenJob(QRunnable):
                 self._wait_for_window()
 
         try:
-            more = {} if isinstance(self.library, PlainSource) else {"max_batch": MAX_BATCH}
             stats = self.library.open(self.paths, jobs=self.jobs, cancel=self.cancel_event,
-                                      on_batch=on_batch, **more)
+                                      on_batch=on_batch, max_batch=MAX_BATCH)
             files, note = stats.files, stats.note
             self.library.organisations()  # builds the index's view here, not on the UI thread
         except Exception as err:  # noqa: BLE001 - the library never should; the window must not die
+            log.exception("opening %s failed", self.paths)
             reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
             from reader.read.load import Failure
             sig.batch.emit(gen, [], [Failure(", ".join(self.paths), reason)], 0, 0)
@@ -127,6 +113,7 @@ class RefreshJob(QRunnable):
             changes = self.library.refresh(self.paths)
             self.library.organisations()
         except Exception:  # noqa: BLE001 - a failed look is retried at the next change
+            log.exception("looking again at %s failed", self.paths)
             return
         if changes:
             self.signals.refreshed.emit(self.generation, changes)
@@ -144,13 +131,13 @@ class Loader(QObject):
     note = Signal(str)  # the cache is not in use or was rebuilt: why
 
     def __init__(self, parent: QObject | None = None, discover: Discover | None = None,
-                 load: Load | None = None, library=None, jobs: int | None = None):
+                 load: LoadFile | None = None, library: Library | None = None, jobs: int | None = None):
         super().__init__(parent)
         if library is None:
             if discover is None and load is None:
-                library = default_library()
+                library = Library()
             else:
-                library = PlainSource(discover or default_discover, load or default_load)
+                library = Library(cache=False, load=load, discover=discover)
         self.library = library
         self.jobs = jobs
         self.pool = QThreadPool(self)
@@ -167,11 +154,6 @@ class Loader(QObject):
     @property
     def busy(self) -> bool:
         return self._job is not None
-
-    @property
-    def searchable(self) -> bool:
-        """True when ``library.search`` is the real full-text search."""
-        return not isinstance(self.library, PlainSource)
 
     def start(self, paths: list[str]) -> None:
         self.cancel()
