@@ -133,10 +133,8 @@ def cmd_clean(path: str, as_json: bool) -> int:
 
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
-    from .organisations.recognise import OrganisationIndex, with_folder_names
-    from .export import export_all
-    from .read.load import iter_article_files
-    from .library.pool import load_files
+    from .export import ExportError
+    from .library import Library
 
     out_dir = Path(out)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -150,29 +148,29 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     if jobs < 0:
         _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
         return 2
-    files = list(iter_article_files(paths))
-    resolved_out = out_dir.resolve()
-    if any(f.resolve().parent == resolved_out for f in files):
-        _err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+    # The library the window uses, without a cache: loaded on `jobs` processes (0: all
+    # cores) in file order, so the output is the same as one process's. All are in
+    # before the first is written: each article is written as the window shows it,
+    # with the names the whole folder recognised marked.
+    library = Library(cache=False)
+    problem = library.export_problem(out, paths)  # before loading: say so at once
+    if problem:
+        _err(problem)
         return 2
-    # Loaded on `jobs` processes (0: all cores) and handed over in file order, so the output
-    # is the same as one process's. All are in before the first is written: each article
-    # is written as the window shows it, with the names the whole folder recognised marked.
-    failures = 0
-    articles = []
-    index = OrganisationIndex()
-    for loaded in load_files([str(f) for f in files], jobs=jobs or None):
-        if loaded.failure is not None:
-            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
-            failures += 1
-        else:
-            for article in loaded.articles():
-                articles.append(article)
-                index.add(article)
-    report = export_all((with_folder_names(a, index) for a in articles), out_dir, fmt)
+    try:
+        library.open(paths, jobs=jobs or None)
+        for failure in library.failures.values():
+            _err(f"{failure.path}: {failure.reason}")
+        report = library.export_all(list(library.articles.values()), out_dir, fmt)
+    except ExportError as err:  # the sources turned out to be there (a link)
+        _err(str(err))
+        return 2
+    finally:
+        library.close()
     for key, reason in report.failed:
         _err(f"{key}: export failed: {reason}")
     summary = report.summary(out, fmt)
+    failures = len(library.failures)
     if failures:
         summary += f"; {failures} file{'s' if failures != 1 else ''} could not be read"
     print(summary)

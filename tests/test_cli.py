@@ -82,6 +82,9 @@ def test_export_all_good_exits_0(tmp_path):
 def test_export_refuses_the_sources_folder_and_usage_errors(tmp_path):
     write(tmp_path / "a.txt", "Title here\n\nSome body text of the article.\n")
     out = run("export", tmp_path, "--format", "txt", "--out", tmp_path)
+    assert out.returncode == 2
+    assert out.stderr == f"article-reader: {tmp_path}: holds source articles; choose another folder so exports never sit beside the sources\n"
+    out = run("export", tmp_path, "--format", "txt", "--out", tmp_path / "exports")  # inside: refused too
     assert out.returncode == 2 and "beside the sources" in out.stderr
     assert run("export", tmp_path, "--format", "pdf", "--out", tmp_path / "o").returncode == 2
     assert run("export", tmp_path).returncode == 2

@@ -195,3 +195,56 @@ def test_untidy_folder_paths_give_the_same_keys_and_refresh_adds_nothing(folder,
     assert keys and all(k.startswith(f"{folder.name}/") for k in keys)
     changes = library.refresh(None)
     assert not changes and sorted(library.articles) == keys
+
+
+# -- the door: the article as shown, and export --------------------------------------
+def test_export_refuses_every_folder_that_holds_the_open_sources(folder, tmp_path):
+    from reader.export import ExportError
+    from reader.library.exports import SOURCES_REASON
+
+    library = Library(cache=False)
+    library.open([folder], jobs=1)
+    articles = list(library.articles.values())
+    linked = tmp_path / "linked"
+    os.symlink(folder, linked)
+    for target in (folder, folder / "exports", linked):
+        assert library.export_problem(target) == f"{target}: {SOURCES_REASON}"
+        with pytest.raises(ExportError) as err:
+            library.export_all(articles, target, "txt")
+        assert str(err.value) == f"{target}: {SOURCES_REASON}"
+        with pytest.raises(ExportError):
+            library.export_article(articles[0], target / "one.txt", "txt")
+    assert not (folder / "exports").exists()
+    assert library.export_problem(tmp_path) == ""  # beside the open folder, not in it
+    report = library.export_all(articles, tmp_path / "out", "txt")
+    assert len(report.written) == 12 and not report.failed
+
+
+def test_export_refuses_the_folder_of_an_open_file(tmp_path):
+    src = write(tmp_path / "in" / "a.txt", story(1))
+    library = Library(cache=False)
+    assert "holds source articles" in library.export_problem(tmp_path / "in", [src])
+    library.open([src], jobs=1)
+    assert "holds source articles" in library.export_problem(tmp_path / "in")
+    assert library.export_problem(tmp_path / "in" / "sub") == ""
+    assert library.export_problem(tmp_path) == ""
+
+
+def test_exports_are_the_articles_as_shown(tmp_path):
+    """An acronym one article defines is marked in another that only uses it: in the
+    article as shown and in what export writes."""
+    write(tmp_path / "in" / "a.txt", "Media group complains\n\nThe Alliance for Independent Media (AIM) "
+                                     "filed a complaint on Monday.\n")
+    write(tmp_path / "in" / "b.txt", "Complaint heard\n\nThe court heard the case on Tuesday. AIM said "
+                                     "it would appeal the ruling.\n")
+    library = Library(cache=False)
+    library.open([tmp_path / "in"], jobs=1)
+    later = library.articles[str(tmp_path / "in" / "b.txt")]
+    shown = library.as_shown(later)
+    assert "AIM" not in [m.text for o in later.organisations for m in o.mentions]
+    assert [m.text for o in shown.organisations for m in o.mentions] == ["AIM"]
+    report = library.export_all([later], tmp_path / "out", "json")
+    import json
+    written = json.loads(report.written[0].read_text("utf-8"))
+    assert [m["text"] for o in written["organisations"] for m in o["mentions"]] == ["AIM"]
+    assert library.articles_naming("AIM") == [str(tmp_path / "in" / "a.txt")]

@@ -388,6 +388,41 @@ def test_export_all_writes_one_file_per_article(qtbot, make_window, news, tmp_pa
     assert w.exporter.dialog is None and not w.exporter.busy
 
 
+def test_export_all_refuses_the_open_folder_with_the_command_lines_message(qtbot, make_window, news):
+    """Export All's dialog starts in the folder being read: choosing it, or a folder
+    inside it, is refused (exports there would be loaded as articles), nothing is
+    written, and the list keeps its rows."""
+    from reader.library.exports import SOURCES_REASON
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    before = sorted(p.name for p in news.iterdir())
+    rows = w.model.rowCount()
+    for folder in (news, news / "exports"):
+        errors, formats_asked = [], []
+        w.ask_folder = lambda title, folder=folder: str(folder)
+        w.ask_export_format = lambda formats: formats_asked.append(formats) or "txt"
+        w.show_error = lambda title, text: errors.append((title, text))
+        w.actions_.export_all.trigger()
+        assert errors == [("Cannot Export Here", f"{folder}: {SOURCES_REASON}")]
+        assert not formats_asked and not w.exporter.busy
+    qtbot.wait(2 * 250 + 100)  # what the file watcher would have seen
+    assert sorted(p.name for p in news.iterdir()) == before
+    assert w.model.rowCount() == rows
+
+
+def test_export_article_refuses_the_open_folder(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    select_title(qtbot, w, "Aid talks resume")
+    errors = []
+    w.ask_save_path = lambda suggested, filters: (str(news / "aid.md"), "Markdown (*.md)")
+    w.show_error = lambda title, text: errors.append(text)
+    w.actions_.export_article.trigger()
+    assert len(errors) == 1 and "holds source articles" in errors[0]
+    assert not (news / "aid.md").exists()
+
+
 def test_export_all_can_be_cancelled_and_keeps_what_was_written(qtbot, make_window, news, tmp_path,
                                                                  monkeypatch):
     import threading

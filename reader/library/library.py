@@ -58,7 +58,10 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row, decode_articles, limit_bytes
+from ..export import ExportError, ExportReport
 from ..organisations.index import IndexEntry, OrganisationIndex
+from ..organisations.recognise import with_folder_names
+from .exports import SOURCES_REASON, OnProgress, export_one, export_problem, export_shown
 from .gcpause import paused
 from ..read.load import Failure, iter_article_paths
 from .pool import LoadFile, Loaded, load_files, load_one
@@ -506,6 +509,47 @@ class Library:
         """A snapshot of the organisation index (safe from any thread)."""
         with self.lock:
             return self.index.entries()
+
+    def articles_naming(self, name: str) -> list[str]:
+        """Keys of the open articles naming the organisation ``name`` (any of its names)."""
+        with self.lock:
+            return self.index.articles_naming(name)
+
+    # -- the article as shown, and export ------------------------------------------------
+    def as_shown(self, article: Article) -> Article:
+        """``article`` as the folder shows it: the names other open articles taught
+        (an acronym one defines, ...) marked in it too (safe from any thread)."""
+        with self.lock:
+            return with_folder_names(article, self.index)
+
+    def export_problem(self, folder: str | os.PathLike, paths: Iterable[str | os.PathLike] | None = None) -> str:
+        """Why exports must not go into ``folder`` ('' when they may): it holds the open
+        sources (or those of ``paths``, before they are opened). Exports there would
+        sit beside the sources and be loaded as articles at the next look."""
+        if paths is not None:
+            return export_problem(folder, list(paths))
+        with self.lock:
+            roots = list(self.paths)
+            files = [*self._files, *(st.resolved for st in self._files.values()), *self.failures]
+        return export_problem(folder, roots, files)
+
+    def export_all(self, articles: Sequence[Article], folder: str | os.PathLike, fmt: str,
+                   cancel: threading.Event | None = None, on_progress: OnProgress | None = None) -> ExportReport:
+        """Write ``articles`` as shown, one file each, into ``folder`` (see
+        :func:`reader.export.export_all`). Raises :class:`ExportError` for a folder
+        that holds the open sources (:meth:`export_problem`)."""
+        if self.export_problem(folder):
+            raise ExportError(folder, SOURCES_REASON)
+        return export_shown(self.as_shown, articles, folder, fmt, cancel, on_progress)
+
+    def export_article(self, article: Article, dest: str | os.PathLike, fmt: str | None = None,
+                       overwrite: bool = False) -> Path:
+        """Write ``article`` as shown to the file ``dest`` (see
+        :func:`reader.export.export_article`); refused like :meth:`export_all`."""
+        folder = os.path.dirname(os.path.abspath(dest))
+        if self.export_problem(folder):
+            raise ExportError(folder, SOURCES_REASON)
+        return export_one(self.as_shown, article, dest, fmt, overwrite)
 
     def close(self) -> None:
         self.cache.close()

@@ -27,7 +27,7 @@ LICENCES = (
 
 def export_article(window, article) -> Path | None:
     """Ask where, then write ``article`` in the format the chosen file type names."""
-    from reader.export import ExportError, export_article as write, format_for, suggested_filename
+    from reader.export import ExportError, format_for, suggested_filename
 
     suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
     path, chosen = window.ask_save_path(suggested, list(FILTERS))
@@ -37,6 +37,8 @@ def export_article(window, article) -> Path | None:
     dest = Path(path)
     if format_for(dest) is None:
         dest = dest.with_name(dest.name + "." + fmt)
+    if not allowed(window, dest.parent):
+        return None
     overwrite = False
     if dest.exists():
         if not window.confirm_overwrite(str(dest)):
@@ -44,7 +46,7 @@ def export_article(window, article) -> Path | None:
             return None
         overwrite = True
     try:
-        written = write(article, dest, fmt, overwrite=overwrite)
+        written = window.library.export_article(article, dest, fmt, overwrite=overwrite)
     except FileExistsError:
         window.show_error("Export Failed", f"Could not export to {dest}:\nthe file appeared "
                                            "while exporting; nothing was overwritten.")
@@ -63,12 +65,21 @@ def export_all(window, articles: list) -> None:
     from reader.export import FORMATS
 
     folder = window.ask_folder("Export All Articles to Folder")
-    if not folder:
+    if not folder or not allowed(window, folder):
         return
     fmt = window.ask_export_format(list(FORMATS))
     if not fmt:
         return
     window.start_export(articles, Path(folder), fmt)
+
+
+def allowed(window, folder) -> bool:
+    """The library's word on exporting into ``folder``: never where the open sources
+    are (the same rule and message as ``article-reader export``)."""
+    problem = window.library.export_problem(folder)
+    if problem:
+        window.show_error("Cannot Export Here", problem)
+    return not problem
 
 
 def about(window) -> None:

@@ -1,15 +1,16 @@
 """Export All off the UI thread.
 
 :class:`Exporter` runs one :class:`ExportJob` at a time on its own one-thread pool (the
-loader's stays free for opening and refreshing folders), with a progress dialog. Each article is written as the
-reading pane shows it: with the names the folder recognised marked
-(:func:`reader.organisations.recognise.with_folder_names`, read under the library's lock), by
-:func:`reader.export.export_all` (unique names, atomic writes, nothing else replaced).
+loader's stays free for opening and refreshing folders), with a progress dialog. The
+library writes them (:meth:`reader.library.Library.export_all`: each article as the
+reading pane shows it, unique names, atomic writes, nothing else replaced, never into
+the folder of the open sources).
 Progress and the final :class:`reader.export.ExportReport` come back by signal;
 ``cancel()`` stops after the article being written, and what was written stays.
 """
 from __future__ import annotations
 
+import logging
 import threading
 import time
 from pathlib import Path
@@ -18,6 +19,8 @@ from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtWidgets import QProgressDialog
 
 from .counts import counted
+
+log = logging.getLogger(__name__)
 
 PROGRESS_S = 0.1  # progress reports at most this often (and once at the end)
 
@@ -38,32 +41,25 @@ class ExportJob(QRunnable):
         self.signals = signals
         self.cancel_event = threading.Event()
 
-    def _prepared(self):
-        """The articles as shown, stopping early when cancelled; reports progress."""
-        from reader.organisations.recognise import with_folder_names
+    def run(self) -> None:  # worker thread
+        from reader.export import ExportError, ExportReport
 
-        total, last = len(self.articles), 0.0
-        for done, article in enumerate(self.articles):
-            if self.cancel_event.is_set():
-                return
-            if self.library is not None:
-                try:
-                    with self.library.lock:
-                        article = with_folder_names(article, self.library.index)
-                except Exception:  # noqa: BLE001 - a bug there must not cost the export: as loaded
-                    pass
-            yield article
+        last = 0.0
+
+        def on_progress(done: int, total: int) -> None:
+            nonlocal last
             now = time.monotonic()
             if now - last >= PROGRESS_S:
                 last = now
-                self.signals.progress.emit(done + 1, total)
-
-    def run(self) -> None:  # worker thread
-        from reader.export import ExportReport, export_all
+                self.signals.progress.emit(done, total)
 
         try:
-            report = export_all(self._prepared(), self.folder, self.fmt)
+            report = self.library.export_all(self.articles, self.folder, self.fmt,
+                                             cancel=self.cancel_event, on_progress=on_progress)
+        except ExportError as err:  # refused: the folder holds the open sources
+            report = ExportReport(failed=[(err.path, err.reason)])
         except Exception as err:  # noqa: BLE001 - export_all reports bad files; this is a bug's last net
+            log.exception("exporting to %s failed", self.folder)
             report = ExportReport(failed=[(str(self.folder), f"{type(err).__name__}: {err}")])
         done = len(report.written) + len(report.unchanged) + len(report.failed)
         self.signals.progress.emit(done, len(self.articles))
@@ -91,7 +87,7 @@ class Exporter(QObject):
     def busy(self) -> bool:
         return self._job is not None
 
-    def start(self, articles: list, folder: Path, fmt: str, library=None) -> bool:
+    def start(self, articles: list, folder: Path, fmt: str, library) -> bool:
         """Export ``articles`` to ``folder`` as ``fmt``; False if one is running already."""
         status = self.window.statusBar()
         if self._job is not None:

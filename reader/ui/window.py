@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QFileDialog, QHB
                                QMessageBox, QProgressBar, QSplitter, QStackedWidget,
                                QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from reader.organisations.recognise import with_folder_names
 from reader.settings import Settings
 
 from . import dialogs
@@ -589,8 +588,7 @@ class MainWindow(QMainWindow):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
             return
-        with self.library.lock:  # names the folder knows, marked here too (issue 4)
-            item = self.current = with_folder_names(item, self.library.index)
+        item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         colours = self._colours(item)
         self.pane.show_article(item, colours)
         with self.library.lock:
@@ -652,8 +650,7 @@ class MainWindow(QMainWindow):
         return self.loader.library
 
     def filter_by_organisation(self, name: str) -> None:
-        with self.library.lock:
-            keys = self.library.index.articles_naming(name)
+        keys = self.library.articles_naming(name)
         self._org_filter = name
         self.proxy.set_keys(keys)
         self.org_filter_label.setText(f"Naming <b>{_esc(name)}</b>: {_esc(counted(len(keys), 'article'))}")
