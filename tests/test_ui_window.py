@@ -163,6 +163,52 @@ def test_filter_box_matches_title_and_text(qtbot, make_window, news):
     assert len(titles(w)) == 4
 
 
+def test_search_results_are_listed_best_first_until_a_header_is_clicked(qtbot, make_window, tmp_path):
+    """The list shows the library's rank order while a search is on, whatever column
+    it was sorted by; a click on a column header still sorts the results by it."""
+    folder = tmp_path / "harbours"
+    folder.mkdir()
+    filler = "The council met on Tuesday to discuss the budget for the coming year."
+    write_article(folder, "1.txt", "Budget talks", [filler, "A harbour was mentioned once."], date="2025-03-01")
+    write_article(folder, "2.txt", "Harbour dredging to start", ["The harbour will be dredged.",
+                  "Harbour users welcomed the harbour plan."], date="2024-01-01")
+    write_article(folder, "3.txt", "Ferry timetable", [filler, "Ferries leave the harbour hourly, "
+                  "and the harbour office sells tickets."], date="2025-06-01")
+    write_article(folder, "4.txt", "Weather", ["Rain all week."], date="2024-06-01")
+    w = make_window()
+    open_and_wait(qtbot, w, [folder])
+    header = w.list_view.horizontalHeader()
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(1) + 5, header.height() // 2))
+    by_date = titles(w)
+    assert by_date == sorted(by_date, key=lambda t: {"Budget talks": "2025-03-01", "Harbour dredging to start":
+                             "2024-01-01", "Ferry timetable": "2025-06-01", "Weather": "2024-06-01"}[t],
+                             reverse=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder)
+    ranked = [w.library.articles[k].title for k in w.library.search("harbour")]
+    assert ranked[0] == "Harbour dredging to start" and len(ranked) == 3
+    assert ranked != [t for t in by_date if t in ranked]  # (else this test would prove nothing)
+
+    w.filter_edit.setFocus()
+    qtbot.keyClicks(w.filter_edit, "harbour")
+    qtbot.waitUntil(lambda: titles(w) == ranked, timeout=2000)
+    assert not header.isSortIndicatorShown()
+
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,  # the Title header
+                     pos=QPoint(header.sectionViewportPosition(0) + 5, header.height() // 2))
+    assert header.isSortIndicatorShown() and header.sortIndicatorSection() == 0
+    descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
+    assert titles(w) == sorted(ranked, key=str.casefold, reverse=descending)
+    qtbot.keyClicks(w.filter_edit, " ")  # refining the search keeps the column's order
+    w.apply_filter()
+    assert titles(w) == sorted(ranked, key=str.casefold, reverse=descending)
+
+    w.filter_edit.clear()
+    assert titles(w) == sorted(by_date, key=str.casefold, reverse=descending)
+    qtbot.keyClicks(w.filter_edit, "harbour")  # a new search: best first again
+    w.apply_filter()
+    assert titles(w) == ranked and not header.isSortIndicatorShown()
+
+
 def test_the_pane_and_the_count_follow_the_filter(qtbot, make_window, news):
     w = make_window()
     open_and_wait(qtbot, w, [news])

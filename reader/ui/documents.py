@@ -316,23 +316,43 @@ def _icon(which):
 
 class ArticleFilter(QSortFilterProxyModel):
     """Sorts by column; keeps the rows a search found (:meth:`set_search`: the keys the
-    library's search gave) and, when an organisation filter is on, only the articles
-    that name it (:meth:`set_keys`)."""
+    library's search gave, best first) and, when an organisation filter is on, only the
+    articles that name it (:meth:`set_keys`).
+
+    A search that starts shows its results in rank order (:attr:`ranked`); asking for a
+    column's order (a click on its header) sorts by that column until the search is
+    cleared. The source model keeps the column order throughout, so clearing the search
+    shows it again at once."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self._found: frozenset[str] | None = None
+        self._found: dict[str, int] | None = None  # key -> rank, best first
         self._keys: frozenset[str] | None = None
         self._source: ArticleModel | None = None
+        self.ranked = False
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
 
     def set_search(self, keys) -> None:
-        """Keep only these keys (a search's results); ``None``: no search."""
-        found = None if keys is None else frozenset(keys)
-        if found != self._found:
+        """Keep only these keys (a search's results, best first); ``None``: no search."""
+        found = None if keys is None else {k: n for n, k in enumerate(keys)}
+        if (found is None) == (self._found is None) and list(found or ()) == list(self._found or ()):
+            return
+        if found is None:
+            if self.ranked:  # leave rank order before the ranks go
+                self.ranked = False
+                super().sort(-1)  # the source model's (column) order again
+            self._change(lambda: setattr(self, "_found", None))
+        elif self.ranked:  # a refined search: other rows, other ranks
+            self._found = found
+            self.invalidate()
+        else:
+            starting = self._found is None
             self._change(lambda: setattr(self, "_found", found))
+            if starting:
+                self.ranked = True
+                super().sort(0)  # by rank: see lessThan
 
     def set_keys(self, keys) -> None:
         """Restrict to these article keys; ``None`` lifts the restriction."""
@@ -349,7 +369,10 @@ class ArticleFilter(QSortFilterProxyModel):
 
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
         """The source model keeps its rows sorted (see :meth:`ArticleModel.sort`); this
-        proxy shows them in that order and only filters."""
+        proxy shows them in that order and only filters (after leaving rank order)."""
+        if self.ranked:
+            self.ranked = False
+            super().sort(-1)
         self._source.sort(column, order)
 
     def setSourceModel(self, model) -> None:  # noqa: N802
@@ -357,6 +380,10 @@ class ArticleFilter(QSortFilterProxyModel):
         self._source = model  # lessThan runs ~15 times per added row: no lookups there
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
+        if self.ranked and self._found is not None:  # (only the rows found are sorted)
+            rows, rank = self._source._rows, self._found
+            last = len(rank)
+            return rank.get(rows[left.row()].key, last) < rank.get(rows[right.row()].key, last)
         keys = self._source._keys
         col, a_row, b_row = left.column(), left.row(), right.row()
         a, b = keys[a_row][col], keys[b_row][col]

@@ -230,6 +230,7 @@ class MainWindow(QMainWindow):
         self.org_filter_clear.clicked.connect(self.clear_organisation_filter)
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
+        self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
 
         self.loader.articles_loaded.connect(self._on_articles)
@@ -292,6 +293,7 @@ class MainWindow(QMainWindow):
         self.clear_organisation_filter()
         self._search_keys = None
         self.proxy.set_search(None)
+        self._show_sort_indicator()
         self._pending_key = select_key
         self.stack.setCurrentWidget(self.splitter)
         self.pane.show_message("Loading…", "\n".join(existing))
@@ -614,7 +616,12 @@ class MainWindow(QMainWindow):
         text = self.filter_edit.text()
         self._search_keys = self.library.search(text) if text.strip() else None
         self.proxy.set_search(self._search_keys)
+        self._show_sort_indicator()
         self._after_filter()
+
+    def _show_sort_indicator(self, *_) -> None:
+        """No column's sort mark while the list shows a search's rank order."""
+        self.list_view.horizontalHeader().setSortIndicatorShown(not self.proxy.ranked)
 
     def _after_filter(self) -> None:
         """The rows shown changed: count them, and keep the pane on a row that is shown
