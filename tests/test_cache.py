@@ -349,3 +349,45 @@ def test_statements_over_many_files_go_in_slices(folder, parses, tmp_path, monke
     assert library.cache.paths_under(os.path.realpath(folder)) == []
     library.close()
     test_size_limit_drops_the_folders_opened_least_recently_never_the_open_one(tmp_path, monkeypatch)
+
+
+# -- SQLite errors by result code ------------------------------------------------------
+def _error(code: int | None, message: str) -> sqlite3.Error:
+    err = sqlite3.OperationalError(message)
+    if code is not None:
+        err.sqlite_errorcode = code
+    return err
+
+
+@pytest.mark.parametrize("code, message, kind", [
+    (sqlite3.SQLITE_BUSY, "database is locked", "busy"),
+    (sqlite3.SQLITE_LOCKED, "database table is locked", "busy"),
+    (sqlite3.SQLITE_READONLY, "attempt to write a readonly database", "readonly"),
+    (sqlite3.SQLITE_CANTOPEN, "unable to open database file", "readonly"),
+    (sqlite3.SQLITE_IOERR_SHORT_READ, "disk I/O error", "readonly"),  # an extended code
+    (sqlite3.SQLITE_ERROR, "fts5: syntax error near \"\"", "query"),
+    (sqlite3.SQLITE_CORRUPT, "database disk image is malformed", "damaged"),
+    (sqlite3.SQLITE_NOTADB, "file is not a database", "damaged"),
+    (sqlite3.SQLITE_CORRUPT, "locked busy readonly", "damaged"),  # the code decides, not the words
+    (sqlite3.SQLITE_BUSY, "something else entirely", "busy"),
+    (None, "Cannot operate on a closed database.", "damaged"),
+])
+def test_sqlite_errors_are_sorted_by_result_code(code, message, kind):
+    from reader.library import sqlerrors
+
+    assert sqlerrors.kind(_error(code, message)) == kind
+
+
+def test_real_sqlite_errors_carry_the_codes_sorted_on(tmp_path):
+    from reader.library import sqlerrors
+
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"not a database at all" * 100)
+    with pytest.raises(sqlite3.DatabaseError) as err:
+        sqlite3.connect(junk).execute("SELECT * FROM sqlite_master").fetchall()
+    assert sqlerrors.kind(err.value) == sqlerrors.DAMAGED
+    cache = Cache(tmp_path / "c.sqlite3")
+    with pytest.raises(sqlite3.OperationalError) as err:
+        cache.search('"unterminated')
+    assert sqlerrors.kind(err.value) == sqlerrors.QUERY
+    cache.close()

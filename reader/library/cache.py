@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import logging
 import os
 import sqlite3
 import threading
@@ -35,6 +36,9 @@ from typing import Iterable, Iterator, Sequence
 
 from ..assets import resources_dir
 from ..record import Article, Link, Mention, Organisation
+from . import sqlerrors
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "article-reader"
 ENV_DIR = "ARTICLE_READER_CACHE_DIR"
@@ -210,8 +214,10 @@ class Cache:
         try:
             return self._open_disk()
         except sqlite3.DatabaseError as err:
-            if _is_busy(err) or _is_readonly(err):
-                return self._fallback(f"the cache is {'in use' if _is_busy(err) else 'read-only'} ({err})")
+            what = sqlerrors.kind(err)
+            if what in (sqlerrors.BUSY, sqlerrors.READONLY):
+                return self._fallback(f"the cache is {'in use' if what == sqlerrors.BUSY else 'read-only'} ({err})")
+            log.warning("the cache %s is damaged, rebuilding it: %s", self.path, sqlerrors.describe(err))
             # corrupt: not a database, malformed, ...
             self._delete_files()
             try:
@@ -273,6 +279,7 @@ class Cache:
     def _fallback(self, why: str) -> sqlite3.Connection:
         self.persistent = False
         self.note = why + "; working without a cache"
+        log.warning("%s", self.note)
         return self._memory()
 
     def _delete_files(self) -> None:
@@ -293,7 +300,9 @@ class Cache:
             except sqlite3.Error:
                 pass
             self._close_readers()
-            corrupt = not (_is_busy(err) or _is_readonly(err))
+            corrupt = sqlerrors.kind(err) not in (sqlerrors.BUSY, sqlerrors.READONLY)
+            log.warning("the cache failed, going on in memory%s: %s",
+                        " (deleting the damaged file)" if corrupt and self.path else "", sqlerrors.describe(err))
             if corrupt and self.path is not None:
                 self._delete_files()
             self._con = self._fallback(f"the cache failed ({err})")
@@ -426,7 +435,7 @@ class Cache:
                     for part, marks in _chunks(stale):
                         con.execute(f"UPDATE files SET seen = ? WHERE id IN ({marks})", (now, *part))
         except sqlite3.Error as err:
-            if not _is_busy(err):
+            if sqlerrors.kind(err) != sqlerrors.BUSY:
                 self._fail(err)
 
     def size(self) -> int:
@@ -465,7 +474,7 @@ class Cache:
                 with _transaction(con):
                     _delete(con, drop)
         except sqlite3.Error as err:
-            if not _is_busy(err):  # busy in another process: trimmed at a later open
+            if sqlerrors.kind(err) != sqlerrors.BUSY:  # busy in another process: trimmed at a later open
                 self._fail(err)
             return 0
         return len(drop)
@@ -485,9 +494,10 @@ class Cache:
         else:
             try:
                 rows = con.execute(sql, (match,)).fetchall()
-            except sqlite3.OperationalError as err:
-                if "fts5" in str(err) or "syntax" in str(err):
+            except sqlite3.Error as err:
+                if sqlerrors.kind(err) == sqlerrors.QUERY:
                     raise
+                log.info("the cache's reader failed, reading through the writer: %s", sqlerrors.describe(err))
                 with self._lock:  # the reader could not read (rebuilt underneath): use the writer's
                     rows = self._con.execute(sql, (match,)).fetchall()
         return [(r >> INDEX_BITS, r & MAX_INDEX) for (r,) in rows]
@@ -562,12 +572,3 @@ def limit_bytes() -> int:
         mb = LIMIT_MB
     return int(max(mb, 0) * 1e6)
 
-
-def _is_busy(err: sqlite3.Error) -> bool:
-    text = str(err).lower()
-    return "locked" in text or "busy" in text
-
-
-def _is_readonly(err: sqlite3.Error) -> bool:
-    text = str(err).lower()
-    return "readonly" in text or "read-only" in text or "unable to open" in text or "disk i/o" in text
