@@ -248,3 +248,16 @@ def test_exports_are_the_articles_as_shown(tmp_path):
     written = json.loads(report.written[0].read_text("utf-8"))
     assert [m["text"] for o in written["organisations"] for m in o["mentions"]] == ["AIM"]
     assert library.articles_naming("AIM") == [str(tmp_path / "in" / "a.txt")]
+
+
+def test_a_failing_search_gives_nothing_and_logs_why(folder, caplog, monkeypatch):
+    library = Library(cache=False)
+    library.open([folder], jobs=1)
+
+    def broken(match, *a):
+        raise RuntimeError("index gone")
+
+    monkeypatch.setattr(library.cache, "search", broken)
+    with caplog.at_level("WARNING", logger="reader.library.library"):
+        assert library.search("plan") == []
+    assert "index gone" in caplog.text and "plan" in caplog.text

@@ -48,6 +48,7 @@ live :class:`OrganisationIndex`: read it from another thread only inside
 from __future__ import annotations
 
 import gc
+import logging
 import os
 import stat as stat_
 import threading
@@ -67,6 +68,8 @@ from ..read.load import Failure, iter_article_paths
 from .pool import LoadFile, Loaded, load_files, load_one
 from ..record import Article
 from .search import Query, _terms, fts_expression, parse
+
+log = logging.getLogger(__name__)
 
 _LOOKUP = 500  # cached files read per query
 
@@ -209,7 +212,8 @@ class Library:
             if entry.blob is not None:
                 try:
                     articles = decode_articles(entry.blob, path)
-                except (ValueError, TypeError, KeyError, RecursionError):
+                except (ValueError, TypeError, KeyError, RecursionError) as err:
+                    log.info("a damaged cache row for %s, loading the file again: %r", path, err)
                     misses.append(path)  # a damaged row: load the file again
                     continue
             st.file_id = entry.file_id
@@ -254,6 +258,7 @@ class Library:
             try:
                 articles = loaded.articles()
             except (ValueError, TypeError, KeyError) as err:  # cannot happen unless a bug
+                log.exception("the articles of %s could not be decoded", path)
                 loaded = Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
                 articles = []
             decoded.append((path, st, loaded, articles))
@@ -447,6 +452,7 @@ class Library:
         try:
             hits = self.cache.search(match)
         except Exception:  # noqa: BLE001 - a search must never take the window down
+            log.warning("search for %r (%r) failed", query, match, exc_info=True)
             return []
         by_id, articles = self._by_id, self.articles
         out = []

@@ -10,6 +10,7 @@ a single process give identical results, in the same order. No Qt here.
 """
 from __future__ import annotations
 
+import logging
 import os
 import threading
 from collections import deque
@@ -21,6 +22,8 @@ from typing import Callable, Iterator, Sequence
 
 from .cache import decode_articles, encode_articles
 from ..record import Article, ArticleError
+
+log = logging.getLogger(__name__)
 
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise the pickling
 AHEAD = 4  # chunks in flight per worker
@@ -63,6 +66,7 @@ def load_one(path: str, load: LoadFile | None = None) -> Loaded:
     except ArticleError as err:
         return Loaded(path, None, err.reason, err.path)
     except Exception as err:  # a parser bug must not lose the rest of the folder
+        log.exception("loading %s failed", path)
         return Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
 
 
@@ -112,6 +116,7 @@ def load_files(paths: Sequence[str], jobs: int | None = None,
             try:
                 results = _result(future, cancel)
             except BrokenProcessPool:  # a worker died: finish here, one file at a time
+                log.warning("a loading process died; loading the rest in this one")
                 rest = part + [p for _, q in pending for p in q] + [p for q in todo for p in q]
                 pending.clear()
                 for path in rest:

@@ -6,6 +6,7 @@ it; loading runs in :class:`reader.ui.worker.Loader`. Dialogs go through the sma
 """
 from __future__ import annotations
 
+import logging
 import sys
 from collections import deque
 from pathlib import Path
@@ -31,6 +32,8 @@ from .panel import SidePanel
 from .theme import apply_theme, is_dark, organisation_colours
 from .welcome import WelcomeView, samples_dir
 from .worker import Loader
+
+log = logging.getLogger(__name__)
 
 WEB_SCHEMES = ("http", "https")
 SEARCH_DELAY_MS = 150  # the filter searches this long after the last key
@@ -827,6 +830,7 @@ class MainWindow(QMainWindow):
         try:
             s.save()
         except OSError as err:
+            log.warning("settings could not be saved: %s", err)
             self.statusBar().showMessage(f"Settings could not be saved: {err.strerror or err}", 10000)
 
     def closeEvent(self, event):  # noqa: N802
