@@ -142,7 +142,7 @@ def phase_window(folder: str, timeout: float) -> dict:
 # ---------------------------------------------------------------- the driver
 
 def _child(args: list[str], cache: Path) -> dict:
-    from reader.library.cache import ENV_VERSION, pipeline_version
+    from reader.library.cachefile import ENV_VERSION, pipeline_version
 
     # every phase uses the pipeline version of the tree as the run started
     env = dict(os.environ, ARTICLE_READER_CACHE_DIR=str(cache), QT_QPA_PLATFORM="offscreen",

@@ -10,7 +10,9 @@ import pytest
 import reader.library.cache
 import reader.read.load
 from conftest import write
-from reader.library.cache import FILE_NAME, Cache, cache_dir, decode_articles, encode_articles
+from reader.library.cache import Cache
+from reader.library.cachefile import FILE_NAME, cache_dir
+from reader.library.codec import decode_articles, encode_articles
 from reader.library import Library
 from reader.read.load import load_folder
 

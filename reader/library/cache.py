@@ -3,11 +3,11 @@
 One database file (``cache.sqlite3``) in ``platformdirs.user_cache_dir("article-reader")``,
 or in ``$ARTICLE_READER_CACHE_DIR`` when that is set. A row per article file, keyed by its
 resolved path and valid only for the same size and modification time (``mtime_ns``); it
-holds the file's articles (compact JSON, see :func:`encode_articles`) or the reason it
+holds the file's articles (compact JSON, see :func:`reader.library.codec.encode_articles`) or the reason it
 could not be read. The FTS5 table ``fts`` indexes every cached article's title, text and
 organisation names; its rowid is ``file_id << 20 | article.index``.
 
-The whole database is stamped with :func:`pipeline_version`, a hash of the source of the
+The whole database is stamped with :func:`reader.library.cachefile.pipeline_version`, a hash of the source of the
 modules and resources that shape an Article, so any change to the cleaning pipeline
 discards the cached results. A corrupt or foreign-version database is deleted and
 rebuilt; a locked (after a busy timeout), read-only or unusable one is replaced by an
@@ -20,8 +20,6 @@ connection of its own (WAL mode: readers never wait for the writer). No Qt here.
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import logging
 import os
 import sqlite3
@@ -29,126 +27,19 @@ import threading
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import starmap
 from pathlib import Path
 from typing import Iterable, Iterator, Sequence
 
-from ..assets import resources_dir
-from ..record import Article, Link, Mention, Organisation
+from ..record import Article
 from . import sqlerrors
+from .cachefile import FILE_NAME, SCHEMA, SIZE_FACTOR, cache_dir, pipeline_version
+from .codec import db_key, encode_articles, search_columns, utf8_text
 
 log = logging.getLogger(__name__)
 
-APP_NAME = "article-reader"
-ENV_DIR = "ARTICLE_READER_CACHE_DIR"
-ENV_VERSION = "ARTICLE_READER_PIPELINE_VERSION"  # pins the version (benchmarks in a tree being edited)
-FILE_NAME = "cache.sqlite3"
-SCHEMA = "4"  # bump when the tables or the article encoding change
-ENV_LIMIT = "ARTICLE_READER_CACHE_MB"  # the cache's size limit in MB (default LIMIT_MB)
-LIMIT_MB = 1024  # ~65,000 articles of ~5 KB with their full-text index (see Cache.trim)
 BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going without the cache
 INDEX_BITS = 20  # fts rowid = file_id << INDEX_BITS | article.index
 MAX_INDEX = (1 << INDEX_BITS) - 1
-
-# the parts of reader/ that shape an Article: changing one of them voids the cache
-_PIPELINE = ("record.py", "assets.py", "read", "fused", "organisations")
-
-
-def cache_dir() -> Path:
-    override = os.environ.get(ENV_DIR)
-    if override:
-        return Path(override)
-    import platformdirs
-
-    return Path(platformdirs.user_cache_dir(APP_NAME))
-
-
-@lru_cache(maxsize=1)
-def pipeline_version() -> str:
-    """A hash of every source file and resource that can change what a file loads as:
-    the parts of ``reader/`` in ``_PIPELINE``, and all of ``resources/``. Computed once per process (a few milliseconds).
-    ``$ARTICLE_READER_PIPELINE_VERSION`` replaces it (the benchmark pins the version it
-    started with, so edits made to the tree while it runs do not void its cache)."""
-    pinned = os.environ.get(ENV_VERSION)
-    if pinned:
-        return pinned
-    digest = hashlib.sha256(SCHEMA.encode())
-    package = Path(__file__).resolve().parent.parent
-    files = [p for p in package.rglob("*.py")
-             if p.relative_to(package).parts[0] in _PIPELINE and "__pycache__" not in p.parts]
-    for path in sorted(files):
-        digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes() + b"\0")
-    try:
-        res = resources_dir()
-        for item in sorted(res.iterdir(), key=lambda p: p.name):
-            if item.is_file() and not item.name.endswith((".pyc", ".md")):
-                digest.update(b"resources/" + item.name.encode() + b"\0" + item.read_bytes() + b"\0")
-    except OSError:
-        pass
-    return digest.hexdigest()[:24]
-
-
-# ---------------------------------------------------------------- the article codec
-
-def encode_articles(articles: Sequence[Article]) -> bytes:
-    """The articles of one file as compact JSON (arrays, not objects): fast both ways and
-    safe to read back whatever the bytes are (bad bytes raise ValueError, never worse)."""
-    rows = [[a.path, a.format, a.title, a.date, a.authors, a.dateline, a.paragraphs,
-             [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
-             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name) for m in o.mentions])
-              for o in a.organisations], a.site, a.index] for a in articles]
-    try:
-        return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    except UnicodeEncodeError:  # a file name with undecodable bytes: \udcXX escapes survive the trip
-        return json.dumps(rows, ensure_ascii=True, separators=(",", ":")).encode("ascii")
-
-
-def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
-    """The articles :func:`encode_articles` wrote; ``path`` replaces the stored path (the
-    same file reached by another spelling). Raises ValueError/TypeError on bad bytes."""
-    out = []
-    for (p, fmt, title, date, authors, dateline, paragraphs, links, tags, warnings, orgs, site,
-         index) in json.loads(blob):
-        out.append(Article(
-            path if path is not None else p, fmt, title, date, tuple(authors), dateline,
-            tuple(paragraphs), tuple(starmap(Link, links)), tuple(tags), tuple(warnings),
-            tuple([Organisation(name, tuple(aliases), tuple(starmap(Mention, mentions)))
-                   for name, aliases, mentions in orgs]),  # starmap: no Python frame per mention
-            site, index))
-    return out
-
-
-def search_columns(article: Article) -> tuple[str, str, str]:
-    """What the full-text index holds for an article: title, text, organisation names."""
-    names = []
-    for org in article.organisations:
-        names.append(org.name)
-        names.extend(org.aliases)
-    return _utf8(article.title), _utf8(article.text), _utf8(" ; ".join(dict.fromkeys(names)))
-
-
-def _utf8(text: str) -> str:
-    """``text`` as SQLite can store it: lone surrogates (from ``\\udc80`` escapes in a
-    JSON article) become U+FFFD."""
-    if text.isascii():
-        return text
-    try:
-        text.encode("utf-8")
-        return text
-    except UnicodeEncodeError:
-        return text.encode("utf-8", "replace").decode("utf-8")
-
-
-def db_key(path: str) -> str:
-    """The ``files.path`` of a resolved path: itself, or for a name with undecodable
-    bytes (surrogate escapes, which SQLite cannot store) ``bytes:`` and the hex of
-    its bytes (no absolute path starts so)."""
-    try:
-        path.encode("utf-8")
-        return path
-    except UnicodeEncodeError:
-        return "bytes:" + path.encode("utf-8", "surrogateescape").hex()
 
 
 # ---------------------------------------------------------------- the database
@@ -184,7 +75,6 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, body, orgs, tokenize = 'unicode61 remove_diacritics 2');
 """
 _CHUNK = 900  # bound parameters per statement
-SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles (measured: 155 MB for 69 MB)
 DAY = 86400
 
 
@@ -370,7 +260,7 @@ class Cache:
                     if keep_data and row.failure is None:
                         data = row.blob if row.blob is not None else encode_articles(row.articles)
                     key = db_key(row.path)
-                    failure = None if row.failure is None else _utf8(row.failure)
+                    failure = None if row.failure is None else utf8_text(row.failure)
                     found = con.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                     if found:
                         file_id = found[0]
@@ -563,12 +453,4 @@ def _chunks(values: Sequence) -> Iterator[tuple[Sequence, str]]:
         part = values[i:i + _CHUNK]
         yield part, ",".join("?" * len(part))
 
-
-def limit_bytes() -> int:
-    """The cache's size limit: ``$ARTICLE_READER_CACHE_MB`` megabytes, or LIMIT_MB."""
-    try:
-        mb = float(os.environ.get(ENV_LIMIT, "") or LIMIT_MB)
-    except ValueError:
-        mb = LIMIT_MB
-    return int(max(mb, 0) * 1e6)
 

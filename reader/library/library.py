@@ -58,7 +58,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
-from .cache import Cache, Row, decode_articles, limit_bytes
+from .cache import Cache, Row
+from .cachefile import limit_bytes
+from .codec import decode_articles
 from ..export import ExportError, ExportReport
 from ..organisations.index import IndexEntry, OrganisationIndex
 from ..organisations.recognise import with_folder_names

@@ -4,7 +4,7 @@ Cleaning and recognition are CPU-bound Python, so a folder is loaded by worker
 processes (``concurrent.futures.ProcessPoolExecutor``, started with ``spawn`` so it is
 safe from a program with threads, such as the window). Files go out in small chunks;
 each worker loads its files with :func:`load_one` and sends back the encoded articles
-(:func:`reader.library.cache.encode_articles`: the cache stores those bytes as they are) or the
+(:func:`reader.library.codec.encode_articles`: the cache stores those bytes as they are) or the
 reason a file failed. ``jobs=1`` runs the same function in this process, so a pool and
 a single process give identical results, in the same order. No Qt here.
 """
@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from multiprocessing import get_context
 from typing import Callable, Iterator, Sequence
 
-from .cache import decode_articles, encode_articles
+from .codec import decode_articles, encode_articles
 from ..record import Article, ArticleError
 
 log = logging.getLogger(__name__)
