@@ -19,7 +19,7 @@ import threading
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Sequence
 
-from ..export import ExportError, ExportReport, export_all, export_article
+from ..export import ExportReport, export_all, export_article
 from ..record import Article
 
 log = logging.getLogger(__name__)

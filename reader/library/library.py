@@ -15,21 +15,11 @@ cache as they arrive. Progress goes to ``on_batch(articles, failures, done, tota
 called on the thread that called ``open``: the first batch as soon as one file is
 ready, then about every ``batch_seconds``.
 
-Wiring it into the window (a sketch for ``reader/ui/worker.py``)::
-
-    class OpenJob(QRunnable):                 # on the loader's QThreadPool
-        def run(self):
-            stats = library.open(paths, jobs=None, cancel=self.cancel_event,
-                                 on_batch=lambda a, f, done, total:
-                                     signals.batch.emit(gen, a, f, done, total))
-            signals.finished.emit(gen, stats)    # stats.note: a cache problem to show
-
-    # QFileSystemWatcher.addPaths(library.folders()); on directoryChanged/fileChanged,
-    # debounce ~200 ms, then on the same pool: changes = library.refresh(changed_paths)
-    # and apply changes.removed / changes.articles / changes.failures to the model.
-
-    # the filter box, on the UI thread (10-40 ms over 10,000 articles):
-    keys = library.search(text); proxy.set_keys(keys)   # order = rank
+It is the one door the front ends use: the window (through
+:class:`reader.ui.worker.Loader`), its exporter and ``article-reader export`` all open,
+search, ask for :meth:`Library.as_shown` (an article with the names the folder taught
+marked) and export (:meth:`Library.export_all`, which refuses the sources' folder)
+here.
 
 ``on_batch`` runs on the loader thread: emit a signal from it, touch no widget. A batch
 holds at most ``max_batch`` (200) articles. The organisations panel can use
@@ -37,7 +27,7 @@ holds at most ``max_batch`` (200) articles. The organisations panel can use
 again on the UI thread (half of the window's per-batch cost, measured).
 
 While ``open``/``refresh`` run, the cyclic garbage collector is paused, and the records
-built are then frozen out of its sight (``gc.freeze``): see :func:`_gc_paused`.
+built are then frozen out of its sight (``gc.freeze``): see :func:`reader.library.gcpause.paused_and_frozen`.
 
 Threads: ``open``/``refresh``/``close`` from one thread at a time (the loader's);
 ``search``, ``articles``, ``failures`` and ``organisations()`` may be read from any
@@ -47,14 +37,10 @@ live :class:`OrganisationIndex`: read it from another thread only inside
 """
 from __future__ import annotations
 
-import gc
 import logging
 import os
-import stat as stat_
 import threading
 import time
-from contextlib import contextmanager
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
@@ -65,55 +51,22 @@ from ..export import ExportError, ExportReport
 from ..organisations.index import IndexEntry, OrganisationIndex
 from ..organisations.recognise import with_folder_names
 from .exports import SOURCES_REASON, OnProgress, export_one, export_problem, export_shown
-from .gcpause import paused
+from .folder import Batches, Changes, FileState, OnBatch, OpenStats, resolved_path, stat_all, watched_folders
+from .gcpause import paused_and_frozen
 from ..read.load import Failure, iter_article_paths
 from .pool import LoadFile, Loaded, load_files, load_one
 from ..record import Article
-from .search import Query, _terms, fts_expression, parse
+from .search import _terms, fts_expression, org_articles, parse
 
 log = logging.getLogger(__name__)
 
 _LOOKUP = 500  # cached files read per query
 
-OnBatch = Callable[[list[Article], list[Failure], int, int], None]
 Discover = Callable[[list[str]], Iterable[str | os.PathLike]]
 
 
-@dataclass(slots=True)
-class OpenStats:
-    """What :meth:`Library.open` did."""
-
-    files: int = 0  # article files found
-    cached: int = 0  # served from the cache without parsing
-    loaded: int = 0  # parsed now
-    articles: int = 0
-    failures: int = 0
-    cancelled: bool = False
-    seconds: float = 0.0
-    note: str = ""  # why the cache is not in use, if it is not
 
 
-@dataclass(slots=True)
-class Changes:
-    """What :meth:`Library.refresh` found: apply ``removed`` then ``articles`` (an
-    article whose key was already listed replaces it)."""
-
-    articles: list[Article] = field(default_factory=list)  # new or changed
-    removed: list[str] = field(default_factory=list)  # keys no longer in the folder
-    failures: list[Failure] = field(default_factory=list)  # files that now fail
-    recovered: list[str] = field(default_factory=list)  # paths that failed and now load or are gone
-
-    def __bool__(self) -> bool:
-        return bool(self.articles or self.removed or self.failures or self.recovered)
-
-
-@dataclass(slots=True)
-class _File:
-    resolved: str
-    size: int
-    mtime_ns: int
-    file_id: int | None = None
-    keys: tuple[str, ...] = ()
 
 
 class Library:
@@ -138,7 +91,7 @@ class Library:
         self.articles: dict[str, Article] = {}  # key -> article, in folder order
         self.failures: dict[str, Failure] = {}  # path -> why it could not be read
         self.index = OrganisationIndex()
-        self._files: dict[str, _File] = {}  # path as found -> its state
+        self._files: dict[str, FileState] = {}  # path as found -> its state
         self._by_id: dict[int, str] = {}  # cache file id -> path as found
         self._resets = self.cache.resets
         self._load = load
@@ -160,7 +113,7 @@ class Library:
         bad file or a bad cache. A batch holds at most ``max_batch`` articles: a warm
         open delivers 10,000 in under a second, and the window must take each batch
         within one frame (it spends ~0.1-0.2 ms per article adding rows)."""
-        with _gc_paused():
+        with paused_and_frozen():
             return self._open(paths, jobs, on_batch, cancel, batch_seconds, max_batch)
 
     def _open(self, paths, jobs, on_batch, cancel, batch_seconds, max_batch=200) -> OpenStats:
@@ -175,8 +128,8 @@ class Library:
         found = self._find(self.paths)
         order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
-        states = _stat_all(found, self._load)
-        progress = _Progress(on_batch, len(found), batch_seconds, max_batch)
+        states = stat_all(found, self._load)
+        progress = Batches(on_batch, len(found), batch_seconds, max_batch)
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
         self._reorder(order)
         if not (cancel is not None and cancel.is_set()):
@@ -190,10 +143,10 @@ class Library:
         stats.note = self.cache.note
         return stats
 
-    def _add_files(self, items: list[tuple[str, _File | Failure]], jobs, cancel, progress: "_Progress",
+    def _add_files(self, items: list[tuple[str, FileState | Failure]], jobs, cancel, progress: "Batches",
                    stats: OpenStats | None = None, changes: Changes | None = None) -> None:
         """Serve ``items`` from the cache where it holds them, load the rest."""
-        ok = {path: st for path, st in items if isinstance(st, _File)}
+        ok = {path: st for path, st in items if isinstance(st, FileState)}
         for path, st in items:
             if isinstance(st, Failure):
                 self._put_failure(path, st, progress, changes)
@@ -227,7 +180,7 @@ class Library:
                 stats.cached += 1
         if not misses or (cancel is not None and cancel.is_set()):
             return
-        rows: list[tuple[str, _File, Loaded]] = []
+        rows: list[tuple[str, FileState, Loaded]] = []
         last = time.perf_counter()
         first = not self.articles
 
@@ -252,7 +205,7 @@ class Library:
         if not (cancel is not None and cancel.is_set()):
             flush()
 
-    def _store(self, rows: list[tuple[str, _File, Loaded]], progress: "_Progress",
+    def _store(self, rows: list[tuple[str, FileState, Loaded]], progress: "Batches",
                changes: Changes | None) -> None:
         decoded = []
         cache_rows = []
@@ -276,7 +229,7 @@ class Library:
                 self._put_failure(path, Failure(loaded.failure_path or path, loaded.failure), progress, changes, st)
         progress.maybe_flush()
 
-    def _put_articles(self, path: str, st: _File, articles: list[Article], progress: "_Progress",
+    def _put_articles(self, path: str, st: FileState, articles: list[Article], progress: "Batches",
                       changes: Changes | None) -> None:
         with self.lock:
             self._drop(path, changes)
@@ -294,8 +247,8 @@ class Library:
                 changes.removed = [k for k in changes.removed if k not in keep]
         progress.add(articles, (), 1)
 
-    def _put_failure(self, path: str, failure: Failure, progress: "_Progress",
-                     changes: Changes | None, st: _File | None = None) -> None:
+    def _put_failure(self, path: str, failure: Failure, progress: "Batches",
+                     changes: Changes | None, st: FileState | None = None) -> None:
         with self.lock:
             self._drop(path, changes)
             self.failures[path] = failure
@@ -331,9 +284,9 @@ class Library:
             self.articles = dict(items)
             self.failures = dict(sorted(self.failures.items(), key=lambda kv: order.get(kv[0], len(order))))
 
-    def _prune(self, states: dict[str, "_File | Failure"]) -> None:
+    def _prune(self, states: dict[str, "FileState | Failure"]) -> None:
         """Forget cached files under the open folders that are no longer there."""
-        present = {st.resolved for st in states.values() if isinstance(st, _File)}
+        present = {st.resolved for st in states.values() if isinstance(st, FileState)}
         stale = []
         for root in self.paths:
             if os.path.isdir(root):
@@ -379,7 +332,7 @@ class Library:
         the look to those files or folders (what a ``QFileSystemWatcher`` reported:
         ``fileChanged``/``directoryChanged``); None looks at everything that is open.
         Returns the :class:`Changes` (also sent to ``on_batch`` as they load)."""
-        with _gc_paused():
+        with paused_and_frozen():
             return self._refresh(paths, jobs, on_batch, cancel)
 
     def _refresh(self, paths, jobs, on_batch, cancel) -> Changes:
@@ -409,17 +362,17 @@ class Library:
         with self.lock:
             for p in dict.fromkeys(gone):
                 self._drop(p, changes)
-        states = _stat_all(list(candidates), self._load)
+        states = stat_all(list(candidates), self._load)
         todo = []
         for path, st in states.items():
             old = known.get(path)
-            if isinstance(st, _File) and old is not None and (old.size, old.mtime_ns, old.resolved) == (st.size, st.mtime_ns, st.resolved):
+            if isinstance(st, FileState) and old is not None and (old.size, old.mtime_ns, old.resolved) == (st.size, st.mtime_ns, st.resolved):
                 continue  # unchanged
             if isinstance(st, Failure) and path in known_failed and self.failures.get(path) == st:
                 continue
             todo.append((path, st))
-        self.cache.forget(_resolved(p) for p in gone)
-        progress = _Progress(on_batch, len(todo), 0.1)
+        self.cache.forget(resolved_path(p) for p in gone)
+        progress = Batches(on_batch, len(todo), 0.1)
         if todo:
             self._add_files(todo, jobs if len(todo) > 16 else 1, cancel, progress, changes=changes)
             order = {p: n for n, p in enumerate(self._find(self.paths))}
@@ -441,7 +394,8 @@ class Library:
         org_keys: dict[str, int] | None = None
         terms, prefix = q.terms, q.prefix
         if q.org is not None:
-            org_keys, extra = self._org_articles(q)
+            with self.lock:
+                org_keys, extra = org_articles(q, self.index, self.articles)
             if extra:
                 more, more_prefix = _terms(" ".join(extra) + (" " if query[-1:].isspace() else ""))
                 terms, prefix = terms + more, more_prefix
@@ -466,45 +420,6 @@ class Library:
             if key in articles and (org_keys is None or key in org_keys):
                 out.append(key)
         return out
-
-    def _org_articles(self, q: Query) -> tuple[dict[str, int], list[str]]:
-        """Article key -> mentions of the organisation(s) ``q.org`` names, and the words
-        after the name that are search text (``org:BLA attack``)."""
-        name = q.org or ""
-        extra: list[str] = []
-        with self.lock:
-            entries: list[IndexEntry] = []
-            if q.org_quoted:
-                entry = self.index.entry_for(name)
-                entries = [entry] if entry else self._org_like(name)
-            else:
-                words = name.split()
-                for n in range(len(words), 0, -1):
-                    entry = self.index.entry_for(" ".join(words[:n]))
-                    if entry is not None:
-                        entries, extra = [entry], words[n:]
-                        break
-                else:
-                    entries = self._org_like(name)
-            counts: dict[str, int] = {}
-            for entry in entries:
-                forms = {entry.name, *entry.aliases}
-                for key in entry.articles:
-                    article = self.articles.get(key)
-                    if article is None:
-                        continue
-                    n = sum(len(o.mentions) or 1 for o in article.organisations
-                            if o.name in forms or not forms.isdisjoint(o.aliases))
-                    counts[key] = counts.get(key, 0) + max(n, 1)
-        return counts, extra
-
-    def _org_like(self, text: str) -> list[IndexEntry]:
-        """Organisations one of whose names contains ``text`` (as the user types)."""
-        needle = text.casefold()
-        if not needle:
-            return []
-        return [e for e in self.index.entries()
-                if needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)]
 
     def folders(self) -> list[str]:
         """The open roots and every folder holding an open file: what a
@@ -563,110 +478,12 @@ class Library:
         self.cache.close()
 
 
-def watched_folders(roots: Iterable[str], files: Iterable[str]) -> list[str]:
-    """The root folders among ``roots`` and the folder of each of ``files``, once each."""
-    out = dict.fromkeys(p for p in roots if os.path.isdir(p))
-    for p in files:
-        out.setdefault(os.path.dirname(p))
-    return list(out)
 
 
-class _Progress:
-    """Collects articles and failures and hands them to ``on_batch`` in batches: the
-    first at once, then every ``seconds`` or ``most`` articles, whichever comes first."""
-
-    def __init__(self, on_batch: OnBatch | None, total: int, seconds: float, most: int = 200):
-        self.on_batch = on_batch
-        self.most = max(1, most)
-        self.total = total
-        self.seconds = seconds
-        self.done = 0
-        self.articles: list[Article] = []
-        self.failures: list[Failure] = []
-        self.sent_any = False
-        self.last = time.perf_counter()
-
-    def add(self, articles: Sequence[Article], failures: Sequence[Failure], files: int) -> None:
-        self.articles.extend(articles)
-        self.failures.extend(failures)
-        self.done += files
-        if (not self.sent_any and self.articles) or len(self.articles) >= self.most:
-            self.flush()
-        elif self.done % 64 == 0:
-            self.maybe_flush()
-
-    def maybe_flush(self) -> None:
-        if time.perf_counter() - self.last >= self.seconds:
-            self.flush()
-
-    def flush(self) -> None:
-        if self.on_batch is None or not (self.articles or self.failures or self.done == self.total):
-            self.articles, self.failures = [], []
-            return
-        if not self.articles and not self.failures and self.sent_any:
-            return
-        articles, failures = self.articles, self.failures
-        self.articles, self.failures = [], []
-        self.sent_any = self.sent_any or bool(articles)
-        self.last = time.perf_counter()
-        self.on_batch(articles, failures, self.done, self.total)
 
 
-@contextmanager
-def _gc_paused():
-    """No cyclic garbage collection while thousands of (acyclic) records are built, and
-    the records moved out of the collector's sight afterwards (``gc.freeze``). Otherwise
-    every full collection rescans them all: a warm open of 10,000 articles took 2.7 s
-    instead of 0.9 s, and the first full collection after it held the GIL (so the
-    window too) for half a second. Records are freed by reference counting as usual."""
-    with paused():
-        try:
-            yield
-        finally:
-            gc.freeze()
 
 
-_dir_cache: dict[str, str] = {}
-
-
-def _resolved(path: str) -> str:
-    folder, name = os.path.split(os.path.abspath(path))
-    real = _dir_cache.get(folder)
-    if real is None:
-        if len(_dir_cache) > 10_000:
-            _dir_cache.clear()
-        real = _dir_cache[folder] = os.path.realpath(folder)
-    return os.path.join(real, name)
-
-
-def _stat_all(paths: list[str], load: LoadFile | None = None) -> dict[str, _File | Failure]:
-    """Resolved path, size and mtime of each file (one ``lstat`` each; the folder's real
-    path is looked up once), or the Failure for one that cannot be read."""
-    _dir_cache.clear()  # folders may have moved since the last look
-    out: dict[str, _File | Failure] = {}
-    for path in paths:
-        try:
-            st = os.lstat(path)
-            if stat_.S_ISLNK(st.st_mode):
-                resolved = os.path.realpath(path)
-                st = os.stat(path)
-            else:
-                resolved = _resolved(path)
-            if not stat_.S_ISREG(st.st_mode):
-                raise IsADirectoryError(21, "not a file")
-        except OSError:
-            failure = _failure_of(path, load)
-            out[path] = failure
-            continue
-        out[path] = _File(resolved, st.st_size, st.st_mtime_ns)
-    return out
-
-
-def _failure_of(path: str, load: LoadFile | None = None) -> Failure:
-    loaded = load_one(path, load)
-    if loaded.failure is not None:
-        return Failure(loaded.failure_path or path, loaded.failure)
-    return Failure(path, "could not be read")
 
 
 __all__ = ["Library", "OpenStats", "Changes", "OnBatch", "Discover"]

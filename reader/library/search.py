@@ -20,6 +20,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..organisations.index import IndexEntry, OrganisationIndex
+from ..record import Article
+
 # what the unicode61 tokenizer keeps as token characters: letters, digits, marks
 _TOKEN = re.compile(r"[^\W_]+(?:[\u0300-\u036f]+[^\W_]*)*")
 _ORG = re.compile(r"(?i)(?:^|(?<=\s))org:")
@@ -97,3 +100,43 @@ def fts_expression(terms, prefix: bool = False) -> str | None:
     if prefix:
         parts[-1] += "*"
     return " ".join(parts)
+
+
+def org_articles(q: Query, index: OrganisationIndex, articles: dict[str, Article]) -> tuple[dict[str, int], list[str]]:
+    """Article key -> mentions of the organisation(s) ``q.org`` names, and the words
+    after the name that are search text (``org:BLA attack``). Hold the index's lock."""
+    name = q.org or ""
+    extra: list[str] = []
+    entries: list[IndexEntry] = []
+    if q.org_quoted:
+        entry = index.entry_for(name)
+        entries = [entry] if entry else _org_like(index, name)
+    else:
+        words = name.split()
+        for n in range(len(words), 0, -1):
+            entry = index.entry_for(" ".join(words[:n]))
+            if entry is not None:
+                entries, extra = [entry], words[n:]
+                break
+        else:
+            entries = _org_like(index, name)
+    counts: dict[str, int] = {}
+    for entry in entries:
+        forms = {entry.name, *entry.aliases}
+        for key in entry.articles:
+            article = articles.get(key)
+            if article is None:
+                continue
+            n = sum(len(o.mentions) or 1 for o in article.organisations
+                    if o.name in forms or not forms.isdisjoint(o.aliases))
+            counts[key] = counts.get(key, 0) + max(n, 1)
+    return counts, extra
+
+
+def _org_like(index: OrganisationIndex, text: str) -> list[IndexEntry]:
+    """Organisations one of whose names contains ``text`` (as the user types)."""
+    needle = text.casefold()
+    if not needle:
+        return []
+    return [e for e in index.entries()
+            if needle in e.name.casefold() or any(needle in a.casefold() for a in e.aliases)]
