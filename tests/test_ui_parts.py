@@ -167,6 +167,53 @@ def test_loader_survives_a_crashing_source(qtbot, tmp_path):
     assert failed and "denied" in failed[0]
 
 
+# -- feeding the list and watching the folder, without a window ---------------------
+def test_feeder_adds_rows_in_chunks_and_reports_what_the_list_took(qtbot, tmp_path):
+    from reader.ui.documents import ArticleModel, Unreadable
+    from reader.ui.feeder import FEED_CHUNK, Feeder
+
+    model = ArticleModel()
+    taken, fed = [], []
+    feeder = Feeder(model, taken.append)
+    feeder.fed.connect(fed.append)
+    articles = [make_article(tmp_path / f"{n}.txt", f"Story {n}", ["Body."]) for n in range(3 * FEED_CHUNK)]
+    feeder.put(articles[:1], at_once=True)  # the first article of a folder: at once
+    assert model.rowCount() == 1 and taken == [1]
+    with qtbot.waitSignal(feeder.drained, timeout=5000):
+        feeder.put(articles[1:] + [Unreadable(str(tmp_path / "bad.txt"), "the file is empty")])
+        assert model.rowCount() == 1  # the rest at the next turn of the event loop
+    assert model.rowCount() == len(articles) + 1 and feeder.waiting == 0
+    assert sum(taken) == len(articles)  # unreadable files are not counted for the loader
+    assert len(fed) > 2 and max(len(chunk) for chunk in fed) <= FEED_CHUNK
+    feeder.put(articles[:5])
+    feeder.clear()
+    qtbot.wait(20)
+    assert model.rowCount() == len(articles) + 1  # cleared before it was fed (all known anyway)
+
+
+def test_folder_watcher_asks_the_loader_to_look_again(qtbot, tmp_path):
+    from conftest_ui import write_article
+
+    from reader.ui.watching import FolderWatcher
+    from reader.ui.worker import Loader
+
+    folder = tmp_path / "watched"
+    folder.mkdir()
+    write_article(folder, "a.txt", "First", ["Body one."])
+    loader = Loader(load=stand_in_load, discover=stand_in_discover)
+    with qtbot.waitSignal(loader.loading_finished, timeout=5000):
+        loader.start([str(folder)])
+    watcher = FolderWatcher(loader, delay_ms=50)
+    watcher.watch()
+    assert str(folder) in watcher.watched() and str(folder / "a.txt") in watcher.watched()
+    with qtbot.waitSignal(loader.changed, timeout=5000) as changed:
+        write_article(folder, "b.txt", "Second", ["Body two."])
+    assert [a.title for a in changed.args[0].articles] == ["Second"]
+    watcher.unwatch()
+    assert watcher.watched() == []
+    assert loader.wait(5000)
+
+
 # -- run() ------------------------------------------------------------------------------
 def test_run_opens_the_paths_and_returns_the_exit_code(qtbot, config_dir, news, monkeypatch):
     from PySide6.QtCore import QTimer

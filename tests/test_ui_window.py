@@ -546,7 +546,7 @@ def test_open_recent_lists_last_ten(qtbot, make_window, tmp_path):
         folder.mkdir()
         write_article(folder, "x.txt", f"T{i}", ["Body."])
         open_and_wait(qtbot, w, [folder])
-    w._fill_recent()
+    w.actions_.recent_menu.aboutToShow.emit()  # what opening the menu does
     entries = [a.text() for a in w.actions_.recent_menu.actions() if a.text() and not a.isSeparator()]
     assert entries[0] == str((tmp_path / "f11").resolve())
     assert len(entries) == 11  # ten folders and "Clear Recent"

@@ -1,6 +1,8 @@
 """The window's actions (menu entries and shortcuts) and its menu bar."""
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMainWindow, QMenu
@@ -84,3 +86,15 @@ class Actions:
         theme.addActions(list(self.themes.values()))
         help_ = bar.addMenu("&Help")
         help_.addAction(self.about)
+
+    def fill_recent(self, recent: list[str], open_paths) -> None:
+        """The Open Recent menu: ``recent`` (those gone greyed out), then Clear."""
+        menu = self.recent_menu
+        menu.clear()
+        for path in recent:
+            act = menu.addAction(path, lambda p=path: open_paths([p]))
+            act.setEnabled(Path(path).exists())
+        if recent:
+            menu.addSeparator()
+        menu.addAction(self.clear_recent)
+        self.clear_recent.setEnabled(bool(recent))

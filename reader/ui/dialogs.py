@@ -1,10 +1,11 @@
-"""Export and About: the conversations with the user around the core's export."""
+"""The window's questions to the user (:class:`Asking`), and Export and About: the
+conversations with the user around the core's export."""
 from __future__ import annotations
 
 from pathlib import Path
 
 from PySide6.QtCore import qVersion
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
 
 FILTERS = {  # file-dialog filter -> export format
@@ -25,8 +26,54 @@ LICENCES = (
 )
 
 
+class Asking:
+    """The window's questions to the user, one method each, so tests can answer them
+    (``window.ask_folder = lambda title: ...``). For a QMainWindow subclass; reads
+    ``self.paths`` (what is open)."""
+
+    def ask_folder(self, title: str) -> str:
+        return QFileDialog.getExistingDirectory(self, title, self._start_dir())
+
+    def ask_files(self) -> list[str]:
+        files, _ = QFileDialog.getOpenFileNames(
+            self, "Open Articles", self._start_dir(),
+            "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.json *.jsonl);;All files (*)")
+        return files
+
+    def ask_save_path(self, suggested: str, filters: list[str]) -> tuple[str, str]:
+        return QFileDialog.getSaveFileName(
+            self, "Export Article", suggested, ";;".join(filters), filters[0],
+            QFileDialog.Option.DontConfirmOverwrite)
+
+    def ask_export_format(self, formats: list[str]) -> str:
+        choice, ok = QInputDialog.getItem(self, "Export All", "Format:", formats, 0, False)
+        return choice if ok else ""
+
+    def confirm_overwrite(self, path: str) -> bool:
+        answer = QMessageBox.question(
+            self, "Replace File?", f"“{path}” already exists.\nDo you want to replace it?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes
+
+    def show_error(self, title: str, text: str) -> None:
+        QMessageBox.warning(self, title, text)
+
+    def _start_dir(self) -> str:
+        return self.paths[0] if self.paths else str(Path.home())
+
+    def export_dir(self) -> str:
+        """Where an export is suggested: never beside the sources, so the home folder."""
+        return str(Path.home())
+
+
 def export_article(window, article) -> Path | None:
-    """Ask where, then write ``article`` in the format the chosen file type names."""
+    """Ask where, then write ``article`` (as shown) in the format the chosen file type names."""
+    from .documents import Unreadable
+
+    if article is None or isinstance(article, Unreadable):
+        window.statusBar().showMessage("Nothing to export: open an article first.", 5000)
+        return None
     from reader.export import ExportError, format_for, suggested_filename
 
     suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
@@ -62,6 +109,9 @@ def export_article(window, article) -> Path | None:
 def export_all(window, articles: list) -> None:
     """Ask for a folder and a format, then write one file per article there (in the
     background: see :meth:`reader.ui.window.MainWindow.start_export`)."""
+    if not articles:
+        window.statusBar().showMessage("Nothing to export: open a folder first.", 5000)
+        return
     from reader.export import FORMATS
 
     folder = window.ask_folder("Export All Articles to Folder")

@@ -10,6 +10,7 @@ asks for). Reports come back by signal; those of a job since replaced are droppe
 from __future__ import annotations
 
 import logging
+import sys
 import threading
 import time
 
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 AHEAD = 1500  # articles the library may be ahead of the window before it waits
 AHEAD_WAIT_S = 2.0  # longest wait per batch
 MAX_BATCH = 1000  # articles per batch from the library (fewer, larger reports)
+LOADING_SWITCH_S = 0.0005  # the GIL changes hands this often while a paced load runs (Python's default: 5 ms)
 
 
 class _JobSignals(QObject):
@@ -150,6 +152,7 @@ class Loader(QObject):
         self._job: OpenJob | None = None
         self._running: dict[int, OpenJob] = {}  # jobs still on a thread, cancelled or not
         self.paced = False  # True: the listener calls taken() as it takes the articles
+        self._switch_interval: float | None = None  # Python's, while a paced load runs
 
     @property
     def busy(self) -> bool:
@@ -161,6 +164,8 @@ class Loader(QObject):
         self._job = OpenJob(self._generation, paths, self.library, self._signals, self.jobs)
         self._job.paced = self.paced
         self._running[self._generation] = self._job
+        if self.paced:
+            self._share_gil(True)
         self.pool.start(self._job)
 
     def refresh(self, paths: list[str] | None = None) -> None:
@@ -178,6 +183,18 @@ class Loader(QObject):
             self._job.cancel()
             self._job = None
         self._generation += 1  # anything still in flight is stale
+        self._share_gil(False)  # (an abandoned load never reports finished)
+
+    def _share_gil(self, loading: bool) -> None:
+        """While the library decodes on its thread, the window's Python calls wait for
+        the GIL up to the switch interval each time: shorter then, the default again
+        after (a warm 10,000-article open: longest UI stall ~90 ms -> ~55 ms)."""
+        if loading and self._switch_interval is None:
+            self._switch_interval = sys.getswitchinterval()
+            sys.setswitchinterval(min(LOADING_SWITCH_S, self._switch_interval))
+        elif not loading and self._switch_interval is not None:
+            sys.setswitchinterval(self._switch_interval)
+            self._switch_interval = None
 
     def wait(self, msecs: int = 5000) -> bool:
         return self.pool.waitForDone(msecs)
@@ -201,6 +218,7 @@ class Loader(QObject):
         self._running.pop(gen, None)
         if gen == self._generation:
             self._job = None
+            self._share_gil(False)
             if note:
                 self.note.emit(note)
             self.loading_finished.emit(seen, cancelled)

@@ -1,0 +1,80 @@
+"""The document list's table: title, date, source, organisations, one row per file."""
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+
+class ArticleList(QTableView):
+    """A table, not a tree: a QTreeView lays out every row whenever rows arrive (32 ms
+    per batch at 10,000 rows, measured), a QTableView only what is visible."""
+
+    def __init__(self, model, parent=None):
+        super().__init__(parent)
+        self.setModel(model)
+        self.setAccessibleName("Articles")
+        self.setShowGrid(False)
+        self.setWordWrap(False)
+        self.setTabKeyNavigation(False)
+        self.setCornerButtonEnabled(False)
+        rows = self.verticalHeader()
+        rows.hide()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 8)
+        self.setAlternatingRowColors(True)
+        self.setSortingEnabled(True)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        header = self.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
+        width = self.fontMetrics().horizontalAdvance
+        for col, sample in ((1, "2025-12-31 "), (2, "example.com"), (3, "Orgs ▼")):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(col, width(sample) + 16)
+        header.setMinimumSectionSize(36)
+
+    def select_row(self, row: int) -> bool:
+        """Make ``row`` (of the rows shown) the current one, in view; False if no such row."""
+        model = self.model()
+        if not 0 <= row < model.rowCount():
+            return False
+        index = model.index(row, 0)
+        self.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.scrollTo(index)
+        return True
+
+    def select_key(self, key: str) -> bool:
+        """Make the row of the article ``key`` current; False if it is not shown."""
+        proxy = self.model()
+        source = proxy.sourceModel()
+        row = source.row_of(key)
+        if row < 0:
+            return False
+        return self.select_row(proxy.mapFromSource(source.index(row, 0)).row())
+
+    def step(self, step: int) -> None:
+        """The next (``step`` 1) or previous (-1) row; the first when none is current."""
+        row = self.currentIndex().row()
+        self.select_row(max(0, min(self.model().rowCount() - 1, row + step)) if row >= 0 else 0)
+
+    def scroll_to_current(self) -> None:
+        current = self.currentIndex()
+        if current.isValid():
+            self.scrollTo(current)
+
+    def keep_current(self, key: str | None) -> bool:
+        """After the rows shown changed: keep a row current (the one of ``key`` if it is
+        shown, else the first). False when no row is shown."""
+        current = self.currentIndex()
+        if not current.isValid() and key is not None and self.select_key(key):
+            current = self.currentIndex()  # shown again: selected again
+        if current.isValid():
+            self.scrollTo(current)
+            return True
+        return self.select_row(0)
