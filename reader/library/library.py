@@ -65,10 +65,6 @@ _LOOKUP = 500  # cached files read per query
 Discover = Callable[[list[str]], Iterable[str | os.PathLike]]
 
 
-
-
-
-
 class Library:
     """The articles of the open folders, their organisations, and search over them.
 
@@ -476,14 +472,6 @@ class Library:
 
     def close(self) -> None:
         self.cache.close()
-
-
-
-
-
-
-
-
 
 
 __all__ = ["Library", "OpenStats", "Changes", "OnBatch", "Discover"]
