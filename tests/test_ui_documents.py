@@ -133,3 +133,29 @@ def test_remove_takes_any_iterable_of_keys(qapp):
     assert model.rowCount() == 3
     model.add(items[:2])  # listed again, not skipped as if still there
     assert model.rowCount() == 5
+
+
+def test_a_search_rank_orders_the_rows_until_a_column_is_asked_for(qapp):
+    from reader.ui.documents import ArticleFilter
+
+    model = ArticleModel()
+    proxy = ArticleFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(DATE, Qt.SortOrder.AscendingOrder)
+    items = _articles(300)
+    model.add(items[:200])
+    best = [items[n].key for n in (150, 3, 77, 199, 42)]
+    proxy.set_search(best)
+    assert proxy.ranked
+    assert [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 3) for r in range(proxy.rowCount())] == best
+    model.add(items[200:])  # more arrive while the search is on: listed, not shown
+    assert model.rowCount() == 300 and proxy.rowCount() == 5
+    proxy.set_search(best[::-1])  # a refined search ranks again
+    assert [proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 3) for r in range(5)] == best[::-1]
+    proxy.sort(TITLE, Qt.SortOrder.AscendingOrder)  # a header click
+    assert not proxy.ranked
+    titles = [proxy.index(r, TITLE).data() for r in range(5)]
+    assert titles == sorted(titles, key=str.casefold)
+    proxy.set_search(None)
+    titles = _shown(model, TITLE)
+    assert titles == sorted(titles, key=str.casefold) and proxy.rowCount() == 300

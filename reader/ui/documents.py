@@ -50,6 +50,7 @@ class ArticleModel(QAbstractTableModel):
         self._present: set[str] = set()  # the keys listed (kept up to date, unlike _row_of)
         self._column = -1  # the rows are kept sorted by this column (-1: arrival order)
         self._descending = False
+        self._rank: dict[str, int] | None = None  # or by this rank (a search's), key -> place
 
     # -- feeding -----------------------------------------------------------------
     def clear(self) -> None:
@@ -71,7 +72,8 @@ class ArticleModel(QAbstractTableModel):
                 row = self._rows_by_key()[item.key]
                 self._rows[row] = item
                 keys = _sort_keys(item)
-                moved = moved or (self._column >= 0 and keys[self._column] != self._keys[row][self._column])
+                moved = moved or (self._rank is None and self._column >= 0
+                                  and keys[self._column] != self._keys[row][self._column])
                 self._keys[row] = keys
                 self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
         if moved:
@@ -83,13 +85,13 @@ class ArticleModel(QAbstractTableModel):
         keys = [_sort_keys(i) for i in new]
         seqs = list(range(self._next, self._next + len(new)))
         self._next += len(new)
-        if self._column < 0:
+        if self._column < 0 or self._rank is not None:  # (rows the rank does not know go last)
             places = [len(self._rows)] * len(new)
         else:
             places = [self._place(k[self._column], q) for k, q in zip(keys, seqs)]
         # a run of new rows per place, the last place first so the earlier stay right
         order = list(range(len(new)))  # arrival order, then shown order within a place
-        if self._column >= 0:
+        if self._column >= 0 and self._rank is None:
             col = self._column
             order.sort(key=lambda n: keys[n][col], reverse=self._descending)  # stable
         order.sort(key=places.__getitem__)
@@ -165,7 +167,20 @@ class ArticleModel(QAbstractTableModel):
         (~15 per added row), which made a 10,000-row list fill slowly."""
         self._column = column if 0 <= column < len(COLUMNS) else -1
         self._descending = order == Qt.SortOrder.DescendingOrder
+        self._rank = None
         self._sort()
+
+    def rank(self, ranks: dict[str, int] | None) -> None:
+        """Keep the rows in the order of ``ranks`` (key -> place; the rest after, in
+        arrival order) until :meth:`sort` asks for a column; ``None``: the column again.
+        One sort in Python, not the proxy's comparison per pair of rows (a second for
+        10,000 search results)."""
+        self._rank = ranks
+        self._sort()
+
+    @property
+    def ranked(self) -> bool:
+        return self._rank is not None
 
     @property
     def sort_column(self) -> int:
@@ -190,9 +205,12 @@ class ArticleModel(QAbstractTableModel):
         return lo
 
     def _sort(self) -> None:
-        col = self._column
+        col, rank = self._column, self._rank
         idx = sorted(range(len(self._rows)), key=self._seq.__getitem__)
-        if col >= 0:
+        if rank is not None:
+            rows, last = self._rows, len(rank)
+            idx.sort(key=lambda r: rank.get(rows[r].key, last))  # stable
+        elif col >= 0:
             idx.sort(key=lambda r: self._keys[r][col], reverse=self._descending)  # stable
         if idx == list(range(len(idx))):
             return
@@ -321,15 +339,14 @@ class ArticleFilter(QSortFilterProxyModel):
 
     A search that starts shows its results in rank order (:attr:`ranked`); asking for a
     column's order (a click on its header) sorts by that column until the search is
-    cleared. The source model keeps the column order throughout, so clearing the search
-    shows it again at once."""
+    cleared. The source model does the ordering either way (:meth:`ArticleModel.rank`),
+    so this proxy only filters."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self._found: dict[str, int] | None = None  # key -> rank, best first
         self._keys: frozenset[str] | None = None
         self._source: ArticleModel | None = None
-        self.ranked = False
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
@@ -339,20 +356,12 @@ class ArticleFilter(QSortFilterProxyModel):
         found = None if keys is None else {k: n for n, k in enumerate(keys)}
         if (found is None) == (self._found is None) and list(found or ()) == list(self._found or ()):
             return
-        if found is None:
-            if self.ranked:  # leave rank order before the ranks go
-                self.ranked = False
-                super().sort(-1)  # the source model's (column) order again
-            self._change(lambda: setattr(self, "_found", None))
-        elif self.ranked:  # a refined search: other rows, other ranks
-            self._found = found
-            self.invalidate()
-        else:
-            starting = self._found is None
-            self._change(lambda: setattr(self, "_found", found))
-            if starting:
-                self.ranked = True
-                super().sort(0)  # by rank: see lessThan
+        starting = found is not None and self._found is None
+        self._change(lambda: setattr(self, "_found", found))
+        if starting or (found is not None and self._source.ranked):
+            self._source.rank(found)  # best first (a refined search: its new ranks)
+        elif found is None and self._source.ranked:
+            self._source.rank(None)  # the column's order again
 
     def set_keys(self, keys) -> None:
         """Restrict to these article keys; ``None`` lifts the restriction."""
@@ -367,12 +376,14 @@ class ArticleFilter(QSortFilterProxyModel):
             apply()
             self.invalidateFilter()
 
+    @property
+    def ranked(self) -> bool:
+        """True while the rows show a search's rank order."""
+        return self._source is not None and self._source.ranked
+
     def sort(self, column: int, order=Qt.SortOrder.AscendingOrder) -> None:
-        """The source model keeps its rows sorted (see :meth:`ArticleModel.sort`); this
-        proxy shows them in that order and only filters (after leaving rank order)."""
-        if self.ranked:
-            self.ranked = False
-            super().sort(-1)
+        """The source model keeps its rows sorted (see :meth:`ArticleModel.sort`, which
+        also ends rank order); this proxy shows them in that order and only filters."""
         self._source.sort(column, order)
 
     def setSourceModel(self, model) -> None:  # noqa: N802
@@ -380,10 +391,6 @@ class ArticleFilter(QSortFilterProxyModel):
         self._source = model  # lessThan runs ~15 times per added row: no lookups there
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
-        if self.ranked and self._found is not None:  # (only the rows found are sorted)
-            rows, rank = self._source._rows, self._found
-            last = len(rank)
-            return rank.get(rows[left.row()].key, last) < rank.get(rows[right.row()].key, last)
         keys = self._source._keys
         col, a_row, b_row = left.column(), left.row(), right.row()
         a, b = keys[a_row][col], keys[b_row][col]
