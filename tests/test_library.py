@@ -154,6 +154,8 @@ def test_folders_to_watch(folder):
     library = Library()
     library.open([folder], jobs=1)
     assert sorted(library.folders()) == [str(folder), str(folder / "sub")]
+    assert library.files() == [str(folder / f"{n:02d}.txt") for n in range(12)] + [
+        str(folder / "sub" / "deep.txt"), str(folder / "broken.txt")]  # folder order, then the unreadable
 
 
 def test_refresh_new_file_in_folder(folder):

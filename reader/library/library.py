@@ -424,6 +424,13 @@ class Library:
             paths = list(self._files) + list(self.failures)
         return watched_folders(self.paths, paths)
 
+    def files(self) -> list[str]:
+        """The open files, in folder order, then those that could not be read."""
+        with self.lock:
+            files = dict.fromkeys(a.path for a in self.articles.values())
+            files.update(dict.fromkeys(self.failures))
+        return list(files)
+
     def organisations(self) -> list[IndexEntry]:
         """A snapshot of the organisation index (safe from any thread)."""
         with self.lock:

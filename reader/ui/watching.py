@@ -35,11 +35,7 @@ class FolderWatcher(QObject):
     def watch(self) -> None:
         """Watch what the loader's library has open (adding what is new to it)."""
         library = self.loader.library
-        wanted = list(library.folders())
-        with library.lock:
-            files = dict.fromkeys(a.path for a in library.articles.values())
-            files.update(dict.fromkeys(library.failures))
-        wanted += list(files)[:self.most_files]
+        wanted = library.folders() + library.files()[:self.most_files]
         have = set(self.watched())
         new = [p for p in wanted if p not in have]
         if new:
