@@ -2,10 +2,9 @@
 
 :class:`Exporter` runs one :class:`ExportJob` at a time on its own one-thread pool (the
 loader's stays free for opening and refreshing folders), with a progress dialog. The
-library writes them (:meth:`reader.library.Library.export_all`: each article as the
+library writes the articles (:meth:`reader.library.Library.export_all`: each as the
 reading pane shows it, unique names, atomic writes, nothing else replaced, never into
-the folder of the open sources).
-Progress and the final :class:`reader.export.ExportReport` come back by signal;
+the folder of the open sources). Progress and the final :class:`reader.export.ExportReport` come back by signal;
 ``cancel()`` stops after the article being written, and what was written stays.
 """
 from __future__ import annotations
