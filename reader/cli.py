@@ -152,7 +152,7 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     # cores) in file order, so the output is the same as one process's. All are in
     # before the first is written: each article is written as the window shows it,
     # with the names the whole folder recognised marked.
-    library = Library(cache=False)
+    library = Library(cache=False, searchable=False)
     problem = library.export_problem(out, paths)  # before loading: say so at once
     if problem:
         _err(problem)

@@ -263,3 +263,14 @@ def test_a_failing_search_gives_nothing_and_logs_why(folder, caplog, monkeypatch
     with caplog.at_level("WARNING", logger="reader.library.library"):
         assert library.search("plan") == []
     assert "index gone" in caplog.text and "plan" in caplog.text
+
+
+def test_an_unsearchable_library_indexes_nothing_but_opens_and_exports(folder, tmp_path):
+    library = Library(cache=False, searchable=False)
+    library.open([folder], jobs=1)
+    assert len(library.articles) == 12 and len(library.failures) == 1
+    assert library.cache.search('"plan"') == []  # nothing was put in the full-text index
+    assert library.search("plan") == []
+    assert len(library.search('org:"Coastal Energy Authority"')) == 12  # the organisation index is there
+    report = library.export_all(list(library.articles.values()), tmp_path / "out", "txt")
+    assert len(report.written) == 12

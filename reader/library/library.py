@@ -72,10 +72,14 @@ class Library:
     path for another database file, or a :class:`reader.library.cache.Cache`.
     ``load`` (a path's articles, or :class:`reader.record.ArticleError`) and ``discover``
     (the article files under some paths) replace the pipeline's for a source of another
-    kind, or a test's; a ``load`` of the caller's runs on the opening thread."""
+    kind, or a test's; a ``load`` of the caller's runs on the opening thread.
+    ``searchable=False`` with ``cache=False`` builds no full-text index at all (the
+    command line's export, which never searches: less memory and time); :meth:`search`
+    then finds only ``org:`` queries."""
 
     def __init__(self, cache: Cache | str | os.PathLike | bool | None = None,
-                 load: LoadFile | None = None, discover: Discover | None = None):
+                 load: LoadFile | None = None, discover: Discover | None = None,
+                 searchable: bool = True):
         if isinstance(cache, Cache):
             self.cache = cache
         elif cache is False:
@@ -92,6 +96,7 @@ class Library:
         self._resets = self.cache.resets
         self._load = load
         self._discover = discover
+        self.searchable = searchable
 
     @property
     def note(self) -> str:
@@ -214,7 +219,7 @@ class Library:
                 articles = []
             decoded.append((path, st, loaded, articles))
             cache_rows.append(Row(st.resolved, st.size, st.mtime_ns, articles, loaded.blob, loaded.failure))
-        ids = self.cache.store(cache_rows)
+        ids = self.cache.store(cache_rows) if self.searchable else {}
         if self.cache.resets != self._resets:
             self._reindex()
         for path, st, loaded, articles in decoded:
@@ -395,7 +400,7 @@ class Library:
             if extra:
                 more, more_prefix = _terms(" ".join(extra) + (" " if query[-1:].isspace() else ""))
                 terms, prefix = terms + more, more_prefix
-        match = fts_expression(terms, prefix)
+        match = fts_expression(terms, prefix) if self.searchable else None
         if match is None:
             if org_keys is None:
                 return []
