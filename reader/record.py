@@ -42,6 +42,7 @@ class Mention:
     end: int
     text: str
     name: str  # canonical name of its organisation
+    why: str = ""  # the rule or list that made it ("listed: organisations.tsv", "acronym defined")
 
 
 @dataclass(frozen=True, slots=True)

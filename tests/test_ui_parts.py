@@ -315,3 +315,29 @@ def test_pane_does_not_repeat_a_title_made_from_the_first_sentence(qtbot):
     assert "<h1>Reservoir to be refilled</h1>" in html
     untitled = make_article("/f/c.txt", "", ["Some text."])
     assert "<h1>c.txt</h1>" in article_html(untitled, {})[0]
+
+
+def test_hovering_a_highlight_shows_why_it_was_made(qtbot):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    from reader.organisations.recognise import organisations_of
+    from reader.ui.pane import ReadingPane
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    pane.resize(600, 400)
+    pane.show()
+    text = "A spokesperson for Varnholt declined to comment."
+    article = make_article("/x.txt", "", [text])
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
+                               "organisations": organisations_of(text)})
+    pane.show_article(article, {})
+    start = text.index("Varnholt")
+    rect = pane.cursorRect(pane.cursor_for(start + 2, start + 2))
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), pane.viewport().mapToGlobal(rect.center()))
+    pane.viewportEvent(event)
+    qtbot.waitUntil(lambda: QToolTip.isVisible())
+    assert QToolTip.text() == "Varnholt\nWhy: cue: spokesperson for"
+    QToolTip.hideText()

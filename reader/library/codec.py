@@ -15,7 +15,7 @@ def encode_articles(articles: Sequence[Article]) -> bytes:
     safe to read back whatever the bytes are (bad bytes raise ValueError, never worse)."""
     rows = [[a.path, a.format, a.title, a.date, a.authors, a.dateline, a.paragraphs,
              [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
-             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name) for m in o.mentions])
+             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name, m.why) for m in o.mentions])
               for o in a.organisations], a.site, a.index] for a in articles]
     try:
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")

@@ -320,14 +320,17 @@ class ReadingPane(QTextBrowser):
                     m = self._placed[int(anchor.split(":", 1)[1])]
                 except (ValueError, IndexError):
                     return True
-                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name), self)
+                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why), self)
             else:
                 QToolTip.hideText()
             return True
         return super().viewportEvent(event)
 
-    def tooltip_for(self, name: str) -> str:
+    def tooltip_for(self, name: str, why: str = "") -> str:
+        """The organisation's name and other names; ``why``: the rule that made this mention."""
+        tip = name
         for org in self.article.organisations if self.article else ():
             if org.name == name:
-                return name + (f"\nAlso: {', '.join(org.aliases)}" if org.aliases else "")
-        return name
+                tip += f"\nAlso: {', '.join(org.aliases)}" if org.aliases else ""
+                break
+        return tip + (f"\nWhy: {why}" if why else "")
