@@ -317,6 +317,7 @@ def test_pane_does_not_repeat_a_title_made_from_the_first_sentence(qtbot):
     assert "<h1>c.txt</h1>" in article_html(untitled, {})[0]
 
 
+@pytest.mark.qt_log_ignore("does not support raise")  # the offscreen platform's tooltip
 def test_hovering_a_highlight_shows_why_it_was_made(qtbot):
     from PySide6.QtCore import QEvent
     from PySide6.QtGui import QHelpEvent

@@ -44,21 +44,26 @@ class Entry:
 
     name: str
     kind: str
+    forms: tuple[str, ...] = ()  # its names of two words or more, as written
 
 
 @dataclass(slots=True)
 class Lexicon:
-    # normalised token tuple -> (entry, needs_sport_context, caps_only, common_word)
-    names: dict[tuple[str, ...], tuple[Entry, bool, bool, bool]]
+    # normalised token tuple -> (entry, needs_sport_context, the alias as written when it
+    # matches only so ("LeT", "CBS"), common_word, possessive ("Lowe's"), needs the long
+    # form in the text (an ambiguous acronym: "APP"))
+    names: dict[tuple[str, ...], tuple[Entry, bool, str, bool, bool, bool]]
     first: dict[str, int]  # first normalised token -> longest name starting with it
     heads: dict[str, set[str]]  # head token (normalised) -> flags
     stop: frozenset[str]  # normalised tokens that never start or sit inside a name's left part
     titles: frozenset[tuple[str, ...]]
     places: frozenset[tuple[str, ...]]
+    countries: frozenset[tuple[str, ...]]
     demonyms: frozenset[str]
     abbreviations: frozenset[str]
     not_org: frozenset[tuple[str, ...]]  # every listed phrase: never an organisation alone
     title_words: frozenset[str] = frozenset()
+    given: frozenset[str] = frozenset()  # given names (normalised)
 
 
 def _lines(name: str):
@@ -81,29 +86,34 @@ def lexicon() -> Lexicon:
             current = line[3:].strip()
             continue
         sections.setdefault(current, set()).add(_key(line))
-    places = frozenset(sections.get("place", ()))
+    countries = frozenset(sections.get("country", ()))
+    places = frozenset(sections.get("place", ())) | countries
     heads: dict[str, set[str]] = {}
     for line in _lines("org-heads.txt"):
         word, *flags = line.split()
         heads.setdefault(norm_token(word), set()).update(flags)
-    names: dict[tuple[str, ...], tuple[Entry, bool, bool, bool]] = {}
+    names: dict[tuple[str, ...], tuple[Entry, bool, str, bool, bool, bool]] = {}
     for line in _lines("organisations.tsv"):
         fields = line.split("\t")
         canonical = fields[0].strip()
         aliases = [a.strip() for a in fields[1].split("|")] if len(fields) > 1 and fields[1].strip() else []
-        entry = Entry(canonical.lstrip("?~"), fields[2].strip() if len(fields) > 2 else "")
+        forms = tuple(f.lstrip("?~!") for f in [canonical, *aliases] if " " in f.strip())
+        entry = Entry(canonical.lstrip("?~!"), fields[2].strip() if len(fields) > 2 else "", forms)
         for alias in [*aliases, canonical]:  # an alias's flags win over the bare canonical
             sport_only = alias.startswith("?")
             common = alias.startswith("~")
-            alias = alias.lstrip("?~")
-            key = _key(alias)
+            supported = alias.startswith("!")
+            alias = alias.lstrip("?~!")
+            possessive = " " not in alias and alias.endswith(("'s", "’s"))
+            key = _key(alias[:-2] if possessive else alias)
             if not key:
                 continue
             if entry.kind == "sport" and key in places:
                 sport_only = True
-            # short acronyms match only as written: "LeT" is not "Let", "WHO" is not "Who"
+            # short acronyms match only as written: "LeT" is not "Let", "CBS" is not "CBs"
             caps_only = len(alias) <= 6 and " " not in alias and any(c.isupper() for c in alias[1:])
-            names.setdefault(key, (entry, sport_only, caps_only, common))
+            names.setdefault(key, (entry, sport_only, alias.rstrip(".") if caps_only else "", common,
+                                   possessive, supported))
     first: dict[str, int] = {}
     for key in names:
         first[key[0]] = max(first.get(key[0], 0), len(key))
@@ -117,10 +127,12 @@ def lexicon() -> Lexicon:
         stop=frozenset(k[0] for k in sections.get("stop", ()) | sections.get("time", ()) if len(k) == 1),
         titles=frozenset(sections.get("title", ())),
         places=places,
+        countries=countries,
         demonyms=frozenset(k[0] for k in sections.get("demonym", ()) if len(k) == 1),
         abbreviations=frozenset(k[0] for k in sections.get("abbreviation", ()) if len(k) == 1),
         not_org=frozenset(all_not),
         title_words=frozenset(w for k in sections.get("title", ()) for w in k),
+        given=frozenset(norm_token(w) for line in _lines("given-names.txt") for w in line.split()),
     )
 
 

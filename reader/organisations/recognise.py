@@ -6,11 +6,20 @@ Rules, not a model (fast, deterministic, no download). Candidate spans come from
 * head nouns (``resources/org-heads.txt``: "... Army", "Ministry of ...", "... Corp",
   "Lashkar-e-..."), names joined by "&", cue words ("the newspaper Dawn"),
 * acronym definitions in both orders, ``Long Name (ACR)`` and ``ACR (Long Name)``,
-* bare all-capital acronyms that are not common words,
+* company cues around a name ("a spokesperson for X", "X's chief executive", "data from
+  X", "X-owned"), the members of a list headed by an organisation word ("start-ups such
+  as A, B and C"), mixed-case brands ("SpaceX", "SoFi"), cities playing a side in a match
+  report ("Denver beat Phoenix 110-98"),
+* bare all-capital acronyms of four letters or more that are not common words or a
+  domain's abbreviations; shorter ones only with evidence ("the BLA claimed", "KNP
+  members"),
 
 with ``resources/not-organisations.txt`` (places, titles, days, months, function words)
 keeping those words out; then every other occurrence of a name recognised once is marked
-too. The rules are in :mod:`reader.organisations.scan`.
+too, except the surname of a person the text named in full ("Adam Neumann" ... "Neumann").
+Every mention says why it was made (``Mention.why``). The rules are in
+:mod:`reader.organisations.scan`, :mod:`~reader.organisations.cues` and
+:mod:`~reader.organisations.acronyms`.
 
 Merging within a text: acronym <-> long form, spelling variants folded by
 :func:`reader.organisations.lexicon.norm_token` (``-e-``/``-i-``, Organisation/Organization),
@@ -25,7 +34,8 @@ from dataclasses import replace
 
 from .index import IndexEntry, OrganisationIndex
 from .lexicon import common_words, lexicon, norm_token
-from .scan import Scan, initials_match
+from .acronyms import initials_match
+from .scan import Scan
 from ..record import Article, Mention, Organisation
 
 __all__ = [
@@ -41,7 +51,8 @@ def find_organisations(text: str) -> list[Mention]:
     spans = scan.spans()
     names = scan.names()
     find = scan.find
-    return [Mention(s, e, text[s:e], names[find(org)]) for s, e, org in spans]
+    why = scan.why
+    return [Mention(s, e, text[s:e], names[find(org)], why.get(s, "")) for s, e, org in spans]
 
 
 def organisations_of(text: str) -> tuple[Organisation, ...]:
@@ -63,6 +74,9 @@ def group_organisations(mentions: list[Mention]) -> tuple[Organisation, ...]:
 def org_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of every mention: the adapter for ``shared/bench/score_orgs.py``."""
     return [(s, e) for s, e, _ in Scan(text).spans()]
+
+
+FOLDER = "named so in another article of the folder"
 
 
 def with_folder_names(article: Article, index: OrganisationIndex) -> Article:
@@ -93,7 +107,7 @@ def with_folder_names(article: Article, index: OrganisationIndex) -> Article:
             i = own[name] = len(orgs)
             orgs.append([name, [], []])
         surface = text[start:end]
-        orgs[i][2].append(Mention(start, end, surface, orgs[i][0]))
+        orgs[i][2].append(Mention(start, end, surface, orgs[i][0], FOLDER))
         if surface != orgs[i][0] and surface not in orgs[i][1]:
             orgs[i][1].append(surface)
     return replace(article, organisations=tuple(

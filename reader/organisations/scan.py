@@ -11,52 +11,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
-from .index import acronym_signature
+from . import cues
+from .acronyms import AcronymRules
+from .cues import ACRONYM, CONN, CUE, DEFINITION, GAZETTEER, HEAD, POSSESSIVE, EvidenceRules
 from .lexicon import Entry, common_words, lexicon, norm_name, norm_token
 
 _UP = "A-ZÀ-ÖØ-Þ"
 _ABBR = r"(?:Co|Corp|Inc|Ltd|Bros|Cos|Mfg|Intl|Jr|Sr|St|Mt|Ft)\.(?![\w])"
 _PARTICLE = r"(?:al|el|ul|ad|as|an|ash|at|bin|ibn|de|van|von|di|da|du|le|la|d|l|o|O)[-'’]"
 _TAIL = r"[\w&]*(?:[-'’/](?![sS]\b)[\w&]+)*"
-_TOK = rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PARTICLE}[{_UP}]{_TAIL}|(?:[{_UP}]|\d+[{_UP}]){_TAIL}"
-_CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
-RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{_CONN}) (?:the )?)?(?:{_TOK}))*")
-_ACR = re.compile(rf"\(([{_UP}][{_UP}0-9&\-]*[{_UP}0-9][a-z]?)\)")
+# a plural's possessive is part of a name: "Dockworkers' Union", "Children's Fund"
+_PLURAL_OF = rf"(?:Women|Children|Men|People)['’]s(?= [{_UP}])|[{_UP}][\w&]*s['’](?= [{_UP}])"
+_TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PARTICLE}[{_UP}]{_TAIL}"
+        rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}")
+RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
-_SPORT = re.compile(
-    r"\b(?:soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis|golf"
-    r"|league|goals?|scored|striker|midfielder|goalkeeper|defender|winger|half-?time|coach"
-    r"|innings|wickets?|batsman|bowler|pitcher|homers?|homered|inning|touchdowns?"
-    r"|referee|tournament|semi-?finals?|quarter-?finals?|champions|club|clubs|captain"
-    r"|season|match|matches|squad|cup|title|standings|beat|drew|draw)\b",
-    re.I,
-)
 _DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *)?(?:\n|\d{4}-\d\d-\d\d|\(|:)")
-# "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"
-_CUE_BEFORE = re.compile(
-    r"\b(?:newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
-    r"|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
-    r"|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
-    r"|organization|movement|outfit|faction|charity|association|federation|union|network"
-    r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
-    r"|builder|shipper|miner|developer|wholesaler) $"
-)
-# "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares"
-_CUE_AFTER = re.compile(
-    r"(?:,? (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|group|firm|bank|newspaper|daily|agency"
-    r"|maker|manufacturer|producer|airline|insurer|retailer|club|side|party|broadcaster"
-    r"|conglomerate|brokerage|utility|operator|publisher|subsidiary|holding|distributor|supplier"
-    r"|lender|chain|automaker|carmaker|refiner|brewer)\b"
-    r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)|(?:'s|’s)? shares\b)"
-)
 _SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
-_CAMEL_ORG = re.compile(r"[A-Z][a-z]+(?:Bank|Corp|Group|Com|Tel|Air|Net|Soft|Tech|Trust|Care)")
-_CONNECTORS = frozenset(_CONN.split("|")) | {"the"}
+# "SpaceX", "SoFi", "WeWork", "JPMorgan": a capital inside a word makes a brand; not a
+# name's particle ("McDonald", "DeSantis", "LeBron", "MacArthur")
+_MIXED = re.compile(r"(?!(?:Mc|Mac|De|Di|Da|Du|La|Le|Van|Von)[A-Z])[A-Z][a-z]+[A-Z][A-Za-z]*|[A-Z]{2,}[a-z]{2,}[A-Za-z]*")
 _OF = frozenset({"of", "for", "on"})
-_SMALL_PARTS = frozenset({"e", "i", "ul", "al", "el", "de", "of", "and", "for", "the", "&", "la", "du", "des", "y", "in", "on"})
 
-# candidate kinds, strongest first when two candidates cover the same tokens
-POSSESSIVE, DEFINITION, GAZETTEER, HEAD, CUE, ACRONYM = range(6)
+# what a highlight's tooltip says for the rules that need no detail
+LISTED = "listed: organisations.tsv"
+SAME = "same name as above"
 
 _norm_cache: dict[str, str] = {}
 
@@ -74,30 +53,7 @@ def _keys(toks: list[str]) -> list[str]:
     return out
 
 
-def initials_match(acr: str, toks: list[str]) -> bool:
-    """Do the words of ``toks`` spell ``acr``?  Small words and izafat parts may be skipped;
-    an all-capital word may contribute all its letters."""
-    letters = [c for c in acr.upper() if c.isalnum()]
-    parts: list[tuple[str, bool]] = []  # (letters it may contribute, optional)
-    for tok in toks:
-        for p in re.split(r"[-'’]", tok):
-            if p:
-                parts.append((p if p.isupper() and len(p) > 1 else p[0].upper(), p.lower() in _SMALL_PARTS))
-
-    def match(li: int, pi: int) -> bool:
-        if pi == len(parts):
-            return li == len(letters)
-        chunk, optional = parts[pi]
-        if optional and match(li, pi + 1):
-            return True
-        if "".join(letters[li:li + len(chunk)]) == chunk.upper() and match(li + len(chunk), pi + 1):
-            return True
-        return len(chunk) > 1 and li < len(letters) and letters[li] == chunk[0] and match(li + 1, pi + 1)
-
-    return len(parts) >= 2 and match(0, 0)
-
-
-class Scan:
+class Scan(EvidenceRules, AcronymRules):
     """Recognition over one text; :meth:`spans` -> (start, end, org id), :meth:`names` -> id -> name."""
 
     def __init__(self, text: str):
@@ -105,7 +61,10 @@ class Scan:
         self.lex = lexicon()
         self.common = common_words()
         self.very_common = common_words(38)
-        self.sporty = len(_SPORT.findall(text)) >= 3
+        self.sporty = cues.sporty(text)
+        self.members = cues.list_members(text) if " " in text else {}
+        self.surnames: set[str] = set()  # of people the text named in full
+        self.stretch: set[int] = set()  # starts of tokens a listed name extends by "'s"
         self.caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
         self.caps_starts = [s for s, _ in self.caps]
         self.parent: dict[str, str] = {}
@@ -114,6 +73,7 @@ class Scan:
         self.known_first: dict[str, int] = {}
         self.gaz_ids: dict[str, Entry] = {}
         self.found: list[tuple[int, int, str]] = []  # (start, end, org id)
+        self.why: dict[int, str] = {}  # start of a found span -> the rule that made it
 
     # -- merging -----------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -167,6 +127,11 @@ class Scan:
             self.taken_starts = [s for s, _, _ in self.taken]
             for run in runs:
                 self._known_pass(run)
+        if self.surnames:  # "Neumann" after "Adam Neumann": a person, whatever else said so
+            text, surnames = self.text, self.surnames
+            self.found = [f for f in self.found if not (
+                norm_token(text[f[0]:f[1]]) in surnames and " " not in text[f[0]:f[1]]
+                and not text[f[0]:f[1]].isupper())]
         self.found.sort()
         return self.found
 
@@ -199,14 +164,17 @@ class Scan:
                 hit = names.get(tuple(keys[i:j]))
                 if hit is None:
                     continue
-                entry, sport_only, caps_only, common = hit
+                entry, sport_only, written, common, possessive, supported = hit
                 if j == i + 1 and toks[i] in self.acronyms:
                     break  # an acronym this text defined means what the text says, not the gazetteer's
                 if sport_only and (not self.sporty or (i == 0 and self._dateline(offs[0], end if j == n else offs[j]))):
                     continue
-                if caps_only and (not (toks[i].isupper() or any(c.isupper() for c in toks[i][1:]))
-                                  or (self.sporty and keys[i] in lex.abbreviations)):
-                    continue  # "LeT" but not "Let"; "RBI" in a baseball report is runs batted in
+                if written and toks[i].replace("’", "'").rstrip(".") != written:
+                    continue  # "LeT" but not "Let", "CBS" but not "CBs" (cornerbacks)
+                if possessive and not self.text.startswith(("'s", "’s"), offs[j - 1] + len(toks[j - 1])):
+                    continue  # "Lowe's", not "Lowe"
+                if (supported or (written and keys[i] in lex.abbreviations)) and not self._supported(entry):
+                    continue  # "APP" is an app, "RBI" runs batted in, unless the long form is here
                 if common and (caps_line or (i == 0 and self._sentence_start(offs[0]))):
                     continue
                 if not caps_line:
@@ -218,24 +186,45 @@ class Scan:
                             break  # "Henry Ford": part of a longer (person's) name
                 gid = "g:" + entry.name
                 self.gaz_ids[gid] = entry
-                cands.append((i, j, GAZETTEER, gid))
+                if possessive:
+                    self.stretch.add(offs[j - 1])
+                while j < n and "suffix" in lex.heads.get(keys[j], ()):
+                    j += 1  # "Oil and Gas Development Company Limited"
+                cands.append((i, j, GAZETTEER, gid, LISTED))
                 break
         if not caps_line:
             self._heads(toks, keys, offs, prev, cands)
             self._definitions(toks, keys, offs, end, prev, cands)
             self._cues(toks, keys, offs, end, cands)
+            if self.members:
+                self._members(toks, keys, offs, cands)
+            if self.sporty:
+                key = tuple(keys)
+                if key in lex.places and key not in lex.countries and cues.team_spot(self.text, offs[0], end):
+                    cands.append((0, n, CUE, "n:" + norm_name(" ".join(toks)), "sports: a side in a match report"))
             common = self.common
             for i in range(n):
                 t = toks[i]
+                # a short acronym is an organisation only with evidence (a list, a definition, a cue)
                 if 2 <= len(t) <= 6 and t.isupper() and t.isalpha() and keys[i] not in common \
+                        and (len(t) > 3 or cues.acts_as_organisation(self.text, offs[i], offs[i] + len(t))) \
                         and (keys[i],) not in lex.not_org \
                         and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
-                    cands.append((i, i + 1, ACRONYM, "a:" + t))
-                elif _CAMEL_ORG.fullmatch(t):
-                    cands.append((i, i + 1, HEAD, "n:" + keys[i]))
-        if cands:
-            self._accept(toks, keys, offs, cands, prev)
+                    cands.append((i, i + 1, ACRONYM, "a:" + t, "acronym"))
+                elif len(t) > 3 and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
+                        and not self._continues(toks, keys, i + 1):  # not "BellSouth Classic"
+                    cands.append((i, i + 1, HEAD, "n:" + keys[i], "mixed-case brand"))
+        taken = self._accept(toks, keys, offs, cands, prev) if cands else None
+        given, titles = lex.given, lex.title_words
+        for i in range(n - 1):
+            # "Adam Neumann", "Deputy Prime Minister Tareq Aziz": a person's surname
+            if (keys[i] in given or keys[i] in titles and toks[i][0].isupper()) \
+                    and not (taken and (taken[i] or taken[i + 1])) and self._person_word(toks[i + 1], keys[i + 1]):
+                k = i + 1
+                while k + 1 < n and k < i + 3 and self._person_word(toks[k + 1], keys[k + 1]) and not (taken and taken[k + 1]):
+                    k += 1
+                self.surnames.add(keys[k])  # "Adam Neumann": "Neumann" is a person here
 
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
@@ -261,6 +250,7 @@ class Scan:
                 flags = heads.get(keys[i].split("-", 1)[0])
             if flags is None or not toks[i][0].isupper():
                 continue
+            why = "organisation word: " + toks[i]
             j = i
             while j > 0 and self._name_token(toks[j - 1], keys[j - 1]):
                 j -= 1
@@ -270,7 +260,7 @@ class Scan:
                 while r < n and self._name_token(toks[r], keys[r]):
                     r += 1
                 if "-" in toks[i] or r > i + 1:
-                    cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r]))))
+                    cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r])), why))
                 continue
             r = i + 1
             if "of" in flags and i + 2 < n and keys[i + 1] in _OF:
@@ -295,11 +285,14 @@ class Scan:
                 # a bare head: only after a title's possessive ("Chief Minister's Secretariat")
                 if i == 0 and prev is not None and self._title_possessive(prev, offs[0]):
                     start = prev[2][0]
-                    cands.append((0, 1, POSSESSIVE, "n:" + norm_name(self.text[start:offs[0] + len(toks[0])])))
+                    cands.append((0, 1, POSSESSIVE, "n:" + norm_name(self.text[start:offs[0] + len(toks[0])]),
+                                  "an office's " + toks[0]))
                 continue
+            if r == n - 1 and r == i + 1 and (keys[r],) in lex.places and "suffix" not in flags:
+                r = n  # "Frontier Corps Balochistan": a force named with its province
             if self._continues(toks, keys, r) or any(tuple(keys[k:i + 1]) in lex.not_org for k in range(j, i + 1)):
                 continue  # "Kansai International Airport"; "West Bank", "Soviet Union"
-            cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r]))))
+            cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r])), why))
         # "Douglas & Lomason", "Procter & Gamble": two names joined by an ampersand
         if "&" in keys:
             a = keys.index("&")
@@ -315,108 +308,61 @@ class Scan:
                 while r < n and ("suffix" in heads.get(keys[r], ()) or keys[r] in _COMPANY_WORDS):
                     r += 1
                 if tuple(keys[j:r]) not in lex.not_org:
-                    cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r]))))
+                    cands.append((j, r, HEAD, "n:" + norm_name(" ".join(toks[j:r])), "names joined by &"))
 
     def _title_possessive(self, prev, start: int) -> bool:
         gap = self.text[prev[3]:start]
         return gap in ("'s ", "’s ") and tuple(prev[1]) in self.lex.titles
 
-    def _cues(self, toks, keys, offs, end, cands) -> None:
-        """A run right after "newspaper", "club", "company" ... or right before ", a ...
-        company" / "shares" names an organisation."""
-        text = self.text
-        start = offs[0]
-        before = _CUE_BEFORE.search(text, max(0, start - 16), start) if start and text[start - 1] == " " else None
-        after = before is None and _CUE_AFTER.match(text, end)
-        if not (before or after):
-            return
-        n = len(toks)
-        j = 0
-        while j < n and not self._name_token(toks[j], keys[j]):
-            j += 1
-        r = j
-        while r < n and self._name_token(toks[r], keys[r]):
-            r += 1
-        if before:  # "the group Human Rights in China": small words inside the name too
-            e = r
-            while e + 1 < n and keys[e] in _CONNECTORS and keys[e] not in ("and", "&") \
-                    and self._name_token(toks[e + 1], keys[e + 1]):
-                e += 2
-                while e < n and self._name_token(toks[e], keys[e]):
-                    e += 1
-            if e == n:
-                r = n
-        if after and r != n:
-            return
-        if j < r and tuple(keys[j:r]) not in self.lex.not_org and keys[j] not in self.lex.title_words:
-            cands.append((j, r, CUE, "n:" + norm_name(" ".join(toks[j:r]))))
-
-    def _definitions(self, toks, keys, offs, end, prev, cands) -> None:
-        text = self.text
-        n = len(toks)
-        # Long Name (ACR)
-        if n >= 2 and text.startswith(" (", end):
-            m = _ACR.match(text, end + 1)
-            if m:
-                acr = m.group(1)
-                for j in range(max(0, n - 12), n - 1):  # long forms have at most a dozen words
-                    if self._name_token(toks[j], keys[j]) and initials_match(acr, toks[j:]):
-                        self._define(acr, toks[j:], keys[j:], j, n, cands)
-                        break
-        # ACR (Long Name)
-        if prev is not None and 2 <= n <= 12 and len(prev[0]) == 1 and text.startswith(")", end):
-            acr = prev[0][0]
-            if text[prev[3]:offs[0]] == " (" and acr.isupper() and initials_match(acr, toks):
-                self._define(acr, toks, keys, 0, n, cands)
-
-    def _define(self, acr, toks, keys, j, n, cands) -> None:
-        key = tuple(keys)
-        if key in self.lex.not_org or keys[-1] in self.lex.title_words:
-            return  # "Chief Minister (CM)", "Chief Executive Officer (CEO)": titles, not bodies
-        long_name = " ".join(toks)
-        hit = self.lex.names.get(key)
-        org = ("g:" + hit[0].name) if hit else "n:" + norm_name(long_name)
-        if hit:
-            self.gaz_ids[org] = hit[0]
-        sig = acronym_signature(acr, long_name)
-        known = self.acronyms.get(acr)
-        if known is None:
-            self.acronyms[acr] = (sig, org)
-            self.union(org, "a:" + acr)
-        elif known[0] == sig:
-            self.union(known[1], org)
-        cands.append((j, n, DEFINITION, org))
-        self.remember((norm_token(acr),), "a:" + acr if known is None else known[1], caps_only=True, defined=True)
-
-    def _accept(self, toks, keys, offs, cands, prev) -> None:
-        heads = self.lex.heads
+    def _accept(self, toks, keys, offs, cands, prev) -> list[bool]:
+        """Keep the longest non-overlapping candidates; -> which tokens they took."""
+        lex = self.lex
+        heads = lex.heads
         cands.sort(key=lambda c: (c[0] - c[1] - (c[2] == POSSESSIVE), c[2], c[0]))
         taken = [False] * len(toks)
-        for i, j, kind, org in cands:
+        for i, j, kind, org, why in cands:
             if any(taken[i:j]):
                 continue
             if kind == ACRONYM:
                 known = self.acronyms.get(toks[i])
                 if known is not None:
-                    org = known[1]
+                    org, why = known[1], "acronym defined"
             for k in range(i, j):
                 taken[k] = True
             # a title's possessive joins the previous run: "Chief Minister's Secretariat"
             start = prev[2][0] if kind == POSSESSIVE else offs[i]
             last = toks[j - 1]
             stop = offs[j - 1] + len(last)
+            key = tuple(keys[i:j])
             if last.endswith(".") and _SENTENCE_END.match(self.text, stop):
                 stop -= 1  # "... Lear Corp." at the end of a sentence: the stop is not the name's
+            elif kind == GAZETTEER and offs[j - 1] in self.stretch:
+                stop += 2  # "Lowe's"
+            elif kind == CUE and "-" in last and (owned := cues.OWNED.search(last)):
+                stop -= len(owned.group())
+                key = (*key[:-1], norm_token(last[:owned.start()]))
+            seen = self.known.get(key)
+            if seen is not None and kind != DEFINITION:
+                self.union(seen[0], org)  # a name shown to be an organisation is the same one here
             self.found.append((start, stop, org))
+            self.why[start] = why
+            if j == len(toks) and kind in (GAZETTEER, HEAD, CUE) and self.text.startswith(" (", stop):
+                self._named_acronym(stop + 1, org)
             if kind != GAZETTEER:
-                self.remember(tuple(keys[i:j]), org, caps_only=kind == ACRONYM)
+                self.remember(key, org, caps_only=kind == ACRONYM)
                 if kind in (HEAD, CUE):
                     # "Magna International Inc." -> "Magna" later in the text
                     r = j
                     while r > i + 1 and ("suffix" in heads.get(keys[r - 1], ()) or keys[r - 1] in _COMPANY_WORDS):
                         r -= 1
-                    if r < j and keys[i] not in self.common and tuple(keys[i:r]) not in self.lex.not_org:
+                    if r < j and keys[i] not in self.common and tuple(keys[i:r]) not in lex.not_org:
                         self.remember(tuple(keys[i:r]), org)
+                    # "Walt Disney Co." is the listed "Walt Disney", also called "Disney"
+                    hit = lex.names.get(tuple(keys[i:r])) if r < j else None
+                    if hit is not None:
+                        self.gaz_ids["g:" + hit[0].name] = hit[0]
+                        self.union(org, "g:" + hit[0].name)
+        return taken
 
     def _known_pass(self, run) -> None:
         toks, keys, offs, end = run
@@ -433,6 +379,7 @@ class Scan:
                     start, stop = offs[i], offs[j - 1] + len(toks[j - 1])
                     if not self._overlaps(start, stop) and not self._continues(toks, keys, j):
                         self.found.append((start, stop, hit[0]))
+                        self.why[start] = "acronym defined" if toks[i] in self.acronyms else SAME
                     i = j - 1
                     break
             i += 1

@@ -1,0 +1,235 @@
+"""The words around a name that say it is an organisation, for :mod:`reader.organisations.scan`.
+
+* cue words right before a name ("the newspaper Dawn", "a spokesperson for X", "data
+  from X") or right after it (", a Hungarian packaging company", "'s chief executive",
+  " shares", " said in a statement", "-owned"),
+* lists whose head noun is an organisation word ("start-ups such as A, B and C", "rivals
+  A and B"): :func:`list_members` finds where their members start,
+* match reports: :func:`sporty` counts the words that make a text one, :func:`team_spots`
+  finds a name that plays a side (``Denver beat Phoenix 110-98``).
+
+Regular expressions, one pass each over a text, and :class:`EvidenceRules`, the part of
+a :class:`reader.organisations.scan.Scan` that applies them. No Qt.
+"""
+from __future__ import annotations
+
+import re
+
+from .lexicon import Entry, norm_name, norm_token
+
+_UP = "A-ZÀ-ÖØ-Þ"
+# candidate kinds, strongest first when two candidates cover the same tokens
+POSSESSIVE, DEFINITION, GAZETTEER, HEAD, CUE, ACRONYM = range(6)
+# the small words inside a name: "Bank of England", "Procter & Gamble", "Banco do Brasil"
+CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
+_CONNECTORS = frozenset(CONN.split("|")) | {"the"}
+
+_SPORT = re.compile(
+    r"\b(?:soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis|golf"
+    r"|league|goals?|scored|striker|midfielder|goalkeeper|defender|winger|half-?time|coach"
+    r"|innings|wickets?|batsman|bowler|pitcher|homers?|homered|inning|touchdowns?|quarterback"
+    r"|referee|tournament|semi-?finals?|quarter-?finals?|champions|club|clubs|captain"
+    r"|season|match|matches|squad|cup|title|standings|beat|drew|draw|playoffs?|nba|nfl|nhl|mlb)\b"
+)
+
+
+def sporty(text: str) -> bool:
+    """Is ``text`` a match report (three sports words or more)?"""
+    found = _SPORT.finditer(text.lower())
+    return next(found, None) is not None and next(found, None) is not None and next(found, None) is not None
+
+# "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"; "a spokesperson
+# for X", "data from X", "shares of X", "the founder of X"
+CUE_BEFORE = re.compile(
+    r"\b(?:(?:newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
+    r"|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
+    r"|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
+    r"|organization|movement|outfit|faction|charity|association|federation|union|network"
+    r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
+    r"|builder|shipper|miner|developer|wholesaler|start-?up|studio|label)"
+    r"|(?:spokes(?:man|woman|person)|representative) (?:for|at)"
+    r"|(?:data|figures|estimates|analysts?|economists?) (?:from|at)"
+    r"|(?:shares|stock|a stake|stakes) (?:of|in)"
+    r"|(?:chief executive|chief executive officer|CEO|chief financial officer|CFO|co-?founder"
+    r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at)) $"
+)
+# "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares", "X's chief
+# executive", "X said in a statement"
+CUE_AFTER = re.compile(
+    r"(?:,? (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|group|firm|bank|newspaper|daily|agency"
+    r"|maker|manufacturer|producer|airline|insurer|retailer|club|side|party|broadcaster"
+    r"|conglomerate|brokerage|utility|operator|publisher|subsidiary|holding|distributor|supplier"
+    r"|lender|chain|automaker|carmaker|refiner|brewer|start-?up)\b"
+    r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)"
+    r"|(?:['’]s)? (?:shares|shareholders|stock price)\b"
+    r"|['’]s (?:chief executive|CEO|chief financial officer|CFO|co-?founder|founder|chairman"
+    r"|chairwoman|board of directors|spokes(?:man|woman|person)|parent company|market value"
+    r"|headquarters|share price)\b)"
+)
+# weaker: a person says things in statements too, so not after a person's name
+SAID_IN_STATEMENT = re.compile(r" said in a (?:statement|filing|press release)\b")
+# "according to Refinitiv data"
+ACCORDING_TO = re.compile(r"\baccording to $")
+DATA_AFTER = re.compile(r" (?:data|figures|estimates)\b")
+# "Tallowfield-owned stores": the name before the hyphen
+OWNED = re.compile(r"-(?:owned|backed|controlled|funded)$")
+
+# "start-ups such as A, B and C", "rivals A and B", "lenders including A": the link words
+# first (a literal the regex engine finds fast), then the head noun before them
+_LIST_LINK = re.compile(
+    r",? (?:such as|including|like|among them) (?:the )?(?=[" + _UP + r"])"
+    r"|\b(?:[Rr]ivals|[Cc]ompetitors|[Pp]eers) (?:the )?(?=[" + _UP + r"])"
+)
+_LIST_HEAD = re.compile(
+    r"\b(?:companies|firms|start-?ups|banks|lenders|insurers|brands|retailers|airlines"
+    r"|carmakers|automakers|manufacturers|makers|chains|outlets|publications|newspapers"
+    r"|broadcasters|networks|studios|clubs|teams|parties|unions|agencies|organi[sz]ations"
+    r"|charities|giants|platforms|exchanges|universities|funds|operators|carriers|suppliers"
+    r"|publishers|labels|businesses|corporations|conglomerates|brokerages|fintechs"
+    r"|rivals|competitors|peers)$", re.I)
+_MEMBER = re.compile(rf"[{_UP}][\w&'’.-]*(?: (?:of |& )?[{_UP}][\w&'’.-]*)*")
+_LIST_SEP = re.compile(r"(?:,? and |,? or |, |/)(?:the )?(?=[" + _UP + r"])")
+
+
+def list_members(text: str) -> dict[int, str]:
+    """Where each member of a list headed by an organisation word starts -> the cue (its
+    head and link words); members are the capitalised names joined by commas, "and", "or"."""
+    out: dict[int, str] = {}
+    for m in _LIST_LINK.finditer(text):
+        link = m.group().strip(" ,").removesuffix(" the")
+        if link[0] in "RCPrcp" and link[-1] == "s":  # "rivals A and B"
+            cue = "listed after " + link
+        else:
+            head = _LIST_HEAD.search(text, max(0, m.start() - 16), m.start())
+            if head is None:
+                continue
+            cue = f"listed after {head.group()} {link}"
+        pos = m.end()
+        for _ in range(12):
+            name = _MEMBER.match(text, pos)
+            if name is None:
+                break
+            out[pos] = cue
+            pos = name.end()
+            sep = _LIST_SEP.match(text, pos)
+            if sep is None:
+                break
+            pos = sep.end()
+    return out
+
+
+# a side in a match report: "Denver beat Phoenix 110-98", "Leeds 2 Hull 1", "Boston at Toronto"
+_SIDE_AFTER = re.compile(
+    r" (?:\d{1,3}(?:-\d{1,3})?(?=[ ,.;\n])|beat |defeated |edged |routed |thrashed |crushed |drew (?:with )?"
+    r"|lost (?:to )?|tied |tie with |v\.? |vs\.? |at (?=[" + _UP + r"][\w.]+ \d))"
+)
+_SIDE_BEFORE = re.compile(
+    r"(?:\b(?:beat|defeated|edged|routed|thrashed|crushed|drew with|lost to|tied|against|v\.?|vs\.?|over)"
+    r"|\d{1,3}(?:-\d{1,3})?,?) $")
+# "the BLA claimed": a short acronym doing what organisations do
+_ACTS = re.compile(
+    r" (?:said|says|claimed|denied|announced|reported|stated|warned|urged|accused|rejected|confirmed"
+    r"|insisted|demanded|issued|launched|condemned|welcomed|called|spokes(?:man|woman|person))\b")
+
+
+def team_spot(text: str, start: int, end: int) -> bool:
+    """Does the name at ``text[start:end]`` play a side in a match report?"""
+    return (_SIDE_AFTER.match(text, end) is not None
+            or _SIDE_BEFORE.search(text, max(0, start - 12), start) is not None)
+
+
+# "KNP members", "SDA officials": people who belong to a body
+_MEMBERS = re.compile(
+    r"(?:['’]s)? (?:members?|officials|leaders?|leadership|chairman|chairwoman|spokes(?:man|woman|person)"
+    r"|headquarters|militants|fighters|supporters|lawmakers|deputies|activists|unions)\b")
+
+
+def acts_as_organisation(text: str, start: int, end: int) -> bool:
+    """"the BLA claimed", "KNP members": a short acronym after "the", before what bodies
+    do, or before the people who belong to it."""
+    return (_MEMBERS.match(text, end) is not None
+            or text[max(0, start - 4):start] in ("the ", "The ") and _ACTS.match(text, end) is not None)
+
+
+class EvidenceRules:
+    """The cue, list and person rules of :class:`reader.organisations.scan.Scan` (a mixin:
+    it uses the scan's ``text``, ``lex``, ``members`` and ``_name_token``)."""
+
+    def _supported(self, entry: Entry) -> bool:
+        """Does the text give an ambiguous acronym's long form?"""
+        return any(form in self.text for form in entry.forms)
+
+    def _person_word(self, tok: str, key: str) -> bool:
+        lex = self.lex
+        return (tok[0].isupper() and not tok.isupper() and key not in lex.stop and key not in lex.heads
+                and key not in lex.title_words and (key,) not in lex.places and key not in lex.demonyms)
+
+    def _members(self, toks, keys, offs, cands) -> None:
+        """Members of a list whose head noun is an organisation word ("start-ups such as ...")."""
+        lex = self.lex
+        n = len(toks)
+        for i in range(n):
+            cue = self.members.get(offs[i])
+            if cue is None or not self._name_token(toks[i], keys[i]) or keys[i] in lex.given:
+                continue
+            r = i + 1
+            while r < n and self._name_token(toks[r], keys[r]):
+                r += 1
+            if tuple(keys[i:r]) not in lex.not_org:
+                cands.append((i, r, CUE, "n:" + norm_name(" ".join(toks[i:r])), "cue: " + cue))
+
+    def _cues(self, toks, keys, offs, end, cands) -> None:
+        """A run right after "newspaper", "a spokesperson for", "data from" ... or right
+        before ", a ... company", "'s chief executive", " shares", " said in a statement",
+        or written "X-owned", names an organisation (see :mod:`reader.organisations.cues`)."""
+        text = self.text
+        start = offs[0]
+        n = len(toks)
+        before = after = None
+        if start and text[start - 1] == " ":
+            before = CUE_BEFORE.search(text, max(0, start - 34), start)
+            if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
+                before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
+        if before is None:
+            after = CUE_AFTER.match(text, end) or SAID_IN_STATEMENT.match(text, end)
+        owned = OWNED.search(toks[-1]) if after is None and before is None and "-" in toks[-1] else None
+        if not (before or after or owned):
+            return
+        last = n - 1 if owned else n  # "Tallowfield-owned": the name is what comes before the hyphen
+        j = 0
+        while j < last and not self._name_token(toks[j], keys[j]):
+            j += 1
+        r = j
+        while r < last and self._name_token(toks[r], keys[r]):
+            r += 1
+        if owned:
+            if r != n - 1 or not toks[-1][0].isupper():
+                return
+            r, after = n, owned
+        elif before and before.re is CUE_BEFORE:  # "the group Human Rights in China"
+            e = r
+            while e + 1 < n and keys[e] in _CONNECTORS and keys[e] not in ("and", "&") \
+                    and self._name_token(toks[e + 1], keys[e + 1]):
+                e += 2
+                while e < n and self._name_token(toks[e], keys[e]):
+                    e += 1
+            if e == n:
+                r = n
+        if after and r != n:
+            return
+        lex = self.lex
+        if j >= r:
+            return
+        name = _name_of(toks[j:r])
+        first = norm_token(name.split(" ", 1)[0])
+        if tuple(norm_name(name).split()) not in lex.not_org \
+                and first not in lex.title_words and first not in lex.given:  # "Sarah Whitcombe said in a statement"
+            cue = "according to ... data" if before and before.re is DATA_AFTER \
+                else (before or after).group().strip(" ,")
+            cands.append((j, r, CUE, "n:" + norm_name(name), "cue: " + cue))
+
+
+def _name_of(toks: list[str]) -> str:
+    """The name the tokens spell, without a trailing "-owned" ("Tallowfield-owned")."""
+    m = OWNED.search(toks[-1])
+    return " ".join(toks) if m is None else " ".join([*toks[:-1], toks[-1][:m.start()]])
