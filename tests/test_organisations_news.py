@@ -17,6 +17,24 @@ def names(text: str) -> dict[str, set[str]]:
 
 # -- subjects missed -----------------------------------------------------------------------
 
+def test_a_mixed_case_company_found_every_time_and_its_other_name():
+    text = ("WeWork is looking for new tenants. Shares of WeWork fell after the office-sharing "
+            "firm cut its outlook. WeWork said it would close twenty buildings.\n"
+            "The company renamed itself The We Company last year, before WeWork shelved "
+            "its listing.")
+    got = marked(text)
+    assert got.count("WeWork") == 4
+    assert "We Company" in " ".join(got)
+
+
+def test_rocket_firms_named_by_their_founders_possessives():
+    text = ("Musk's and Bezos's firms are racing to the Moon. SpaceX launched a cargo capsule on "
+            "Tuesday, while Blue Origin tested its engine in Texas.")
+    got = marked(text)
+    assert "SpaceX" in got and "Blue Origin" in got
+    assert "Texas" not in got and "Musk" not in got
+
+
 def test_members_of_a_list_after_start_ups_such_as():
     text = ("Banks are losing young customers to start-ups such as Chime, Varo and SoFi, which "
             "offer accounts without fees.")
@@ -33,6 +51,21 @@ def test_members_of_a_list_after_rivals_and_including():
 def test_a_list_after_a_word_that_is_not_an_organisation_takes_nothing():
     text = "He visited cities such as Lyon, Porto and Graz, and met friends including Anna and Tom."
     assert marked(text) == []
+
+
+def test_data_from_a_source_and_a_retailer_with_a_possessive_name():
+    text = ("Lowe's raised its forecast on Wednesday. Analysts had expected less, according to "
+            "Refinitiv data. Home Depot and Lowe's both reported strong spring sales.")
+    got = marked(text)
+    assert got.count("Lowe's") == 2
+    assert "Refinitiv" in got and "Home Depot" in got
+
+
+def test_studios_of_a_media_group():
+    text = ("The film was made by Pixar, which Disney bought in 2006. Marvel Studios and "
+            "Lucasfilm also belong to the group.")
+    got = set(marked(text))
+    assert {"Pixar", "Marvel Studios", "Lucasfilm", "Disney"} <= got
 
 
 def test_company_cues_around_an_unknown_name():
