@@ -213,3 +213,24 @@ def test_every_mention_says_why_it_was_made():
     assert why["Grelling Corp"].startswith("organisation word")
     assert why["Grelling"] == "same name as above"
     assert all(m.why for m in find_organisations(text))
+
+
+def test_a_teams_city_alone_later_in_a_match_report_is_the_team():
+    text = ("BASEBALL - ORIOLES EDGE MARINERS.\n"
+            "SEATTLE 1997-05-02\n"
+            "Cal Ripken homered as the Baltimore Orioles beat the Seattle Mariners 4-3 on Friday. "
+            "In Seattle, the crowd was the smallest of the season. Baltimore has won five "
+            "straight, and Seattle fell two games behind in the league.")
+    got = find_organisations(text)
+    alone = [m for m in got if m.text in ("Baltimore", "Seattle")]
+    assert [m.start for m in alone] == [text.index("Baltimore has"), text.index("Seattle fell")]
+    assert {m.name for m in alone} == {"Baltimore Orioles", "Seattle Mariners"}
+
+
+def test_national_sides_by_nickname_in_a_match_report():
+    text = ("The Springboks beat the All Blacks 24-20 in the rugby Test on Saturday, and the "
+            "Wallabies drew with the Pumas. Springbok captain Jan Smit scored a try.")
+    got = marked(text)
+    assert {"Springboks", "All Blacks", "Wallabies", "Pumas", "Springbok"} <= set(got)
+    assert marked("The pumas and wallabies at the zoo were fed.") == []
+

@@ -27,6 +27,7 @@ _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PART
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 _DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *)?(?:\n|\d{4}-\d\d-\d\d|\(|:)")
+_PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
 _SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
 # "SpaceX", "SoFi", "WeWork", "JPMorgan": a capital inside a word makes a brand; not a
 # name's particle ("McDonald", "DeSantis", "LeBron", "MacArthur")
@@ -348,6 +349,8 @@ class Scan(EvidenceRules, AcronymRules):
             self.why[start] = why
             if j == len(toks) and kind in (GAZETTEER, HEAD, CUE) and self.text.startswith(" (", stop):
                 self._named_acronym(stop + 1, org)
+            if kind == GAZETTEER and self.sporty and j - i > 1 and self.gaz_ids[org].kind == "sport":
+                self._team_city(keys[i:j], org)
             if kind != GAZETTEER:
                 self.remember(key, org, caps_only=kind == ACRONYM)
                 if kind in (HEAD, CUE):
@@ -364,6 +367,21 @@ class Scan(EvidenceRules, AcronymRules):
                         self.union(org, "g:" + hit[0].name)
         return taken
 
+    def _as_place(self, start: int, stop: int) -> bool:
+        """Is a city that names a team used as a place here: a dateline, "in Seattle",
+        "ARLINGTON, Texas"?"""
+        return (self.in_caps_line(start) or _PLACE_BEFORE.search(self.text, max(0, start - 6), start) is not None
+                or _DATELINE_AFTER.match(self.text, stop) is not None and self.text.rfind("\n", 0, start) + 1 >= start - 30)
+
+    def _team_city(self, keys: list[str], org: str) -> None:
+        """In a match report, a team named in full ("Cleveland Indians", "Real Madrid") is
+        its city when the city comes alone later: "homered for Cleveland"."""
+        lex = self.lex
+        for k in range(1, len(keys)):
+            for part in (tuple(keys[:k]), tuple(keys[k:])):
+                if part in lex.places and part not in lex.countries:
+                    self.remember(part, org, defined=True)
+
     def _known_pass(self, run) -> None:
         toks, keys, offs, end = run
         known, first = self.known, self.known_first
@@ -377,7 +395,8 @@ class Scan(EvidenceRules, AcronymRules):
                     if hit is None or (hit[1] and not toks[i].isupper()):
                         continue
                     start, stop = offs[i], offs[j - 1] + len(toks[j - 1])
-                    if not self._overlaps(start, stop) and not self._continues(toks, keys, j):
+                    if not self._overlaps(start, stop) and not self._continues(toks, keys, j) \
+                            and not (tuple(keys[i:j]) in self.lex.places and self._as_place(start, stop)):
                         self.found.append((start, stop, hit[0]))
                         self.why[start] = "acronym defined" if toks[i] in self.acronyms else SAME
                     i = j - 1
