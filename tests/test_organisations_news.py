@@ -234,3 +234,10 @@ def test_national_sides_by_nickname_in_a_match_report():
     assert {"Springboks", "All Blacks", "Wallabies", "Pumas", "Springbok"} <= set(got)
     assert marked("The pumas and wallabies at the zoo were fed.") == []
 
+
+def test_a_company_named_with_a_plural_possessive_later_alone():
+    text = ("Fishermen's Holdings Inc. agreed to be bought. Analysts said Fishermen's "
+            "had been a target for a year, and Fishermen's shares rose.")
+    got = find_organisations(text)
+    assert [m.text for m in got] == ["Fishermen's Holdings Inc.", "Fishermen's", "Fishermen's"]
+    assert len({m.name for m in got}) == 1

@@ -21,7 +21,7 @@ _ABBR = r"(?:Co|Corp|Inc|Ltd|Bros|Cos|Mfg|Intl|Jr|Sr|St|Mt|Ft)\.(?![\w])"
 _PARTICLE = r"(?:al|el|ul|ad|as|an|ash|at|bin|ibn|de|van|von|di|da|du|le|la|d|l|o|O)[-'’]"
 _TAIL = r"[\w&]*(?:[-'’/](?![sS]\b)[\w&]+)*"
 # a plural's possessive is part of a name: "Dockworkers' Union", "Children's Fund"
-_PLURAL_OF = rf"(?:Women|Children|Men|People)['’]s(?= [{_UP}])|[{_UP}][\w&]*s['’](?= [{_UP}])"
+_PLURAL_OF = rf"(?:[{_UP}][a-z]*men|Children|People)['’]s(?= [{_UP}])|[{_UP}][\w&]*s['’](?= [{_UP}])"
 _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PARTICLE}[{_UP}]{_TAIL}"
         rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}")
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
@@ -66,6 +66,7 @@ class Scan(EvidenceRules, AcronymRules):
         self.members = cues.list_members(text) if " " in text else {}
         self.surnames: set[str] = set()  # of people the text named in full
         self.stretch: set[int] = set()  # starts of tokens a listed name extends by "'s"
+        self.possessive: set[tuple[str, ...]] = set()  # known names that end in "'s"
         self.caps = [(m.start(), m.end()) for m in _CAPS_LINE.finditer(text)]
         self.caps_starts = [s for s, _ in self.caps]
         self.parent: dict[str, str] = {}
@@ -92,6 +93,9 @@ class Scan(EvidenceRules, AcronymRules):
         """Tag ``key`` at every later mention; ``defined``: the text itself defined it
         (``World Health Organization (WHO)``), which outweighs the word lists."""
         if key and key not in self.known and (defined or key not in self.lex.not_org):
+            if key[-1].endswith("'s"):  # "Boatmen's": the token is "Boatmen" before a lower-case word
+                key = (*key[:-1], key[-1][:-2])
+                self.possessive.add(key)
             self.known[key] = (org, caps_only)
             if len(key) > self.known_first.get(key[0], 0):
                 self.known_first[key[0]] = len(key)
@@ -337,8 +341,9 @@ class Scan(EvidenceRules, AcronymRules):
             key = tuple(keys[i:j])
             if last.endswith(".") and _SENTENCE_END.match(self.text, stop):
                 stop -= 1  # "... Lear Corp." at the end of a sentence: the stop is not the name's
-            elif kind == GAZETTEER and offs[j - 1] in self.stretch:
-                stop += 2  # "Lowe's"
+            elif kind == GAZETTEER and offs[j - 1] in self.stretch or key in self.possessive \
+                    and self.text.startswith(("'s", "’s"), stop):
+                stop += 2  # "Lowe's", and "Boatmen's" after "Boatmen's Bancshares Inc."
             elif kind == CUE and "-" in last and (owned := cues.OWNED.search(last)):
                 stop -= len(owned.group())
                 key = (*key[:-1], norm_token(last[:owned.start()]))
@@ -395,6 +400,10 @@ class Scan(EvidenceRules, AcronymRules):
                     if hit is None or (hit[1] and not toks[i].isupper()):
                         continue
                     start, stop = offs[i], offs[j - 1] + len(toks[j - 1])
+                    if self.possessive and tuple(keys[i:j]) in self.possessive:
+                        if not self.text.startswith(("'s", "’s"), stop):
+                            continue
+                        stop += 2
                     if not self._overlaps(start, stop) and not self._continues(toks, keys, j) \
                             and not (tuple(keys[i:j]) in self.lex.places and self._as_place(start, stop)):
                         self.found.append((start, stop, hit[0]))
