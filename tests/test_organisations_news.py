@@ -241,3 +241,21 @@ def test_a_company_named_with_a_plural_possessive_later_alone():
     got = find_organisations(text)
     assert [m.text for m in got] == ["Fishermen's Holdings Inc.", "Fishermen's", "Fishermen's"]
     assert len({m.name for m in got}) == 1
+
+
+def test_a_team_named_by_its_nickname_is_its_city_later():
+    text = ("The Brewers rallied in the ninth inning for a 6-5 win over the Twins on Tuesday, "
+            "after their pitcher homered. In Milwaukee, fans stayed late. Milwaukee has won "
+            "eight of its last ten games this season.")
+    got = find_organisations(text)
+    assert [m.text for m in got if m.text == "Milwaukee"] == ["Milwaukee"]
+    assert len({m.name for m in got if m.text in ("Milwaukee", "Brewers")}) == 1  # one team
+
+
+def test_a_club_named_by_a_word_and_its_city_is_that_word_alone():
+    text = ("Real Madrid were held to a 1-1 draw at Valencia in the league on Sunday. A late "
+            "goal earned Real a point, and Real stay third in the table.")
+    got = find_organisations(text)
+    assert [m.text for m in got].count("Real") == 2
+    assert {m.name for m in got if m.text == "Real"} == {"Real Madrid"}
+

@@ -354,8 +354,8 @@ class Scan(EvidenceRules, AcronymRules):
             self.why[start] = why
             if j == len(toks) and kind in (GAZETTEER, HEAD, CUE) and self.text.startswith(" (", stop):
                 self._named_acronym(stop + 1, org)
-            if kind == GAZETTEER and self.sporty and j - i > 1 and self.gaz_ids[org].kind == "sport":
-                self._team_city(keys[i:j], org)
+            if kind == GAZETTEER and self.sporty and self.gaz_ids[org].kind == "sport":
+                self._team_city(self.gaz_ids[org].name, org)
             if kind != GAZETTEER:
                 self.remember(key, org, caps_only=kind == ACRONYM)
                 if kind in (HEAD, CUE):
@@ -378,14 +378,18 @@ class Scan(EvidenceRules, AcronymRules):
         return (self.in_caps_line(start) or _PLACE_BEFORE.search(self.text, max(0, start - 6), start) is not None
                 or _DATELINE_AFTER.match(self.text, stop) is not None and self.text.rfind("\n", 0, start) + 1 >= start - 30)
 
-    def _team_city(self, keys: list[str], org: str) -> None:
-        """In a match report, a team named in full ("Cleveland Indians", "Real Madrid") is
-        its city when the city comes alone later: "homered for Cleveland"."""
+    def _team_city(self, name: str, org: str) -> None:
+        """In a match report, a team named in full or by its nickname ("Cleveland Indians",
+        "the Brewers") is its city when the city comes alone ("Milwaukee has won 10 of its
+        last 15"); a club named by a word and its city ("Real Madrid") is that word alone."""
         lex = self.lex
+        keys = name.lower().split()
         for k in range(1, len(keys)):
             for part in (tuple(keys[:k]), tuple(keys[k:])):
                 if part in lex.places and part not in lex.countries:
                     self.remember(part, org, defined=True)
+                    if k == 1 and part == tuple(keys[1:]) and (keys[0],) not in lex.places:
+                        self.remember((keys[0],), org)
 
     def _known_pass(self, run) -> None:
         toks, keys, offs, end = run
