@@ -259,3 +259,13 @@ def test_a_club_named_by_a_word_and_its_city_is_that_word_alone():
     assert [m.text for m in got].count("Real") == 2
     assert {m.name for m in got if m.text == "Real"} == {"Real Madrid"}
 
+
+def test_a_newspaper_named_by_what_it_is():
+    text = ("Gazeta Poranna daily said on Monday the talks had failed, and Kurier Nowy "
+            "newspaper reported the same.")
+    assert {"Gazeta Poranna", "Kurier Nowy"} <= set(marked(text))
+
+
+def test_blue_chips_like_a_list_of_companies():
+    text = "Brokers said blue chips like Meridian Cement, Harbour Lamps and Ostvale would rise."
+    assert {"Meridian Cement", "Harbour Lamps", "Ostvale"} <= set(marked(text))

@@ -62,6 +62,7 @@ CUE_AFTER = re.compile(
     r"|lender|chain|automaker|carmaker|refiner|brewer|start-?up)\b"
     r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)"
     r"|(?:['’]s)? (?:shares|shareholders|stock price)\b"
+    r"| (?:daily|newspaper|weekly|tabloid|news agency)(?= said| reported| quoted|,)"
     r"|['’]s (?:chief executive|CEO|chief financial officer|CFO|co-?founder|founder|chairman"
     r"|chairwoman|board of directors|spokes(?:man|woman|person)|parent company|market value"
     r"|headquarters|share price)\b)"
@@ -85,7 +86,7 @@ _LIST_HEAD = re.compile(
     r"|carmakers|automakers|manufacturers|makers|chains|outlets|publications|newspapers"
     r"|broadcasters|networks|studios|clubs|teams|parties|unions|agencies|organi[sz]ations"
     r"|charities|giants|platforms|exchanges|universities|funds|operators|carriers|suppliers"
-    r"|publishers|labels|businesses|corporations|conglomerates|brokerages|fintechs"
+    r"|publishers|labels|businesses|corporations|conglomerates|brokerages|fintechs|blue chips|stocks"
     r"|rivals|competitors|peers)$", re.I)
 _MEMBER = re.compile(rf"[{_UP}][\w&'’.-]*(?: (?:of |& )?[{_UP}][\w&'’.-]*)*")
 _LIST_SEP = re.compile(r"(?:,? and |,? or |, |/)(?:the )?(?=[" + _UP + r"])")
