@@ -121,6 +121,12 @@ def test_a_surname_of_a_person_introduced_is_a_person():
     assert "WeWork" in got
 
 
+def test_a_person_with_a_rarer_given_name_is_a_person_too():
+    text = ("The firm's founder, Ozren Kalvik, said in a statement the deal was done. "
+            "Kalvik said in a statement that more would follow, and Kalvik's shares rose.")
+    assert marked(text) == []
+
+
 def test_a_person_saying_something_in_a_statement_is_not_a_company():
     text = "Sarah Whitcombe said in a statement that she would appeal."
     assert marked(text) == []

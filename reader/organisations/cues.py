@@ -192,7 +192,7 @@ class EvidenceRules:
             if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
                 before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
         if before is None:
-            after = CUE_AFTER.match(text, end) or SAID_IN_STATEMENT.match(text, end)
+            after = CUE_AFTER.match(text, end) or (n == 1 and SAID_IN_STATEMENT.match(text, end))
         owned = OWNED.search(toks[-1]) if after is None and before is None and "-" in toks[-1] else None
         if not (before or after or owned):
             return

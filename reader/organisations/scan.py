@@ -230,6 +230,11 @@ class Scan(EvidenceRules, AcronymRules):
                 while k + 1 < n and k < i + 3 and self._person_word(toks[k + 1], keys[k + 1]) and not (taken and taken[k + 1]):
                     k += 1
                 self.surnames.add(keys[k])  # "Adam Neumann": "Neumann" is a person here
+        # "Dara Khosrowshahi" (a given name not listed): two or three plain capitalised words
+        # that no rule took, inside a sentence (not a title-case headline at a line's start)
+        if 2 <= n <= 3 and not (taken and any(taken)) and offs[0] and self.text[offs[0] - 1] != "\n" \
+                and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
+            self.surnames.add(keys[-1])
 
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
