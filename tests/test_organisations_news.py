@@ -275,3 +275,11 @@ def test_a_newspaper_named_by_what_it_is():
 def test_blue_chips_like_a_list_of_companies():
     text = "Brokers said blue chips like Meridian Cement, Harbour Lamps and Ostvale would rise."
     assert {"Meridian Cement", "Harbour Lamps", "Ostvale"} <= set(marked(text))
+
+
+def test_a_club_named_by_a_word_and_its_city_in_a_match_report():
+    text = ("Sokol Prague drew 1-1 at home on Saturday and lost the league lead. Sokol had "
+            "won their last four matches, and their coach said the season was long.")
+    got = find_organisations(text)
+    assert [m.text for m in got] == ["Sokol Prague", "Sokol"]
+    assert marked("Central Prague was quiet, and Old Prague drew tourists.") == []

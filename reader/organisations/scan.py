@@ -207,6 +207,10 @@ class Scan(EvidenceRules, AcronymRules):
                 key = tuple(keys)
                 if key in lex.places and key not in lex.countries and cues.team_spot(self.text, offs[0], end):
                     cands.append((0, n, CUE, "n:" + norm_name(" ".join(toks)), "sports: a side in a match report"))
+                elif n == 2 and key[1:] in lex.places and key[1:] not in lex.countries and keys[0] not in self.common \
+                        and keys[0] not in lex.given and self._person_word(toks[0], keys[0]):
+                    # "Rotor Volgograd", "Slavia Prague": a club and its city
+                    cands.append((0, 2, CUE, "n:" + norm_name(" ".join(toks)), "sports: a club and its city"))
             common = self.common
             for i in range(n):
                 t = toks[i]
@@ -361,6 +365,8 @@ class Scan(EvidenceRules, AcronymRules):
                 self._named_acronym(stop + 1, org)
             if kind == GAZETTEER and self.sporty and self.gaz_ids[org].kind == "sport":
                 self._team_city(self.gaz_ids[org].name, org)
+            elif kind == CUE and why == "sports: a club and its city":
+                self._team_city(" ".join(keys[i:j]), org)
             if kind != GAZETTEER:
                 self.remember(key, org, caps_only=kind == ACRONYM)
                 if kind in (HEAD, CUE):
