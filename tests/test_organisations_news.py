@@ -283,3 +283,10 @@ def test_a_club_named_by_a_word_and_its_city_in_a_match_report():
     got = find_organisations(text)
     assert [m.text for m in got] == ["Sokol Prague", "Sokol"]
     assert marked("Central Prague was quiet, and Old Prague drew tourists.") == []
+
+
+def test_teams_whose_nickname_starts_with_a_number():
+    text = ("The 49ers beat the Rams 27-24 on Sunday, and the 76ers lost to the Celtics in the "
+            "NBA playoffs.")
+    assert {"49ers", "76ers"} <= set(marked(text))
+    assert marked("In the 1920s and 30s, 49ers came west looking for gold.") == []

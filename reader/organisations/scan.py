@@ -23,7 +23,7 @@ _TAIL = r"[\w&]*(?:[-'’/](?![sS]\b)[\w&]+)*"
 # a plural's possessive is part of a name: "Dockworkers' Union", "Children's Fund"
 _PLURAL_OF = rf"(?:[{_UP}][a-z]*men|Children|People)['’]s(?= [{_UP}])|[{_UP}][\w&]*s['’](?= [{_UP}])"
 _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PARTICLE}[{_UP}]{_TAIL}"
-        rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}")
+        rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}|\d+ers\b")  # "49ers", "76ers"
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 _DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *)?(?:\n|\d{4}-\d\d-\d\d|\(|:)")
