@@ -290,3 +290,13 @@ def test_teams_whose_nickname_starts_with_a_number():
             "NBA playoffs.")
     assert {"49ers", "76ers"} <= set(marked(text))
     assert marked("In the 1920s and 30s, 49ers came west looking for gold.") == []
+
+
+def test_a_dateline_with_a_two_word_region_is_a_place():
+    text = "HEBRON, West Bank 2021-03-02\nThe town council met on Tuesday."
+    assert marked(text) == []
+
+
+def test_interest_rate_benchmarks_are_not_organisations():
+    text = "Loans priced over LIBOR move to SOFR, while PIBOR and EURIBOR futures ended higher."
+    assert marked(text) == []

@@ -26,7 +26,7 @@ _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PART
         rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}|\d+ers\b")  # "49ers", "76ers"
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
-_DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *)?(?:\n|\d{4}-\d\d-\d\d|\(|:)")
+_DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *){0,2}(?:\n|\d{4}-\d\d-\d\d|\(|:)")  # "NABLUS, West Bank 1996-08-30"
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
 _SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
 # "SpaceX", "SoFi", "WeWork", "JPMorgan": a capital inside a word makes a brand; not a
