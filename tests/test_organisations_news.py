@@ -300,3 +300,15 @@ def test_a_dateline_with_a_two_word_region_is_a_place():
 def test_interest_rate_benchmarks_are_not_organisations():
     text = "Loans priced over LIBOR move to SOFR, while PIBOR and EURIBOR futures ended higher."
     assert marked(text) == []
+
+
+def test_an_index_named_after_a_company_is_not_the_company():
+    text = ("The S&P 500 fell 2% and the Dow Jones industrial average lost 600 points, while "
+            "the FTSE 100 rose. S&P said it would review the rating.")
+    assert marked(text) == ["S&P"]
+
+
+def test_an_all_capital_listed_acronym_opening_a_sentence():
+    text = "WHO officials said the outbreak was spreading. Who knows what comes next?"
+    assert marked(text) == ["WHO"]
+

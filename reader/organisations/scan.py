@@ -27,6 +27,7 @@ _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PART
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
 _DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *){0,2}(?:\n|\d{4}-\d\d-\d\d|\(|:)")  # "NABLUS, West Bank 1996-08-30"
+_INDEX_AFTER = re.compile(r" (?:(?:500|100|200|225|250|30|40|50|600|1500|2000)\b(?![-–.,:]\d)|(?:[Ii]ndex|[Ii]ndices|[Cc]omposite|[Ii]ndustrial [Aa]verage|[Ff]utures)\b)")
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
 _SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
 # "SpaceX", "SoFi", "WeWork", "JPMorgan": a capital inside a word makes a brand; not a
@@ -120,7 +121,10 @@ class Scan(EvidenceRules, AcronymRules):
             run = (toks, keys, offs, m.end())
             if len(toks) == 1 and keys[0] in stop:
                 if len(toks[0]) > 1 and toks[0].isupper():
-                    runs.append(run)  # "WHO", "IT": an organisation only if the text defines it
+                    runs.append(run)  # "IT": an organisation only if the text defines it,
+                    listed = self.lex.names.get((keys[0],))
+                    if listed is not None and listed[2] == toks[0]:
+                        self._first_pass(run, prev)  # "WHO" only if listed as written
                 prev = run
                 continue
             runs.append(run)
@@ -180,8 +184,10 @@ class Scan(EvidenceRules, AcronymRules):
                     continue  # "Lowe's", not "Lowe"
                 if (supported or (written and keys[i] in lex.abbreviations)) and not self._supported(entry):
                     continue  # "APP" is an app, "RBI" runs batted in, unless the long form is here
-                if common and (caps_line or (i == 0 and self._sentence_start(offs[0]))):
-                    continue
+                if common and (caps_line or (not written and i == 0 and self._sentence_start(offs[0]))):
+                    continue  # "Who" opening a sentence, but "WHO" is the organisation
+                if _INDEX_AFTER.match(self.text, offs[j - 1] + len(toks[j - 1])):
+                    continue  # "S&P 500", "Dow Jones industrial average": an index
                 if not caps_line:
                     if self._continues(toks, keys, j):
                         break  # "Fed Cup", "Labour Day": part of a longer name
@@ -217,6 +223,7 @@ class Scan(EvidenceRules, AcronymRules):
                 # a short acronym is an organisation only with evidence (a list, a definition, a cue)
                 if 2 <= len(t) <= 6 and t.isupper() and t.isalpha() and keys[i] not in common \
                         and (len(t) > 3 or cues.acts_as_organisation(self.text, offs[i], offs[i] + len(t))) \
+                        and not _INDEX_AFTER.match(self.text, offs[i] + len(t)) \
                         and (keys[i],) not in lex.not_org \
                         and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
