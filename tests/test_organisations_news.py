@@ -308,6 +308,17 @@ def test_an_index_named_after_a_company_is_not_the_company():
     assert marked(text) == ["S&P"]
 
 
+def test_a_cue_word_opening_a_sentence_and_a_strategist_at_a_firm():
+    text = ("Shares of Carnelian fell 9%. \"Markets are nervous,\" said Jo Reyes, chief "
+            "strategist at Ottoline.")
+    assert {"Carnelian", "Ottoline"} <= set(marked(text))
+
+
+def test_a_name_described_as_a_countrys_union():
+    text = "Unite, Britain's biggest union, said it would fight the job cuts."
+    assert marked(text) == ["Unite"]
+
+
 def test_an_all_capital_listed_acronym_opening_a_sentence():
     text = "WHO officials said the outbreak was spreading. Who knows what comes next?"
     assert marked(text) == ["WHO"]

@@ -48,15 +48,15 @@ CUE_BEFORE = re.compile(
     r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
     r"|builder|shipper|miner|developer|wholesaler|start-?up|studio|label)"
     r"|(?:spokes(?:man|woman|person)|representative) (?:for|at)"
-    r"|(?:data|figures|estimates|analysts?|economists?) (?:from|at)"
-    r"|(?:shares|stock|a stake|stakes) (?:of|in)"
+    r"|(?:data|figures|estimates|analysts?|economists?|strategists?) (?:from|at)"
+    r"|(?:[Ss]hares|[Ss]tock|[Aa] stake|[Ss]takes) (?:of|in)"
     r"|(?:chief executive|chief executive officer|CEO|chief financial officer|CFO|co-?founder"
     r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at)) $"
 )
 # "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares", "X's chief
 # executive", "X said in a statement"
 CUE_AFTER = re.compile(
-    r"(?:,? (?:a|an|the) (?:[\w-]+ ){0,3}?(?:company|group|firm|bank|newspaper|daily|agency"
+    r"(?:,? (?:a|an|the|[A-Z][\w-]*['’]s) (?:[\w-]+ ){0,3}?(?:company|group|firm|bank|newspaper|daily|agency|union"
     r"|maker|manufacturer|producer|airline|insurer|retailer|club|side|party|broadcaster"
     r"|conglomerate|brokerage|utility|operator|publisher|subsidiary|holding|distributor|supplier"
     r"|lender|chain|automaker|carmaker|refiner|brewer|start-?up)\b"
@@ -187,17 +187,21 @@ class EvidenceRules:
         start = offs[0]
         n = len(toks)
         before = after = None
+        first = 0
         if start and text[start - 1] == " ":
             before = CUE_BEFORE.search(text, max(0, start - 34), start)
             if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
                 before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
+        if before is None and n > 2 and keys[1] in ("of", "in", "for", "at", "from"):
+            before = CUE_BEFORE.search(text, start, offs[2])  # "Shares of X" opening a sentence
+            first = 2
         if before is None:
             after = CUE_AFTER.match(text, end) or (n == 1 and SAID_IN_STATEMENT.match(text, end))
         owned = OWNED.search(toks[-1]) if after is None and before is None and "-" in toks[-1] else None
         if not (before or after or owned):
             return
         last = n - 1 if owned else n  # "Tallowfield-owned": the name is what comes before the hyphen
-        j = 0
+        j = first if before else 0
         while j < last and not self._name_token(toks[j], keys[j]):
             j += 1
         r = j
