@@ -323,3 +323,16 @@ def test_an_all_capital_listed_acronym_opening_a_sentence():
     text = "WHO officials said the outbreak was spreading. Who knows what comes next?"
     assert marked(text) == ["WHO"]
 
+
+def test_a_basketball_report_without_the_word_basketball():
+    text = ("The Lakers beat the Clippers 112-103 on Sunday night. James scored 28 points and "
+            "added 10 rebounds and 8 assists.")
+    assert {"Lakers", "Clippers"} <= set(marked(text))
+
+
+def test_a_club_named_by_its_city_and_a_word_is_that_word_alone():
+    text = ("Manchester United came from behind to beat Tottenham 3-2 in the league on Sunday. "
+            "Fernandes scored twice for United.")
+    got = find_organisations(text)
+    assert "United" in [m.text for m in got]
+    assert len({m.name for m in got if "United" in m.text}) == 1

@@ -29,7 +29,9 @@ _SPORT = re.compile(
     r"|league|goals?|scored|striker|midfielder|goalkeeper|defender|winger|half-?time|coach"
     r"|innings|wickets?|batsman|bowler|pitcher|homers?|homered|inning|touchdowns?|quarterback"
     r"|referee|tournament|semi-?finals?|quarter-?finals?|champions|club|clubs|captain"
-    r"|season|match|matches|squad|cup|title|standings|beat|drew|draw|playoffs?|nba|nfl|nhl|mlb)\b"
+    r"|season|match|matches|squad|cup|title|standings|beat|drew|draw|playoffs?|nba|nfl|nhl|mlb"
+    r"|points|rebounds|assists|overtime|victory|defeat|defeated|fixture|derby|kickoff|penalty"
+    r"|rallied|pitched|matchup|scrum|wicket|batting|bowling)\b"
 )
 
 

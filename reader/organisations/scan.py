@@ -406,8 +406,9 @@ class Scan(EvidenceRules, AcronymRules):
             for part in (tuple(keys[:k]), tuple(keys[k:])):
                 if part in lex.places and part not in lex.countries:
                     self.remember(part, org, defined=True)
-                    if k == 1 and part == tuple(keys[1:]) and (keys[0],) not in lex.places:
-                        self.remember((keys[0],), org)
+                    rest = tuple(keys[k:]) if part == tuple(keys[:k]) else tuple(keys[:k])
+                    if len(rest) == 1 and rest not in lex.places and rest[0] not in lex.stop:
+                        self.remember(rest, org)  # "Real" of "Real Madrid", "United" of "Manchester United"
 
     def _known_pass(self, run) -> None:
         toks, keys, offs, end = run
