@@ -336,3 +336,10 @@ def test_a_club_named_by_its_city_and_a_word_is_that_word_alone():
     got = find_organisations(text)
     assert "United" in [m.text for m in got]
     assert len({m.name for m in got if "United" in m.text}) == 1
+
+
+def test_an_acronym_and_its_long_form_without_brackets_are_one():
+    text = ("Harbour owner HLG said on Thursday it would cut jobs. The ferry line, part of "
+            "Halvard Logistics Group, said demand fell, and HLG's chief executive resigned.")
+    got = names(text)
+    assert got == {"Halvard Logistics Group": {"HLG"}}

@@ -12,7 +12,7 @@ import re
 from bisect import bisect_right
 
 from . import cues
-from .acronyms import AcronymRules
+from .acronyms import AcronymRules, initials_match
 from .cues import ACRONYM, CONN, CUE, DEFINITION, GAZETTEER, HEAD, POSSESSIVE, EvidenceRules
 from .lexicon import Entry, common_words, lexicon, norm_name, norm_token
 
@@ -141,8 +141,29 @@ class Scan(EvidenceRules, AcronymRules):
             self.found = [f for f in self.found if not (
                 norm_token(text[f[0]:f[1]]) in surnames and " " not in text[f[0]:f[1]]
                 and not text[f[0]:f[1]].isupper())]
+        self._join_acronyms()
         self.found.sort()
         return self.found
+
+    def _join_acronyms(self) -> None:
+        """"IAG" and "International Airlines Group" in one text, no brackets between them:
+        an acronym the initials of a long form found here spell is that organisation."""
+        text = self.text
+        acronyms, longs = {}, {}
+        for s, e, org in self.found:
+            name = text[s:e]
+            if name.isupper() and name.isalpha() and 2 <= len(name) <= 6:
+                acronyms.setdefault(name, org)
+            elif " " in name and not name.isupper():
+                longs.setdefault(name, org)
+        if not acronyms or not longs:
+            return
+        for acr, org in acronyms.items():
+            if acr in self.acronyms:
+                continue  # defined in brackets: already joined
+            matches = {self.find(o) for name, o in longs.items() if initials_match(acr, name.split())}
+            if len(matches) == 1:
+                self.union(matches.pop(), org)
 
     def _name_token(self, tok: str, key: str) -> bool:
         if tok[0].islower() or key in self.lex.stop:
