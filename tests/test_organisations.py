@@ -409,3 +409,11 @@ def test_folder_names_idempotent_offsets_on_the_text_no_overlaps():
     aim = next(o for o in shown.organisations if o.name == "Alliance for Independent Mariners")
     assert [m.text for m in aim.mentions] == ["AIM", "Alliance for Independent Mariners", "AIM"]
     assert aim.aliases == ("AIM",)
+
+
+def test_a_name_marked_from_the_folder_says_so():
+    index, (_, b) = folder("The Alliance for Independent Media (AIM) filed a complaint.",
+                           "AIM said it would appeal.")
+    shown = with_folder_names(b, index)
+    assert [m.why for o in shown.organisations for m in o.mentions] == [
+        "named so in another article of the folder"]
