@@ -226,6 +226,7 @@ def test_without_a_cache_search_still_works(folder):
 
 def test_codec_round_trips_every_field(folder):
     articles = load_folder(folder).articles
+    assert any(m.why for a in articles for o in a.organisations for m in o.mentions)  # why, too
     assert decode_articles(encode_articles(articles)) == articles
     moved = decode_articles(encode_articles(articles[:1]), "/elsewhere/x.txt")
     assert moved[0].path == "/elsewhere/x.txt" and moved[0].paragraphs == articles[0].paragraphs
