@@ -343,3 +343,9 @@ def test_an_acronym_and_its_long_form_without_brackets_are_one():
             "Halvard Logistics Group, said demand fell, and HLG's chief executive resigned.")
     got = names(text)
     assert got == {"Halvard Logistics Group": {"HLG"}}
+
+
+def test_abbreviations_of_finance_health_and_tech_are_not_organisations():
+    text = ("The SPAC listed two ETFs under GAAP rules; HIPAA and GDPR apply to the data. "
+            "MERS and CRISPR research continued, and WiFi was down.")
+    assert marked(text) == []
