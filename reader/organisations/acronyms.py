@@ -96,3 +96,23 @@ class AcronymRules:
         self.acronyms[acr] = (acr, org)
         self.union(org, "a:" + acr)
         self.remember((norm_token(acr),), org, caps_only=True, defined=True)
+
+    def _join_acronyms(self) -> None:
+        """"IAG" and "International Airlines Group" in one text, no brackets between them:
+        an acronym the initials of a long form found here spell is that organisation."""
+        text = self.text
+        acronyms, longs = {}, {}
+        for s, e, org in self.found:
+            name = text[s:e]
+            if name.isupper() and name.isalpha() and 2 <= len(name) <= 6:
+                acronyms.setdefault(name, org)
+            elif " " in name and not name.isupper():
+                longs.setdefault(name, org)
+        if not acronyms or not longs:
+            return
+        for acr, org in acronyms.items():
+            if acr in self.acronyms:
+                continue  # defined in brackets: already joined
+            matches = {self.find(o) for name, o in longs.items() if initials_match(acr, name.split())}
+            if len(matches) == 1:
+                self.union(matches.pop(), org)

@@ -77,6 +77,11 @@ DATA_AFTER = re.compile(r" (?:data|figures|estimates)\b")
 # "Tallowfield-owned stores": the name before the hyphen
 OWNED = re.compile(r"-(?:owned|backed|controlled|funded)$")
 
+# a dateline after a name at a line's start: "IRVINE, Calif.", "NABLUS, West Bank 1996-08-30"
+DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *){0,2}(?:\n|\d{4}-\d\d-\d\d|\(|:)")
+# a city used as a place: "in Seattle", "ARLINGTON, Texas"
+_PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
+
 # "start-ups such as A, B and C", "rivals A and B", "lenders including A": the link words
 # first (a literal the regex engine finds fast), then the head noun before them
 _LIST_LINK = re.compile(
@@ -155,8 +160,8 @@ def acts_as_organisation(text: str, start: int, end: int) -> bool:
 
 
 class EvidenceRules:
-    """The cue, list and person rules of :class:`reader.organisations.scan.Scan` (a mixin:
-    it uses the scan's ``text``, ``lex``, ``members`` and ``_name_token``)."""
+    """The cue, list, sports and person rules of :class:`reader.organisations.scan.Scan` (a
+    mixin: it uses the scan's ``text``, ``lex``, ``members``, ``remember`` and ``_name_token``)."""
 
     def _supported(self, entry: Entry) -> bool:
         """Does the text give an ambiguous acronym's long form?"""
@@ -234,6 +239,58 @@ class EvidenceRules:
             cue = "according to ... data" if before and before.re is DATA_AFTER \
                 else (before or after).group().strip(" ,")
             cands.append((j, r, CUE, "n:" + norm_name(name), "cue: " + cue))
+
+
+    def _sides(self, toks, keys, offs, end, cands) -> None:
+        """In a match report: a city playing a side ("Denver beat Phoenix 110-98"), a word
+        and a city naming a club ("Rotor Volgograd", "Slavia Prague")."""
+        lex = self.lex
+        n = len(toks)
+        key = tuple(keys)
+        if key in lex.places and key not in lex.countries and team_spot(self.text, offs[0], end):
+            cands.append((0, n, CUE, "n:" + norm_name(" ".join(toks)), "sports: a side in a match report"))
+        elif n == 2 and key[1:] in lex.places and key[1:] not in lex.countries and keys[0] not in self.common \
+                and keys[0] not in lex.given and self._person_word(toks[0], keys[0]):
+            cands.append((0, 2, CUE, "n:" + norm_name(" ".join(toks)), "sports: a club and its city"))
+
+    def _people(self, toks, keys, offs, taken) -> None:
+        """Note the surnames of the people a run names, which are people wherever they recur."""
+        lex = self.lex
+        n = len(toks)
+        given, titles = lex.given, lex.title_words
+        for i in range(n - 1):
+            # "Adam Neumann", "Deputy Prime Minister Tareq Aziz": a person's surname
+            if (keys[i] in given or keys[i] in titles and toks[i][0].isupper()) \
+                    and not (taken[i] or taken[i + 1]) and self._person_word(toks[i + 1], keys[i + 1]):
+                k = i + 1
+                while k + 1 < n and k < i + 3 and self._person_word(toks[k + 1], keys[k + 1]) and not taken[k + 1]:
+                    k += 1
+                self.surnames.add(keys[k])
+        # "Dara Khosrowshahi" (a given name not listed): two or three plain capitalised words
+        # that no rule took, inside a sentence (not a title-case headline at a line's start)
+        if 2 <= n <= 3 and not any(taken) and offs[0] and self.text[offs[0] - 1] != "\n" \
+                and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
+            self.surnames.add(keys[-1])
+
+    def _as_place(self, start: int, stop: int) -> bool:
+        """Is a city that names a team used as a place here: a dateline, "in Seattle",
+        "ARLINGTON, Texas"?"""
+        return (self.in_caps_line(start) or _PLACE_BEFORE.search(self.text, max(0, start - 6), start) is not None
+                or DATELINE_AFTER.match(self.text, stop) is not None and self.text.rfind("\n", 0, start) + 1 >= start - 30)
+
+    def _team_city(self, name: str, org: str) -> None:
+        """In a match report, a team named in full or by its nickname ("Cleveland Indians",
+        "the Brewers") is its city when the city comes alone ("Milwaukee has won 10 of its
+        last 15"); a club named by a word and its city ("Real Madrid") is that word alone."""
+        lex = self.lex
+        keys = name.lower().split()
+        for k in range(1, len(keys)):
+            for part in (tuple(keys[:k]), tuple(keys[k:])):
+                if part in lex.places and part not in lex.countries:
+                    self.remember(part, org, defined=True)
+                    rest = tuple(keys[k:]) if part == tuple(keys[:k]) else tuple(keys[:k])
+                    if len(rest) == 1 and rest not in lex.places and rest[0] not in lex.stop:
+                        self.remember(rest, org)  # "Real" of "Real Madrid", "United" of "Manchester United"
 
 
 def _name_of(toks: list[str]) -> str:

@@ -12,8 +12,8 @@ import re
 from bisect import bisect_right
 
 from . import cues
-from .acronyms import AcronymRules, initials_match
-from .cues import ACRONYM, CONN, CUE, DEFINITION, GAZETTEER, HEAD, POSSESSIVE, EvidenceRules
+from .acronyms import AcronymRules
+from .cues import ACRONYM, CONN, CUE, DATELINE_AFTER, DEFINITION, GAZETTEER, HEAD, POSSESSIVE, EvidenceRules
 from .lexicon import Entry, common_words, lexicon, norm_name, norm_token
 
 _UP = "A-ZÀ-ÖØ-Þ"
@@ -26,9 +26,7 @@ _TOK = (rf"(?:[{_UP}]\.){{2,}}|[{_UP}]\.(?= [{_UP}])|{_ABBR}|{_PLURAL_OF}|{_PART
         rf"|(?:[{_UP}]|\d+[{_UP}]){_TAIL}|\d+ers\b")  # "49ers", "76ers"
 RUN = re.compile(rf"(?<![\w\-’'.])(?:{_TOK})(?: (?:(?:{CONN}) (?:the )?)?(?:{_TOK}))*")
 _CAPS_LINE = re.compile(r"^[^a-z\n]*[A-Z][^a-z\n]*$", re.M)
-_DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *){0,2}(?:\n|\d{4}-\d\d-\d\d|\(|:)")  # "NABLUS, West Bank 1996-08-30"
 _INDEX_AFTER = re.compile(r" (?:(?:500|100|200|225|250|30|40|50|600|1500|2000)\b(?![-–.,:]\d)|(?:[Ii]ndex|[Ii]ndices|[Cc]omposite|[Ii]ndustrial [Aa]verage|[Ff]utures)\b)")
-_PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
 _SENTENCE_END = re.compile(r"\s*[\"”’']*\s*(?:\n|$)")
 # "SpaceX", "SoFi", "WeWork", "JPMorgan": a capital inside a word makes a brand; not a
 # name's particle ("McDonald", "DeSantis", "LeBron", "MacArthur")
@@ -145,26 +143,6 @@ class Scan(EvidenceRules, AcronymRules):
         self.found.sort()
         return self.found
 
-    def _join_acronyms(self) -> None:
-        """"IAG" and "International Airlines Group" in one text, no brackets between them:
-        an acronym the initials of a long form found here spell is that organisation."""
-        text = self.text
-        acronyms, longs = {}, {}
-        for s, e, org in self.found:
-            name = text[s:e]
-            if name.isupper() and name.isalpha() and 2 <= len(name) <= 6:
-                acronyms.setdefault(name, org)
-            elif " " in name and not name.isupper():
-                longs.setdefault(name, org)
-        if not acronyms or not longs:
-            return
-        for acr, org in acronyms.items():
-            if acr in self.acronyms:
-                continue  # defined in brackets: already joined
-            matches = {self.find(o) for name, o in longs.items() if initials_match(acr, name.split())}
-            if len(matches) == 1:
-                self.union(matches.pop(), org)
-
     def _name_token(self, tok: str, key: str) -> bool:
         if tok[0].islower() or key in self.lex.stop:
             return False
@@ -231,13 +209,7 @@ class Scan(EvidenceRules, AcronymRules):
             if self.members:
                 self._members(toks, keys, offs, cands)
             if self.sporty:
-                key = tuple(keys)
-                if key in lex.places and key not in lex.countries and cues.team_spot(self.text, offs[0], end):
-                    cands.append((0, n, CUE, "n:" + norm_name(" ".join(toks)), "sports: a side in a match report"))
-                elif n == 2 and key[1:] in lex.places and key[1:] not in lex.countries and keys[0] not in self.common \
-                        and keys[0] not in lex.given and self._person_word(toks[0], keys[0]):
-                    # "Rotor Volgograd", "Slavia Prague": a club and its city
-                    cands.append((0, 2, CUE, "n:" + norm_name(" ".join(toks)), "sports: a club and its city"))
+                self._sides(toks, keys, offs, end, cands)
             common = self.common
             for i in range(n):
                 t = toks[i]
@@ -253,20 +225,7 @@ class Scan(EvidenceRules, AcronymRules):
                         and not self._continues(toks, keys, i + 1):  # not "BellSouth Classic"
                     cands.append((i, i + 1, HEAD, "n:" + keys[i], "mixed-case brand"))
         taken = self._accept(toks, keys, offs, cands, prev) if cands else None
-        given, titles = lex.given, lex.title_words
-        for i in range(n - 1):
-            # "Adam Neumann", "Deputy Prime Minister Tareq Aziz": a person's surname
-            if (keys[i] in given or keys[i] in titles and toks[i][0].isupper()) \
-                    and not (taken and (taken[i] or taken[i + 1])) and self._person_word(toks[i + 1], keys[i + 1]):
-                k = i + 1
-                while k + 1 < n and k < i + 3 and self._person_word(toks[k + 1], keys[k + 1]) and not (taken and taken[k + 1]):
-                    k += 1
-                self.surnames.add(keys[k])  # "Adam Neumann": "Neumann" is a person here
-        # "Dara Khosrowshahi" (a given name not listed): two or three plain capitalised words
-        # that no rule took, inside a sentence (not a title-case headline at a line's start)
-        if 2 <= n <= 3 and not (taken and any(taken)) and offs[0] and self.text[offs[0] - 1] != "\n" \
-                and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
-            self.surnames.add(keys[-1])
+        self._people(toks, keys, offs, taken or [False] * n)
 
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
@@ -280,7 +239,7 @@ class Scan(EvidenceRules, AcronymRules):
 
     def _dateline(self, start: int, end: int) -> bool:
         line_start = start == 0 or self.text[start - 1] == "\n"
-        return line_start and _DATELINE_AFTER.match(self.text, end) is not None
+        return line_start and DATELINE_AFTER.match(self.text, end) is not None
 
     def _heads(self, toks, keys, offs, prev, cands) -> None:
         lex = self.lex
@@ -410,26 +369,6 @@ class Scan(EvidenceRules, AcronymRules):
                         self.gaz_ids["g:" + hit[0].name] = hit[0]
                         self.union(org, "g:" + hit[0].name)
         return taken
-
-    def _as_place(self, start: int, stop: int) -> bool:
-        """Is a city that names a team used as a place here: a dateline, "in Seattle",
-        "ARLINGTON, Texas"?"""
-        return (self.in_caps_line(start) or _PLACE_BEFORE.search(self.text, max(0, start - 6), start) is not None
-                or _DATELINE_AFTER.match(self.text, stop) is not None and self.text.rfind("\n", 0, start) + 1 >= start - 30)
-
-    def _team_city(self, name: str, org: str) -> None:
-        """In a match report, a team named in full or by its nickname ("Cleveland Indians",
-        "the Brewers") is its city when the city comes alone ("Milwaukee has won 10 of its
-        last 15"); a club named by a word and its city ("Real Madrid") is that word alone."""
-        lex = self.lex
-        keys = name.lower().split()
-        for k in range(1, len(keys)):
-            for part in (tuple(keys[:k]), tuple(keys[k:])):
-                if part in lex.places and part not in lex.countries:
-                    self.remember(part, org, defined=True)
-                    rest = tuple(keys[k:]) if part == tuple(keys[:k]) else tuple(keys[:k])
-                    if len(rest) == 1 and rest not in lex.places and rest[0] not in lex.stop:
-                        self.remember(rest, org)  # "Real" of "Real Madrid", "United" of "Manchester United"
 
     def _known_pass(self, run) -> None:
         toks, keys, offs, end = run
