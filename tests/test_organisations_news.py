@@ -349,3 +349,11 @@ def test_abbreviations_of_finance_health_and_tech_are_not_organisations():
     text = ("The SPAC listed two ETFs under GAAP rules; HIPAA and GDPR apply to the data. "
             "MERS and CRISPR research continued, and WiFi was down.")
     assert marked(text) == []
+
+
+def test_a_list_with_two_organisations_takes_the_others():
+    text = ("Shares in Carnival, Ostmark Lines and Royal Caribbean fell, while Boeing, Airbus "
+            "and Halvorsen rose. Paris, Lyon and Boeing were named in the report.")
+    got = marked(text)
+    assert {"Royal Caribbean", "Halvorsen"} <= set(got)
+    assert "Paris" not in got and "Lyon" not in got

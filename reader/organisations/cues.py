@@ -79,6 +79,8 @@ OWNED = re.compile(r"-(?:owned|backed|controlled|funded)$")
 
 # a dateline after a name at a line's start: "IRVINE, Calif.", "NABLUS, West Bank 1996-08-30"
 DATELINE_AFTER = re.compile(r",? *(?:[A-Z][\w.]*\.? *){0,2}(?:\n|\d{4}-\d\d-\d\d|\(|:)")
+# what joins the names of a list: "A, B and C"
+_LIST_GAPS = frozenset({", ", ", and ", ", or "})
 # a city used as a place: "in Seattle", "ARLINGTON, Texas"
 _PLACE_BEFORE = re.compile(r"(?:\b(?:[Ii]n|[Aa]t|[Ff]rom|[Nn]ear)|[A-Z]{2,},) $")
 
@@ -240,6 +242,44 @@ class EvidenceRules:
                 else (before or after).group().strip(" ,")
             cands.append((j, r, CUE, "n:" + norm_name(name), "cue: " + cue))
 
+
+    def _with_others(self, runs) -> None:
+        """"Magna, Johnson Controls and Lear": in a list of three names or more, joined by
+        commas and "and", of which two are organisations, the others are organisations too
+        (unless they are places, people or other listed non-organisations)."""
+        text = self.text
+        lists, members, last = [], [], None
+        for toks, keys, offs, end in runs:
+            segments, a = [], 0
+            for k in range(len(toks) + 1):
+                if k == len(toks) or keys[k] in ("and", "or"):
+                    if k > a:
+                        segments.append((offs[a], offs[k - 1] + len(toks[k - 1]), toks[a:k], keys[a:k]))
+                    a = k + 1
+            if last is not None and text[last:offs[0]] in _LIST_GAPS:
+                members.extend(segments)
+            else:
+                if len(members) >= 3:
+                    lists.append(members)
+                members = segments
+            last = end
+        if len(members) >= 3:
+            lists.append(members)
+        if not lists:
+            return
+        ends = {e: s for s, e, _ in self.found}  # a member is one when a found name ends it
+        lex = self.lex
+        for members in lists:
+            if sum(ends.get(e, -1) >= s for s, e, _, _ in members) < 2:
+                continue
+            for s, e, toks, keys in members:
+                if e in ends or keys[0] in lex.given or tuple(keys) in lex.not_org \
+                        or not all(self._name_token(t, k) for t, k in zip(toks, keys)) \
+                        or any(fs < e and s < fe for fs, fe, _ in self.found):
+                    continue
+                org = "n:" + norm_name(" ".join(toks))
+                self.found.append((s, e, org))
+                self.why[s] = "cue: listed with other organisations"
 
     def _sides(self, toks, keys, offs, end, cands) -> None:
         """In a match report: a city playing a side ("Denver beat Phoenix 110-98"), a word

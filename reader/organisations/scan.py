@@ -134,6 +134,8 @@ class Scan(EvidenceRules, AcronymRules):
             self.taken_starts = [s for s, _, _ in self.taken]
             for run in runs:
                 self._known_pass(run)
+        if len(self.found) > 1:
+            self._with_others(runs)
         if self.surnames:  # "Neumann" after "Adam Neumann": a person, whatever else said so
             text, surnames = self.text, self.surnames
             self.found = [f for f in self.found if not (
