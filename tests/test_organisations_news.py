@@ -347,7 +347,8 @@ def test_an_acronym_and_its_long_form_without_brackets_are_one():
 
 def test_abbreviations_of_finance_health_and_tech_are_not_organisations():
     text = ("The SPAC listed two ETFs under GAAP rules; HIPAA and GDPR apply to the data. "
-            "MERS and CRISPR research continued, and WiFi was down.")
+            "MERS and CRISPR research continued, WiFi was down, and BIPOC and MAGA voters "
+            "answered the poll on an AMOLED screen.")
     assert marked(text) == []
 
 
