@@ -358,3 +358,8 @@ def test_a_list_with_two_organisations_takes_the_others():
     got = marked(text)
     assert {"Royal Caribbean", "Halvorsen"} <= set(got)
     assert "Paris" not in got and "Lyon" not in got
+
+
+def test_a_cue_that_opens_a_sentence_before_its_preposition():
+    text = "Analysts at Wedcombe said the quarter was strong. Founder of Brisling, Jo Mar, agreed."
+    assert {"Wedcombe", "Brisling"} <= set(marked(text))

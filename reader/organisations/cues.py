@@ -49,11 +49,11 @@ CUE_BEFORE = re.compile(
     r"|organization|movement|outfit|faction|charity|association|federation|union|network"
     r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
     r"|builder|shipper|miner|developer|wholesaler|start-?up|studio|label)"
-    r"|(?:spokes(?:man|woman|person)|representative) (?:for|at)"
+    r"|(?i:(?:spokes(?:man|woman|person)|representative) (?:for|at)"
     r"|(?:data|figures|estimates|analysts?|economists?|strategists?) (?:from|at)"
-    r"|(?:[Ss]hares|[Ss]tock|[Aa] stake|[Ss]takes) (?:of|in)"
+    r"|(?:shares|stock|a stake|stakes) (?:of|in)"
     r"|(?:chief executive|chief executive officer|CEO|chief financial officer|CFO|co-?founder"
-    r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at)) $"
+    r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at))) $"
 )
 # "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares", "X's chief
 # executive", "X said in a statement"
