@@ -363,3 +363,21 @@ def test_a_list_with_two_organisations_takes_the_others():
 def test_a_cue_that_opens_a_sentence_before_its_preposition():
     text = "Analysts at Wedcombe said the quarter was strong. Founder of Brisling, Jo Mar, agreed."
     assert {"Wedcombe", "Brisling"} <= set(marked(text))
+
+
+def test_cornerbacks_are_not_folded_into_cbs_across_a_folder():
+    from reader.organisations.recognise import OrganisationIndex, with_folder_names
+    from reader.record import Article
+
+    def article(path, text):
+        return Article(path=path, format="txt", title="", date=None, authors=(), dateline=None,
+                       paragraphs=(text,), links=(), tags=(), warnings=(),
+                       organisations=organisations_of(text))
+
+    index = OrganisationIndex()
+    a = article("a.txt", "The game aired on CBS (Columbia Broadcasting System) on Sunday.")
+    b = article("b.txt", "The CBs held the receivers to 40 yards.")
+    index.add(a)
+    index.add(b)
+    shown = with_folder_names(b, index)
+    assert [m.text for o in shown.organisations for m in o.mentions] == []
