@@ -381,3 +381,9 @@ def test_cornerbacks_are_not_folded_into_cbs_across_a_folder():
     index.add(b)
     shown = with_folder_names(b, index)
     assert [m.text for o in shown.organisations for m in o.mentions] == []
+
+
+def test_a_long_administration_is_a_body_a_presidents_is_not():
+    text = ("Automakers petitioned the National Highway Traffic Safety Administration on Monday, "
+            "and the Obama Administration agreed.")
+    assert marked(text) == ["National Highway Traffic Safety Administration"]

@@ -282,8 +282,8 @@ class Scan(EvidenceRules, AcronymRules):
                     r = e
             while r < n and "suffix" in heads.get(keys[r], ()):
                 r += 1
-            if "suffix" in flags and j == i:
-                continue
+            if "suffix" in flags and j == i or "long" in flags and i - j < 2:
+                continue  # "Traffic Safety Administration", but not "the Obama Administration"
             if j == i and r == i + 1:
                 # a bare head: only after a title's possessive ("Chief Minister's Secretariat")
                 if i == 0 and prev is not None and self._title_possessive(prev, offs[0]):
