@@ -387,3 +387,9 @@ def test_a_long_administration_is_a_body_a_presidents_is_not():
     text = ("Automakers petitioned the National Highway Traffic Safety Administration on Monday, "
             "and the Obama Administration agreed.")
     assert marked(text) == ["National Highway Traffic Safety Administration"]
+
+
+def test_a_name_known_from_the_text_in_an_all_capital_headline():
+    text = ("SOCCER - SOKOL HELD AT HOME IN OPENER.\n"
+            "Sokol Prague drew 1-1 in the league on Saturday, and Sokol stay second.")
+    assert marked(text)[0] == "SOKOL"

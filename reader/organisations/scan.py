@@ -389,7 +389,8 @@ class Scan(EvidenceRules, AcronymRules):
                         if not self.text.startswith(("'s", "’s"), stop):
                             continue
                         stop += 2
-                    if not self._overlaps(start, stop) and not self._continues(toks, keys, j) \
+                    if not self._overlaps(start, stop) \
+                            and not (self._continues(toks, keys, j) and not self.in_caps_line(start)) \
                             and not (tuple(keys[i:j]) in self.lex.places and self._as_place(start, stop)):
                         self.found.append((start, stop, hit[0]))
                         self.why[start] = "acronym defined" if toks[i] in self.acronyms else SAME
