@@ -393,3 +393,10 @@ def test_a_name_known_from_the_text_in_an_all_capital_headline():
     text = ("SOCCER - SOKOL HELD AT HOME IN OPENER.\n"
             "Sokol Prague drew 1-1 in the league on Saturday, and Sokol stay second.")
     assert marked(text)[0] == "SOKOL"
+
+
+def test_a_company_after_where_it_is_based_and_before_what_it_makes():
+    text = ("San Francisco-based Quellmark raised $50 million. Ostrander, which makes door "
+            "locks, bought it. Texas, which has many such firms, welcomed the deal.")
+    got = marked(text)
+    assert "Quellmark" in got and "Ostrander" in got and "Texas" not in got

@@ -65,6 +65,8 @@ CUE_AFTER = re.compile(
     r"(?! [A-Z]| said| says| reported| reports| added| quoted| told| wrote)"
     r"|(?:['’]s)? (?:shares|shareholders|stock price)\b"
     r"| (?:daily|newspaper|weekly|tabloid|news agency)(?= said| reported| quoted|,)"
+    r"|, which (?:makes|sells|owns|operates|runs|builds|develops|produces|provides|offers"
+    r"|manufactures|publishes)\b"
     r"|['’]s (?:chief executive|CEO|chief financial officer|CFO|co-?founder|founder|chairman"
     r"|chairwoman|board of directors|spokes(?:man|woman|person)|parent company|market value"
     r"|headquarters|share price)\b)"
@@ -74,6 +76,8 @@ SAID_IN_STATEMENT = re.compile(r" said in a (?:statement|filing|press release)\b
 # "according to Refinitiv data"
 ACCORDING_TO = re.compile(r"\baccording to $")
 DATA_AFTER = re.compile(r" (?:data|figures|estimates)\b")
+# "Minneapolis-based First Bank System": a company after where it is based
+_BASED = re.compile(r"-based$")
 # "Tallowfield-owned stores": the name before the hyphen
 OWNED = re.compile(r"-(?:owned|backed|controlled|funded)$")
 
@@ -204,6 +208,10 @@ class EvidenceRules:
         if before is None and n > 2 and keys[1] in ("of", "in", "for", "at", "from"):
             before = CUE_BEFORE.search(text, start, offs[2])  # "Shares of X" opening a sentence
             first = 2
+        if before is None and n > 1:
+            for k in range(n - 1):
+                if toks[k].endswith("-based"):  # "San Francisco-based Stripe"
+                    before, first = _BASED.search(toks[k]), k + 1
         if before is None:
             after = CUE_AFTER.match(text, end) or (n == 1 and SAID_IN_STATEMENT.match(text, end))
         owned = OWNED.search(toks[-1]) if after is None and before is None and "-" in toks[-1] else None
