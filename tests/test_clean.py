@@ -138,9 +138,9 @@ def test_no_dateline_in_ordinary_sentences():
         assert lift_dateline(draft(paragraphs=[first])).dateline is None
 
 
-def test_tidy_collapses_spaces_and_drops_repeats():
+def test_tidy_collapses_spaces_and_keeps_repeats():
     d = tidy_paragraphs(draft(paragraphs=["a  b", "", "a b", "c"]))
-    assert d.paragraphs == ["a b", "c"]
+    assert d.paragraphs == ["a b", "a b", "c"]
 
 
 def test_fallback_title_is_the_first_sentence_shortened():

@@ -160,11 +160,12 @@ _SPACES = re.compile(r" {2,}")
 
 
 def tidy_paragraphs(draft: Draft) -> Draft:
-    """Collapse runs of spaces; drop empty paragraphs and immediate repeats."""
+    """Collapse runs of spaces; drop empty paragraphs. A repeated paragraph stays: the
+    author may repeat a line on purpose (a refrain, a chant), and dropping it loses text."""
     out: list[str] = []
     for paragraph in draft.paragraphs or ():
         paragraph = _SPACES.sub(" ", paragraph).strip()
-        if paragraph and (not out or paragraph != out[-1]):
+        if paragraph:
             out.append(paragraph)
     draft.paragraphs = out
     return draft
@@ -180,7 +181,7 @@ PIPELINE = (
     lift_glued_metadata,   # " date 2025-12-04 The…" glued to the first paragraph → date
     lift_dateline,         # "ISLAMABAD: The…" → dateline
     repair_fused_words,    # "toinitiate" → "to initiate"
-    tidy_paragraphs,       # spaces collapsed, empties and repeats dropped
+    tidy_paragraphs,       # spaces collapsed, empties dropped, repeats kept
 )
 
 
