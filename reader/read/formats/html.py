@@ -86,10 +86,31 @@ _CONTROLS = ('//a[starts-with(translate(normalize-space(@href), "JAVSCRIPT", "ja
 
 
 def _drop_controls(tree) -> None:
-    """Links that only run a script ("View gallery", "Print", "Show more") are page
-    controls, not text: dropped with their words, whatever follows them stays."""
+    """Links that only run a script are dropped. Page controls ("View gallery", "Print",
+    "Share") go with their words; a script link inside running text (a glossary pop-up
+    around a quotation) leaves its words, which are the story's."""
     for link in tree.xpath(_CONTROLS):
-        link.drop_tree()
+        if _in_running_text(link):
+            link.drop_tag()
+        else:
+            link.drop_tree()
+
+
+def _in_running_text(link) -> bool:
+    """Text follows the link in its paragraph, after a space or punctuation: a control
+    stands alone, ends its paragraph, or is glued to the next word (a widget's label)."""
+    parent = link.getparent()
+    if parent is None:
+        return False
+    following = [link.tail or ""]
+    for sibling in link.itersiblings():
+        following.append(sibling.text_content())
+        following.append(sibling.tail or "")
+    after = "".join(following)
+    label = link.text_content().strip()
+    if not after.strip() or not label:
+        return False
+    return not (after[:1].isalnum() and label[-1:].isalnum())
 
 
 def _unwrap_embedded_posts(tree) -> None:
@@ -144,10 +165,9 @@ def _blocks(body) -> list[Block]:
                 kinds.append(tag)
             elif tag == "cell" and parts:
                 parts.append(" | ")
-            if tag == "ref":
-                target = element.get("target") or ""
+            if tag == "ref" and _is_web_target(element.get("target") or ""):
                 label = " ".join("".join(element.itertext()).split())
-                links.append(Link(target, label, "inline"))
+                links.append(Link(element.get("target") or "", label, "inline"))
             if element.text:
                 if tag not in _BLOCKS:
                     _space_between_scripts(parts, element.text)
@@ -162,6 +182,13 @@ def _blocks(body) -> list[Block]:
                 parts.append(element.tail)
     flush()
     return blocks
+
+
+def _is_web_target(target: str) -> bool:
+    """An http(s) or relative link target; a file:, data:, mailto:... link's words are
+    plain text (the link is dropped, its label stays)."""
+    scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.-]*):", target)
+    return scheme is None or scheme.group(1).lower() in ("http", "https")
 
 
 def _space_between_scripts(parts: list[str], following: str) -> None:
