@@ -40,8 +40,12 @@ def is_article_link(url: str) -> bool:
     return not _SHARE_HOSTS.search(parts.hostname + parts.path)
 
 
-def _key(text: str) -> str:
+def text_key(text: str) -> str:
+    """The text's letters and digits, lower-cased: what two copies of a line share."""
     return re.sub(r"\W+", "", text.lower())
+
+
+_key = text_key
 
 
 _FURNITURE = re.compile(

@@ -56,11 +56,58 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     meta = read_meta(tree, url)
     _drop_controls(tree)
     _unwrap_embedded_posts(tree)
+    truncated = is_truncated(html)
+    description = "" if _lead_in_body(tree, meta.description) else meta.description
     blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
-                             meta.description, meta.date)
-    if boilerplate.prose_words(blocks) < MIN_PROSE_WORDS:
+                             description, meta.date)
+    if truncated:
+        warnings.append("the page ends before its markup does (a download cut short?): "
+                        "its text is shown as far as it goes")
+        if boilerplate.prose_words(blocks) < MIN_PROSE_WORDS:
+            blocks = _plain_blocks(tree) or blocks
+    if not blocks or (not truncated and boilerplate.prose_words(blocks) < MIN_PROSE_WORDS):
         raise ArticleError(path, "no article text found in this page")
     return _draft(path, meta, blocks, warnings, url or meta.canonical)
+
+
+_OPENED = re.compile(r"(?i)<(?:html|body)\b")
+_CLOSED = re.compile(r"(?i)</(?:html|body)\s*>")
+_PLAIN_BLOCKS = ("p", "h2", "h3", "h4", "h5", "h6", "li", "blockquote", "pre")
+_OUTSIDE = {"nav", "header", "footer", "aside", "script", "style", "noscript", "form", "button"}
+
+
+def is_truncated(html: str) -> bool:
+    """A page that opens ``<html>``/``<body>`` and never closes either was cut off
+    (a download that stopped); a fragment with neither tag is a whole fragment."""
+    return bool(_OPENED.search(html)) and not _CLOSED.search(html)
+
+
+def _plain_blocks(tree) -> list[Block]:
+    """The paragraphs of a page the extractor found too little in (a truncated page):
+    its text blocks outside navigation, in page order."""
+    blocks: list[Block] = []
+    for element in tree.iter(*_PLAIN_BLOCKS):
+        if any(ancestor.tag in _OUTSIDE or ancestor.tag in _PLAIN_BLOCKS
+               for ancestor in element.iterancestors()):
+            continue
+        text = " ".join(element.text_content().split())
+        if text:
+            blocks.append(Block(text, (), "p"))
+    return blocks
+
+
+def _lead_in_body(tree, description: str) -> bool:
+    """A heading repeating the page description is a standfirst ("dek") when it sits in
+    the article's header, and the lead paragraph when it sits among the paragraphs."""
+    key = boilerplate.text_key(description)
+    if not key:
+        return False
+    for heading in tree.iter("h2", "h3", "h4"):
+        text = boilerplate.text_key(heading.text_content())
+        if text and (text == key or (len(text) > 40 and key.startswith(text[:-3]))):
+            parent = heading.getparent()
+            return parent is not None and sum(child.tag == "p" for child in parent) >= 2
+    return False
 
 
 def _load(html: str, warnings: list[str]):
