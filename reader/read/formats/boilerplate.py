@@ -67,6 +67,7 @@ _TEASER = re.compile(
     r"|don't miss|watch|listen|trending|most read|popular)\s*[:>»|–—-]+\s*")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]")
 _SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
+_SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*$")
 _COUNT_ONLY = re.compile(r"(?i)^\W*\d*\s*(?:comments?|replies|shares?|views?)\W*$")
 
 
@@ -147,8 +148,12 @@ def _drop_leading_title(blocks: list[Block], titles: list[str]) -> list[Block]:
         return blocks
     for index, block in enumerate(blocks[:3]):
         block_key = _key(block.text)
+        # a title with a few words more ("…, updated") goes; a sentence that opens with
+        # the title's words is the lead paragraph
+        longer = not _SENTENCE_CLOSE.search(block.text)
         if block_key and any(block_key == key or (len(block_key) > 15 and (
-                key.startswith(block_key) or block_key.startswith(key) and len(block_key) < 1.3 * len(key)))
+                key.startswith(block_key) or longer and block_key.startswith(key)
+                and len(block_key) < 1.3 * len(key)))
                 for key in keys):
             return blocks[:index] + blocks[index + 1:]
     return blocks
