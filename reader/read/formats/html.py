@@ -23,6 +23,8 @@ from .htmlmeta import PageMeta, read_meta
 MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
 MIN_PROSE_WORDS = 12  # words outside link labels: fewer is a menu or a list of links
 FALLBACK_BELOW = 1000  # characters of text from the first pass
+TRIM_NOTICE_WORDS = 40  # our trimming of the extractor's text is reported from this many words
+TRIM_NOTICE_SHARE = 0.1  # ...and this share of its text
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
 _BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
 _EMBED_WRAPPER = re.compile(r"(?i)social|embed|tweet|twitter")
@@ -58,8 +60,9 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     _unwrap_embedded_posts(tree)
     truncated = is_truncated(html)
     description = "" if _lead_in_body(tree, meta.description) else meta.description
-    blocks = boilerplate.trim(_body(tree, url or meta.canonical), meta.headlines,
-                             description, meta.date)
+    found = _body(tree, url or meta.canonical)
+    blocks = boilerplate.trim(found, meta.headlines, description, meta.date)
+    _report_trimmed(found, blocks, meta.headlines, warnings)
     if truncated:
         warnings.append("the page ends before its markup does (a download cut short?): "
                         "its text is shown as far as it goes")
@@ -68,6 +71,25 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     if not blocks or (not truncated and boilerplate.prose_words(blocks) < MIN_PROSE_WORDS):
         raise ArticleError(path, "no article text found in this page")
     return _draft(path, meta, blocks, warnings, url or meta.canonical)
+
+
+def _report_trimmed(found: list[Block], kept: list[Block], titles: list[str],
+                    warnings: list[str]) -> None:
+    """Say so when our trimming left out a good part of what the extractor kept: the
+    reader should know the page held more than the pane shows (the headline, shown
+    above the body, does not count)."""
+    shown = {id(block) for block in kept}
+    headlines = set(map(boilerplate.text_key, titles))
+    removed = [block for block in found
+               if id(block) not in shown and boilerplate.text_key(block.text) not in headlines]
+    words = boilerplate.prose_words(removed)
+    if words < TRIM_NOTICE_WORDS or words < TRIM_NOTICE_SHARE * boilerplate.prose_words(found):
+        return
+    first = removed[0].text
+    first = first if len(first) <= 60 else first[:57] + "…"
+    count = len(removed)
+    warnings.append(f"left out {count} paragraph{'s' if count != 1 else ''} ({words} words) "
+                    f"the extractor kept, as page furniture, beginning “{first}”")
 
 
 _OPENED = re.compile(r"(?i)<(?:html|body)\b")
