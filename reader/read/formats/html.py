@@ -23,6 +23,8 @@ from .htmlmeta import PageMeta, read_meta
 MAX_DEPTH = 255  # libxml2 drops everything below this depth unless told otherwise
 MIN_PROSE_WORDS = 12  # words outside link labels: fewer is a menu or a list of links
 FALLBACK_BELOW = 1000  # characters of text from the first pass
+FALLBACK_SHARE = 0.4  # ...or this share of the text in the page's paragraphs
+CONTINUED_SHARE = 0.8  # below this share, look for the body's continuation (see _continued)
 TRIM_NOTICE_WORDS = 40  # our trimming of the extractor's text is reported from this many words
 TRIM_NOTICE_SHARE = 0.1  # ...and this share of its text
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
@@ -200,16 +202,61 @@ def _unwrap_embedded_posts(tree) -> None:
 
 def _body(tree, base_url: str | None) -> list[Block]:
     """trafilatura's main extractor; its fallbacks (readability, jusText) only when the
-    first pass finds little text: on the dev pages they never changed the result and
-    cost a third of the time, but they are what rescues a page the first pass misreads."""
+    first pass finds little text, or less than 40% of what the page's paragraphs hold
+    (a body split by an advert, a lead in another container): the fallbacks cost a
+    third of the time, but they are what rescues a page the first pass misreads."""
     options = dict(url=base_url, include_comments=False, include_links=True,
                    include_tables=True, with_metadata=False)
     document = trafilatura.bare_extraction(tree, fast=True, **options)
-    if document is None or len(document.text or "") < FALLBACK_BELOW:
+    found = len(document.text or "") if document is not None else 0
+    if found < FALLBACK_BELOW or found < FALLBACK_SHARE * _paragraph_chars(tree):
         document = trafilatura.bare_extraction(tree, **options) or document
     if document is None or document.body is None:
         return []
-    return _blocks(document.body)
+    blocks = _blocks(document.body)
+    if len(document.text or "") < CONTINUED_SHARE * _paragraph_chars(tree):
+        blocks += _continued(tree, blocks)
+    return blocks
+
+
+def _paragraph_chars(tree) -> int:
+    """Characters of text in the page's ``<p>`` elements: what a page of paragraphs holds."""
+    return sum(len(text) for text in tree.xpath("//p//text()"))
+
+
+def _signature(element) -> tuple[str, str]:
+    return element.tag, " ".join((element.get("class") or "").split())
+
+
+def _continued(tree, blocks: list[Block]) -> list[Block]:
+    """The rest of a body the extractor stopped short of: paragraphs after the last one
+    it kept, in another container of the same kind (an advert or a pull quote split the
+    body in two ``<article>``/``<div class=body>`` parts), up to the next ``<h1>`` (the
+    start of another article)."""
+    keys = {boilerplate.text_key(block.text)[:80] for block in blocks if len(block.text) >= 40}
+    seen_parents: set[int] = set()
+    signatures: set[tuple[str, str]] = set()
+    extra: list[Block] = []
+    started = False
+    for element in tree.iter("p", "h1"):
+        if element.tag == "h1":
+            if started:
+                break
+            continue
+        parent = element.getparent()
+        if parent is None:
+            continue
+        text = " ".join(element.text_content().split())
+        if len(text) >= 40 and boilerplate.text_key(text)[:80] in keys:
+            started = True
+            seen_parents.add(id(parent))
+            signatures.add(_signature(parent))
+            extra.clear()  # the extractor kept a later paragraph: what came before is not lost
+        elif (started and text and id(parent) not in seen_parents
+              and _signature(parent) in signatures
+              and not any(a.tag in _OUTSIDE for a in element.iterancestors())):
+            extra.append(Block(text, (), "p"))
+    return extra
 
 
 def _blocks(body) -> list[Block]:
