@@ -73,7 +73,13 @@ def test_sample_page_in_articles_folder():
      "<h1>H1 title</h1>", "title", "OG title"),
     ('<script type="application/ld+json">{"@type":"NewsArticle","headline":"LD title"}</script>'
      "<title>Tag title</title>", "<h1>H1 title</h1>", "title", "LD title"),
-    ("<title>Tag title</title>", "<h1>H1 title</h1>", "title", "H1 title"),
+    ("<title>Harbour wall repaired: what next? | Daily</title>", "<h1>Harbour wall repaired: what next?</h1>",
+     "title", "Harbour wall repaired: what next?"),
+    # an h1 that is not the page's headline (a site header, a section label) loses to <title>
+    ("<title>Harbour wall repaired after the storm | Coast News</title>", "<h1>About This Site</h1>",
+     "title", "Harbour wall repaired after the storm | Coast News"),
+    ("<title>The Daily view on the harbour: a wall at last | Editorial</title>", "<h1>Editorial</h1>",
+     "title", "The Daily view on the harbour: a wall at last"),
     ('<meta property="og:site_name" content="The Daily Example"><title>Harbour wall repaired | The Daily Example</title>',
      "", "title", "Harbour wall repaired"),
     ("<title>Harbour wall repaired - Daily Example</title>"

@@ -1,8 +1,10 @@
 """An HTML page's own metadata: title, date, authors, site name, canonical URL, tags.
 
 Precedence (first found wins):
-- title: ``og:title``, JSON-LD ``headline``, the first ``<h1>``, ``<title>``; the
-  site-name suffix (" | Site", " - Site") is removed from whichever is used;
+- title: ``og:title``, JSON-LD ``headline``, then the first ``<h1>`` when it is the
+  ``<title>``'s headline, else ``<title>`` (an h1 such as "About This Site" or a section
+  label such as "Editorial" is not the headline); the site-name suffix (" | Site",
+  " - Site") is removed from whichever is used;
 - date: ``article:published_time``, JSON-LD ``datePublished``, other publication-date
   metas, the first ``<time datetime>``, the date in the URL;
 - authors: JSON-LD ``author``, ``<meta name=author>``, ``article:author`` (not a URL),
@@ -135,15 +137,36 @@ def _titles(tree, metas: dict[str, str], ld: dict) -> list[str]:
     """Every title the page gives, in order of precedence."""
     h1 = tree.find(".//h1")
     title = tree.find(".//title")
+    h1_text = _clean(h1.text_content()) if h1 is not None else ""
+    title_text = _clean(title.text_content()) if title is not None else ""
     candidates = (metas.get("og:title"), ld.get("headline"), metas.get("twitter:title"),
-                  h1.text_content() if h1 is not None else "",
-                  title.text_content() if title is not None else "")
+                  _page_title(h1_text, title_text), h1_text, title_text)
     titles: list[str] = []
     for candidate in candidates:
         candidate = _clean(candidate) if isinstance(candidate, str) else ""
         if candidate and candidate not in titles:
             titles.append(candidate)
     return titles
+
+
+def _page_title(h1: str, title: str) -> str:
+    """The first ``<h1>`` when it is the ``<title>``'s headline; the ``<title>`` when the
+    h1 is something else (a site header such as "About This Site", a section label such
+    as "Editorial", which then leaves the title too)."""
+    if not h1 or not title:
+        return h1 or title
+    h1_key, title_key = _key(h1), _key(title)
+    parts = _TITLE_SEPARATORS.split(title)
+    if len(parts) > 1 and any(_key(part) == h1_key for part in parts):
+        if all(len(_key(part)) <= len(h1_key) for part in parts):
+            return h1  # the h1 is the title's longest part: the headline
+        label = next(match for match in _TITLE_SEPARATORS.finditer(title)
+                     if _key(title[match.end():]).startswith(h1_key) or _key(title[:match.start()]).endswith(h1_key))
+        before, after = title[:label.start()], title[label.end():]
+        return before if _key(after) == h1_key else after if _key(before) == h1_key else title
+    if h1_key and (h1_key in title_key or title_key in h1_key):
+        return h1
+    return title
 
 
 def _key(text: str) -> str:
