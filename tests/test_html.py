@@ -91,7 +91,7 @@ def test_sample_page_in_articles_folder():
      '<time datetime="2024-01-04">4 Jan</time>', "date", "2024-01-02"),
     ('<script type="application/ld+json">{"@graph":[{"@type":"WebPage"},{"@type":"NewsArticle",'
      '"headline":"x","datePublished":"Wed, 03 Jan 2024 08:00:00 GMT"}]}</script>',
-     '<time datetime="2024-01-04">4 Jan</time>', "date", "2024-01-03"),
+     '<time datetime="2024-01-09">9 Jan</time>', "date", "2024-01-03"),
     ("", '<time datetime="2024-01-04T09:00">4 Jan</time>', "date", "2024-01-04"),
     ('<meta property="og:url" content="https://example.org/news/2024/01/05/wall">', "", "date", "2024-01-05"),
     ("", "", "date", None),

@@ -5,8 +5,9 @@ Precedence (first found wins):
   ``<title>``'s headline, else ``<title>`` (an h1 such as "About This Site" or a section
   label such as "Editorial" is not the headline); the site-name suffix (" | Site",
   " - Site") is removed from whichever is used;
-- date: ``article:published_time``, JSON-LD ``datePublished``, other publication-date
-  metas, the first ``<time datetime>``, the date in the URL;
+- date: htmldate's (metas, JSON-LD, markup, URL) and the page's stated one
+  (``article:published_time``, JSON-LD ``datePublished``), reconciled in :func:`_date`;
+  then other publication-date metas, the first ``<time datetime>``, the date in the URL;
 - authors: JSON-LD ``author``, ``<meta name=author>``, ``article:author`` (not a URL),
   ``rel=author`` links;
 - site: ``og:site_name``, JSON-LD publisher, ``application-name``, the domain;
@@ -15,12 +16,18 @@ Precedence (first found wins):
 from __future__ import annotations
 
 import json
+import logging
 import re
 from dataclasses import dataclass, field
+from datetime import date, timedelta
 from urllib.parse import urljoin, urlsplit
+
+import htmldate
 
 from ...record import domain_of
 from ..dates import date_from_url, parse_date
+
+log = logging.getLogger(__name__)
 
 _DATE_METAS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
@@ -198,12 +205,19 @@ def _strip_site(title: str, site: str, url: str | None) -> str:
 
 
 def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
-    found = parse_date(metas.get("article:published_time"))
-    if found:
-        return found
-    found = parse_date(ld.get("datePublished")) or parse_date(ld.get("dateCreated"))
-    if found:
-        return found
+    """The publication date the page states and htmldate finds. The page's article
+    metas and JSON-LD state it; htmldate's wider search (local-time metas, markup, the
+    URL) wins when it is within a day of that (a UTC timestamp read on the wrong side of
+    midnight), the stated date when they are further apart (htmldate found some other
+    date). Without either: other metas, ``<time>`` elements, the URL."""
+    stated = (parse_date(metas.get("article:published_time")) or parse_date(ld.get("datePublished"))
+              or parse_date(ld.get("dateCreated")))
+    found = _htmldate(tree, url)
+    if stated and found:
+        apart = abs(date.fromisoformat(stated) - date.fromisoformat(found))
+        return found if apart <= timedelta(days=1) else stated
+    if stated or found:
+        return stated or found
     for key in _DATE_METAS[1:]:
         found = parse_date(metas.get(key))
         if found:
@@ -215,6 +229,17 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     return date_from_url(url)
 
 
+def _htmldate(tree, url: str) -> str | None:
+    try:
+        found = htmldate.find_date(tree, url=url or None, original_date=True, extensive_search=True,
+                                   outputformat="%Y-%m-%d")
+    except Exception:  # a bug in htmldate must not cost the page: ours still reads it
+        log.warning("htmldate failed on %s", url or "a page", exc_info=True)
+        return None
+    return parse_date(found) if found else None
+
+
+# a link to an author's page ("by <a href="/author/ann-lee/">Ann Lee</a>")
 def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
     names: list[str] = []
     value = ld.get("author") or ld.get("creator")
