@@ -8,8 +8,10 @@ Precedence (first found wins):
 - date: htmldate's (metas, JSON-LD, markup, URL) and the page's stated one
   (``article:published_time``, JSON-LD ``datePublished``), reconciled in :func:`_date`;
   then other publication-date metas, the first ``<time datetime>``, the date in the URL;
-- authors: JSON-LD ``author``, ``<meta name=author>``, ``article:author`` (not a URL),
-  ``rel=author`` links;
+- authors: JSON-LD ``author`` (``<![CDATA[``-wrapped, ``@id`` references resolved),
+  ``<meta name=author>``, ``article:author`` (not a URL), ``itemprop=author``,
+  ``rel=author`` and author-page links, a ``.byline`` element; cleaned by
+  :mod:`reader.read.authors` (no "By", job titles or account handles);
 - site: ``og:site_name``, JSON-LD publisher, ``application-name``, the domain;
 - canonical: ``og:url``, ``<link rel=canonical>`` (http/https only).
 """
@@ -25,6 +27,7 @@ from urllib.parse import urljoin, urlsplit
 import htmldate
 
 from ...record import domain_of
+from ..authors import clean_authors
 from ..dates import date_from_url, parse_date
 
 log = logging.getLogger(__name__)
@@ -36,6 +39,8 @@ _DATE_METAS = (
     "cxenseparse:recs:publishtime",
 )
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
+# JSON-LD wrapped for XHTML: "//<![CDATA[ {...} //]]>" (the comment marks are optional)
+_CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
 _ARTICLE_TYPES = re.compile(r"(?i)(article|posting|report|newsarticle|blog)")
 
 
@@ -95,7 +100,7 @@ def _json_ld(tree) -> dict:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(script.text or "")
+            data = json.loads(_CDATA.sub("", script.text or ""))
         except ValueError:
             continue
         stack = [data]
@@ -107,15 +112,34 @@ def _json_ld(tree) -> dict:
                 if "@graph" in item:
                     stack.append(item["@graph"])
                 candidates.append(item)
+    named = {item["@id"]: item for item in candidates
+             if isinstance(item.get("@id"), str) and "name" in item}
     for item in candidates:
         types = item.get("@type")
         types = " ".join(types) if isinstance(types, list) else str(types or "")
         if _ARTICLE_TYPES.search(types) and ("headline" in item or "datePublished" in item):
-            return item
-    for item in candidates:
-        if "headline" in item:
-            return item
+            return _resolved(item, named)
+    for key in ("headline", "datePublished"):  # a WebPage node stands in for the article
+        for item in candidates:
+            if key in item:
+                return _resolved(item, named)
     return {}
+
+
+def _resolved(item: dict, named: dict[str, dict]) -> dict:
+    """The article object with its author given by reference (``{"@id": …}``, as
+    ``@graph`` pages write it) replaced by the node it names."""
+    author = item.get("author")
+    if not author:
+        return item
+
+    def resolve(value):
+        if isinstance(value, dict) and "name" not in value and isinstance(value.get("@id"), str):
+            return named.get(value["@id"], value)
+        return value
+
+    resolved = [resolve(value) for value in author] if isinstance(author, list) else resolve(author)
+    return {**item, "author": resolved}
 
 
 def _name(value) -> str:
@@ -240,27 +264,62 @@ def _htmldate(tree, url: str) -> str | None:
 
 
 # a link to an author's page ("by <a href="/author/ann-lee/">Ann Lee</a>")
+_AUTHOR_PAGE_LINKS = ('//a[contains(@href, "/author/") or contains(@href, "/authors/")'
+                      ' or contains(@href, "/byline/")]')
+_BYLINE_CLASS = re.compile(r"(?i)\b(?:byline|by-line|author-?name|article-?author|author)\b")
+
+
 def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
-    names: list[str] = []
+    """The first source that names someone: JSON-LD, author metas, ``itemprop=author``,
+    ``rel=author`` links, then an in-page byline element; names cleaned (no "By", role,
+    outlet suffix or account handle)."""
     value = ld.get("author") or ld.get("creator")
-    for item in value if isinstance(value, list) else [value] if value else []:
-        names.append(_name(item))
-    if not names:
-        for key in ("author", "article:author", "dc.creator", "parsely-author", "byl"):
-            value = metas.get(key, "")
-            if value and not re.match(r"(?i)https?://", value):
-                names.extend(re.split(r"\s*(?:,|;|\band\b|&)\s*", re.sub(r"(?i)^by\s+", "", value)))
-                break
-    if not names:
-        for link in tree.iterfind(".//a[@rel]"):
-            if "author" in (link.get("rel") or "").split():
-                names.append(_clean(link.text_content()))
-    unique: list[str] = []
-    for name in names:
-        name = _clean(name)
-        if name and len(name) < 80 and name not in unique and not name.startswith("http"):
-            unique.append(name)
-    return unique
+    sources = [[_name(item) for item in (value if isinstance(value, list) else [value] if value else [])]]
+    for key in ("author", "article:author", "dc.creator", "parsely-author", "byl", "sailthru.author"):
+        value = metas.get(key, "")
+        if value and not re.match(r"(?i)https?://", value):
+            sources.append([value])
+            break
+    sources.append(_itemprop_authors(tree))
+    sources.append([_clean(link.text_content()) for link in tree.iterfind(".//a[@rel]")
+                    if "author" in (link.get("rel") or "").split()])
+    sources.append([_clean(link.text_content()) for link in tree.xpath(_AUTHOR_PAGE_LINKS)
+                    if not _in_comments(link)][:3])
+    sources.append(_byline_elements(tree))
+    for names in sources:
+        cleaned = clean_authors([name for name in names if name and len(name) < 120])
+        if cleaned:
+            return cleaned
+    return []
+
+
+def _itemprop_authors(tree) -> list[str]:
+    names = []
+    for element in tree.xpath('//*[@itemprop="author" or @itemprop="creator"]'):
+        named = element.xpath('.//*[@itemprop="name"]')
+        source = named[0] if named else element
+        names.append(_clean(source.get("content") or source.text_content()))
+    return names
+
+
+def _byline_elements(tree) -> list[str]:
+    """A ``.byline``/``.author`` element's text, as short as a byline is."""
+    for element in tree.xpath('//*[@class][not(self::body or self::article or self::main'
+                              ' or self::section or self::script or self::meta)]'):
+        if _BYLINE_CLASS.search(element.get("class", "")) and not _in_comments(element):
+            text = _clean(element.text_content())
+            if 2 < len(text) <= 80 and not text.endswith(("*", ":")):
+                return [text]
+    return []
+
+
+def _in_comments(element) -> bool:
+    """Inside a form or a comment section (a comment's author, a "Name *" field)."""
+    for ancestor in element.iterancestors():
+        if ancestor.tag in ("form", "footer", "aside") or "comment" in (
+                f'{ancestor.get("class", "")} {ancestor.get("id", "")}'.lower()):
+            return True
+    return False
 
 
 def _tags(tree, metas: dict[str, str], ld: dict) -> list[str]:
