@@ -5,7 +5,9 @@ Runs ``../shared/bench/score_extraction.py`` (beside the repository) on
 ``reader.read.formats.html:article_text`` (HTML → the body text the reading pane shows, i.e.
 ``extract_html(html).text``: the title is shown apart from the body and the benchmark's
 ground truth has no title, so none is prefixed) and on the ``trafilatura_default``
-builtin. Usage: ``python benchmarks/extraction.py [--bench DIR] [--limit N] [--json]``.
+builtin, then bylines and dates beside trafilatura's metadata (``benchmarks/metadata.py``:
+what the dev ground truth lets us score). Usage:
+``python benchmarks/extraction.py [--bench DIR] [--limit N] [--no-metadata] [--json]``.
 
 ``--json`` scores our extractor only, with the same scorer run, and prints its quality
 figures as one JSON object, ``{"f1": …, "precision": …, "recall": …}`` (what
@@ -54,6 +56,7 @@ def main() -> int:
     parser.add_argument("--limit", type=int, default=0)
     parser.add_argument("--json", action="store_true",
                         help="score our extractor only; print its F1, precision and recall as JSON")
+    parser.add_argument("--no-metadata", action="store_true", help="skip the bylines and dates")
     args = parser.parse_args()
     if not SCORER.exists():
         print(f"scorer not found at {SCORER}: the shared folder must sit beside the repository",
@@ -80,6 +83,13 @@ def main() -> int:
         print(line)
         if code:
             return code
+    if not args.no_metadata:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import metadata
+
+        bench = Path(args.bench) if args.bench else SCORER.parent.parent / "data" / "extraction-dev"
+        metadata.dev_figures(bench)
+        metadata.page_figures()
     return 0
 
 
