@@ -59,6 +59,7 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
         raise ArticleError(path, "this file is not readable as an HTML page")
     meta = read_meta(tree, url)
     _drop_controls(tree)
+    _drop_hover_cards(tree)
     _unwrap_embedded_posts(tree)
     truncated = is_truncated(html)
     description = "" if _lead_in_body(tree, meta.description) else meta.description
@@ -182,6 +183,21 @@ def _in_running_text(link) -> bool:
     if not after.strip() or not label:
         return False
     return not (after[:1].isalnum() and label[-1:].isalnum())
+
+
+def _drop_hover_cards(tree) -> None:
+    """A card that pops up over a linked name (the name again, a photo, the person's
+    latest headlines) sits glued to the link in the markup, so its text runs into the
+    sentence ("Rep. Ann LeeAnn LeeLee doubles down…"): an element right after a link,
+    with nothing between them, whose text starts with the link's, is such a card."""
+    for link in list(tree.iter("a")):
+        label = " ".join(link.text_content().split())
+        card = link.getnext()
+        if (len(label) < 4 or card is None or (link.tail or "").strip()
+                or card.tag not in ("span", "div", "aside", "section")):
+            continue
+        if " ".join(card.text_content().split()).startswith(label):
+            card.drop_tree()
 
 
 def _unwrap_embedded_posts(tree) -> None:
