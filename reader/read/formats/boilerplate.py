@@ -13,6 +13,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 
 from ...record import Link
+from . import furniture
 
 
 class Block(NamedTuple):
@@ -115,7 +116,10 @@ def trim(blocks: list[Block], title: str | list[str], description: str = "",
     titles = [title] if isinstance(title, str) else title
     blocks = _drop_leading_title(blocks, titles)
     blocks = _drop_dek(blocks, description)
-    blocks = [block for block in blocks if not _is_teaser(block)]
+    related = furniture.related_runs(blocks)
+    blocks = [block for index, block in enumerate(blocks)
+              if index not in related and not _is_teaser(block)
+              and not furniture.is_inline_furniture(block.text, block.links)]
     end = len(blocks)
     while end > 1 and is_furniture(blocks[end - 1]):
         end -= 1
