@@ -57,6 +57,7 @@ def to_json(article: Article) -> dict:
         "dateline": article.dateline,
         "text": article.text,
         "paragraphs": list(article.paragraphs),
+        "blocks": [{"kind": block.kind, "text": block.text} for block in article.blocks],
         "organisations": [
             {"name": org.name, "aliases": list(org.aliases),
              "mentions": [{"start": m.start, "end": m.end, "text": m.text} for m in org.mentions]}

@@ -52,6 +52,17 @@ class Organisation:
     mentions: tuple[Mention, ...]
 
 
+KINDS = ("paragraph", "heading", "item", "quote")  # what a block of the body is
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of an article's body: its kind (see :data:`KINDS`) and its text."""
+
+    kind: str
+    text: str
+
+
 @dataclass(slots=True)
 class Draft:
     """Raw fields of one article as a format parser found them (before cleaning).
@@ -74,6 +85,7 @@ class Draft:
     warnings: list[str] = field(default_factory=list)
     site: str = ""
     index: int = 0  # position of the article inside its file (JSON lists, JSON Lines)
+    kinds: list[str] | None = None  # beside ``paragraphs``: each one's kind (see KINDS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,6 +103,15 @@ class Article:
     organisations: tuple[Organisation, ...] = ()
     site: str = ""
     index: int = 0
+    kinds: tuple[str, ...] = ()  # one per paragraph; empty when all are plain paragraphs
+
+    @property
+    def blocks(self) -> tuple[Block, ...]:
+        """The body as blocks: each paragraph with its kind (heading, list item, quote or
+        paragraph); the texts are ``paragraphs``, in the same order."""
+        kinds = self.kinds if len(self.kinds) == len(self.paragraphs) else ()
+        return tuple(Block(kinds[i] if kinds else "paragraph", text)
+                     for i, text in enumerate(self.paragraphs))
 
     @property
     def text(self) -> str:

@@ -232,6 +232,22 @@ def test_codec_round_trips_every_field(folder):
     assert moved[0].path == "/elsewhere/x.txt" and moved[0].paragraphs == articles[0].paragraphs
 
 
+def test_codec_carries_the_blocks_kinds():
+    from dataclasses import replace
+
+    article = replace(_bare_article(), paragraphs=("Lead.", "A subheading", "A point", "A quote."),
+                      kinds=("paragraph", "heading", "item", "quote"))
+    again = decode_articles(encode_articles([article]))[0]
+    assert again == article and [block.kind for block in again.blocks] == list(article.kinds)
+
+
+def _bare_article():
+    from reader.record import Article
+
+    return Article(path="/f/a.html", format="html", title="T", date=None, authors=(), dateline=None,
+                   paragraphs=("x",), links=(), tags=(), warnings=())
+
+
 @pytest.mark.skipif(os.name != "posix", reason="needs a POSIX file system (bytes file names)")
 def test_undecodable_file_names_and_lone_surrogates_are_cached(tmp_path, parses):
     folder = tmp_path / "odd"

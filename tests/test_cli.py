@@ -29,8 +29,10 @@ def test_clean_json_object():
     assert out.returncode == 0, out.stderr
     obj = json.loads(out.stdout)
     assert list(obj) == ["path", "format", "title", "date", "authors", "dateline", "text", "paragraphs",
-                         "organisations", "links", "tags", "warnings"]
+                         "blocks", "organisations", "links", "tags", "warnings"]
     assert obj["date"] == "2025-12-04" and obj["format"] == "txt"
+    assert [block["text"] for block in obj["blocks"]] == obj["paragraphs"]
+    assert {block["kind"] for block in obj["blocks"]} == {"paragraph"}
     assert obj["text"] == "\n\n".join(obj["paragraphs"])
     for org in obj["organisations"]:
         for m in org["mentions"]:

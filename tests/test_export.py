@@ -26,8 +26,10 @@ def make(title="Floods <hit> the north", paragraphs=("Rain & wind fell for days.
 def test_json_has_exactly_the_stable_keys():
     obj = to_json(make())
     assert list(obj) == ["path", "format", "title", "date", "authors", "dateline", "text", "paragraphs",
-                         "organisations", "links", "tags", "warnings"]
+                         "blocks", "organisations", "links", "tags", "warnings"]
     assert obj["text"] == "Rain & wind fell for days.\n\nThe <b>UN</b> helped."
+    assert obj["blocks"] == [{"kind": "paragraph", "text": "Rain & wind fell for days."},
+                             {"kind": "paragraph", "text": "The <b>UN</b> helped."}]
     assert obj["links"] == [{"url": "https://ex.com/a", "label": "", "kind": "source"}]
 
 
@@ -116,3 +118,15 @@ def test_disk_full_during_write_is_reported_per_article(tmp_path):
         report = export_all([make()], tmp_path, "txt")
     assert report.failed == [("/src/a.txt", f"{tmp_path / 'floods-hit-the-north.txt'}: No space left on device")]
     assert os.listdir(tmp_path) == []
+
+
+STRUCTURED = dict(paragraphs=("Rain fell.", "What the council said", "Close the road", "Open the shelter",
+                              "We were ready, said the mayor."),
+                  kinds=("paragraph", "heading", "item", "item", "quote"))
+
+
+def test_json_blocks_keep_headings_items_and_quotes():
+    obj = to_json(make(**STRUCTURED))
+    assert [block["kind"] for block in obj["blocks"]] == ["paragraph", "heading", "item", "item", "quote"]
+    assert [block["text"] for block in obj["blocks"]] == obj["paragraphs"]
+

@@ -189,11 +189,13 @@ def finish(draft: Draft) -> Article:
     """Run the pipeline over a draft and freeze the result, organisations included."""
     from ..organisations.recognise import organisations_of
 
+    given = list(draft.paragraphs or ()) if draft.kinds else []
     if draft.paragraphs is not None and not draft.body:
         draft.body = "\n\n".join(draft.paragraphs)
     for step in PIPELINE:
         draft = step(draft)
     paragraphs = tuple(draft.paragraphs or ())
+    kinds = _kinds_of(paragraphs, given, draft.kinds or [])
     if not draft.title and paragraphs:
         draft.title = fallback_title(paragraphs[0])
     text = "\n\n".join(paragraphs)
@@ -211,7 +213,33 @@ def finish(draft: Draft) -> Article:
         organisations=organisations_of(text) if text else (),
         site=_plain(draft.site),
         index=draft.index,
+        kinds=kinds,
     )
+
+
+def _kinds_of(paragraphs: tuple[str, ...], given: list[str], kinds: list[str]) -> tuple[str, ...]:
+    """The kind of each cleaned paragraph, from the paragraphs the parser gave with their
+    kinds. The pipeline drops whole paragraphs, cuts a lifted dateline or date from the
+    front of one and adds spaces inside words, so each cleaned paragraph is matched, in
+    order, to the given one whose letters end with its letters."""
+    if not given or len(given) != len(kinds) or all(kind == "paragraph" for kind in kinds):
+        return ()
+    keys = [_letters(text) for text in given]
+    out: list[str] = []
+    at = 0
+    for paragraph in paragraphs:
+        key = _letters(paragraph)
+        found = next((i for i in range(at, len(keys)) if key and keys[i].endswith(key)), None)
+        if found is None:
+            out.append("paragraph")
+        else:
+            out.append(kinds[found])
+            at = found + 1
+    return tuple(out) if any(kind != "paragraph" for kind in out) else ()
+
+
+def _letters(text: str) -> str:
+    return "".join(ch for ch in text.lower() if ch.isalnum())
 
 
 def _plain(value: str) -> str:

@@ -29,6 +29,7 @@ TRIM_NOTICE_WORDS = 40  # our trimming of the extractor's text is reported from 
 TRIM_NOTICE_SHARE = 0.1  # ...and this share of its text
 _FLATTEN = re.compile(r"(?i)</?(?:div|span|section|article|font|center|aside|main)\b[^>]*>")
 _BLOCKS = {"p", "head", "item", "quote", "row", "code", "list", "table", "lb", "div"}
+_KINDS = {"head": "heading", "item": "item", "quote": "quote"}  # trafilatura's tags → block kinds
 _EMBED_WRAPPER = re.compile(r"(?i)social|embed|tweet|twitter")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _PARSER_OPTIONS = dict(collect_ids=False, default_doctype=False, encoding="utf-8",
@@ -294,7 +295,8 @@ def _blocks(body) -> list[Block]:
         if event == "start":
             if tag in _BLOCKS:
                 flush()
-                kinds.append(tag)
+                # a paragraph inside a quote or a list item is part of it
+                kinds.append(kinds[-1] if tag == "p" and kinds[-1] in ("quote", "item") else tag)
             elif tag == "cell" and parts:
                 parts.append(" | ")
             if tag == "ref" and _is_web_target(element.get("target") or ""):
@@ -347,4 +349,5 @@ def _draft(path: str, meta: PageMeta, blocks: list[Block], warnings: list[str],
             links.append(link)
     return Draft(path=path, format="html", paragraphs=[block.text for block in blocks], title=meta.title,
                  date=meta.date, authors=meta.authors, links=links, tags=meta.tags,
-                 warnings=warnings, site=meta.site)
+                 warnings=warnings, site=meta.site,
+                 kinds=[_KINDS.get(block.kind, "paragraph") for block in blocks])
