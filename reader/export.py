@@ -115,11 +115,14 @@ def _md_escape(text: str) -> str:
     return re.sub(r"^(\s*)([-+]|\d+[.)])(\s)", r"\1\\\2\3", text)
 
 
+_MD_BLOCK = {"paragraph": "", "heading": "## ", "item": "- ", "quote": "> "}
+
+
 def _render_md(article: Article) -> str:
     out = [f"# {_md_escape(own_title(article))}" if own_title(article) else ""]
     if meta := metadata_line(article):
         out.append(f"*{_md_escape(meta)}*")
-    out.extend(_md_escape(p) for p in article.paragraphs)
+    out.extend(_MD_BLOCK[block.kind] + _md_escape(block.text) for block in article.blocks)
     if article.source_links:
         out.append("## Sources\n\n" + "\n".join(
             f"- <{link.url}>" if not link.label else f"- [{_md_escape(link.label)}](<{link.url}>)"
@@ -136,6 +139,8 @@ h1{font:700 1.9em/1.2 system-ui,'DejaVu Sans',sans-serif;margin:0 0 .3em}
 .meta{color:#666;font:.85em system-ui,'DejaVu Sans',sans-serif;margin-bottom:2em}
 mark.org{background:#fde7a8;color:inherit;border-radius:2px;padding:0 1px}
 h2{font:600 1em system-ui,'DejaVu Sans',sans-serif;margin-top:2.5em;color:#444}
+article h2{font-size:1.15em;margin-top:1.8em;color:inherit}
+blockquote{margin:1em 0;padding-left:1em;border-left:3px solid #ccc;font-style:italic}
 ul.orgs,ul.sources{font:.9em/1.5 system-ui,'DejaVu Sans',sans-serif;padding-left:1.2em}
 a{color:#1a55a8}
 @media (prefers-color-scheme:dark){body{background:#1b1c1e;color:#e4e2dd}.meta{color:#9a9a9a}
@@ -155,7 +160,18 @@ def _marked_paragraphs(article: Article) -> list[str]:
         pos = m.end
     pieces.append(html.escape(text[pos:]))
     # paragraphs are separated by "\n\n" in text, and no mark spans a paragraph break
-    return [f"<p>{paragraph}</p>" for paragraph in "".join(pieces).split("\n\n")]
+    marked = "".join(pieces).split("\n\n")
+    out: list[str] = []
+    for index, (block, paragraph) in enumerate(zip(article.blocks, marked)):
+        previous = article.blocks[index - 1].kind if index else ""
+        following = article.blocks[index + 1].kind if index + 1 < len(article.blocks) else ""
+        if block.kind == "item":
+            out.append(("<ul>" if previous != "item" else "") + f"<li>{paragraph}</li>"
+                       + ("</ul>" if following != "item" else ""))
+        else:
+            tag = {"heading": "h2", "quote": "blockquote"}.get(block.kind, "p")
+            out.append(f"<{tag}>{paragraph}</{tag}>")
+    return out
 
 
 def _render_html(article: Article) -> str:

@@ -130,3 +130,10 @@ def test_json_blocks_keep_headings_items_and_quotes():
     assert [block["kind"] for block in obj["blocks"]] == ["paragraph", "heading", "item", "item", "quote"]
     assert [block["text"] for block in obj["blocks"]] == obj["paragraphs"]
 
+
+def test_md_and_html_exports_keep_the_structure():
+    md = render(make(**STRUCTURED), "md")
+    assert "\n\n## What the council said\n\n- Close the road\n\n- Open the shelter\n\n> We were ready" in md
+    page = render(make(**STRUCTURED), "html")
+    assert "<h2>What the council said</h2><ul><li>Close the road</li><li>Open the shelter</li></ul>" in "".join(page.split("\n"))
+    assert "<blockquote>We were ready, said the mayor.</blockquote>" in page

@@ -342,3 +342,42 @@ def test_hovering_a_highlight_shows_why_it_was_made(qtbot):
     qtbot.waitUntil(lambda: QToolTip.isVisible())
     assert QToolTip.text() == "Varnholt\nWhy: cue: spokesperson for"
     QToolTip.hideText()
+
+
+def test_headings_items_and_quotes_show_as_such_and_keep_offsets(qtbot):
+    from hypothesis import given, settings, strategies as st
+
+    from reader.record import KINDS, Mention, Organisation
+    from reader.ui.pane import ReadingPane
+
+    pane = ReadingPane()
+    qtbot.addWidget(pane)
+    para = st.text(alphabet=_TRICKY, min_size=1, max_size=30).filter(lambda p: "\n\n" not in p)
+
+    @settings(max_examples=100, deadline=None)
+    @given(st.lists(st.tuples(para, st.sampled_from(KINDS)), min_size=1, max_size=6), st.data())
+    def check(blocks, data):
+        paragraphs = [text for text, _ in blocks]
+        article = make_article("/x.html", "Title", paragraphs)
+        text = "\n\n".join(paragraphs)
+        i = data.draw(st.integers(0, len(paragraphs) - 1))
+        local = data.draw(st.integers(0, len(paragraphs[i]) - 1))
+        start = sum(len(p) + 2 for p in paragraphs[:i]) + local
+        end = start + data.draw(st.integers(1, len(paragraphs[i]) - local))
+        m = Mention(start, end, text[start:end], "X")
+        article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
+                                   "organisations": (Organisation("X", (), (m,)),),
+                                   "kinds": tuple(kind for _, kind in blocks)})
+        pane.show_article(article, {})
+        assert pane.cursor_for(start, end).selectedText() == _as_selected(text[start:end])
+
+    check()
+    article = make_article("/x.html", "Title", ["Lead.", "A subheading", "One point", "Said someone."])
+    article = type(article)(**{**{f: getattr(article, f) for f in article.__slots__},
+                               "kinds": ("paragraph", "heading", "item", "quote")})
+    pane.show_article(article, {})
+    html = pane.toHtml()
+    assert "A subheading" in html and "<li" in html and "font-style:italic" in html
+    from reader.ui.pane import article_html
+    built, _ = article_html(article, {})
+    assert "<h3 style='white-space:pre-wrap'>A subheading</h3>" in built

@@ -46,7 +46,8 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
     start = 0
     queue = iter(mentions)
     pending = next(queue, None)
-    for para in article.paragraphs:
+    kinds = [block.kind for block in getattr(article, "blocks", ())] or ["paragraph"] * len(article.paragraphs)
+    for number, para in enumerate(article.paragraphs):
         end = start + len(para)
         pieces, cursor = [], start
         while pending is not None and pending.start < end:
@@ -64,9 +65,22 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
             placed.append(m)
             cursor = m.end
         pieces.append(_text(para[cursor - start:]))
-        out.append(f"<p style='white-space:pre-wrap'>{''.join(pieces)}</p>")
+        out.append(_block(kinds[number], "".join(pieces)))
         start = end + 2
     return "\n".join(out), placed
+
+
+def _block(kind: str, inner: str) -> str:
+    """One paragraph of the body as one document block: a subheading looks like one, a
+    list item has its bullet and a quote its indent (outside the text, so mention
+    offsets still map one-to-one)."""
+    if kind == "heading":
+        return f"<h3 style='white-space:pre-wrap'>{inner}</h3>"
+    if kind == "item":
+        return f"<ul style='margin-top:0; margin-bottom:0'><li style='white-space:pre-wrap'>{inner}</li></ul>"
+    if kind == "quote":
+        return f"<p style='white-space:pre-wrap; margin-left:2em; font-style:italic'>{inner}</p>"
+    return f"<p style='white-space:pre-wrap'>{inner}</p>"
 
 
 # Characters that would not map one-to-one into the document: line and paragraph breaks
