@@ -86,6 +86,7 @@ class Draft:
     site: str = ""
     index: int = 0  # position of the article inside its file (JSON lists, JSON Lines)
     kinds: list[str] | None = None  # beside ``paragraphs``: each one's kind (see KINDS)
+    verbatim: list[str] = field(default_factory=list)  # code and table text: never re-spaced
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,3 +125,28 @@ def test_any_text_gives_drafts_or_an_article_error(text):
     except ArticleError:
         return
     assert all(draft.paragraphs for draft in drafts)
+
+
+def test_fused_word_repair_leaves_code_and_tables_alone():
+    import textwrap
+
+    from reader.read.clean import finish
+
+    prose = [
+        "The harbour board met on Tuesday evening to discuss the state of the old sea wall, which has been "
+        "crumbling since the storms of last winter and now leans towards the water in several places.",
+        "Engineers told the board that the wall could fail within two years unless the council paid for new "
+        "stone facing and drainage works, and they warned that the cost would only rise if it waited.",
+        "Residents who live along the front said they had been asking for repairs for almost a decade and "
+        "were tired of being ignored by a board that met behind closed doors and published its minutes late.",
+    ]
+    code = "const form=new FormData(document.getElementById('signup'));fetch('/api/join',{method:'POST',body:form});"
+    row = "| Harbourmaster | HarbourBoardChairman | StoneFacing |"
+    fused = ["".join(textwrap.wrap(paragraph, 44)) for paragraph in prose]
+    source = "\n\n".join([fused[0], fused[1], "```js", code, "```", row, fused[2],
+                          "Call `document.getElementById` once the page has loaded and the board's form is shown."])
+    article = finish(parse(source))
+    assert list(article.paragraphs[:3]) == prose[:2] + [code]
+    assert article.paragraphs[3] == "Harbourmaster | HarbourBoardChairman | StoneFacing"
+    assert article.paragraphs[4] == prose[2]
+    assert "document.getElementById once" in article.paragraphs[5]

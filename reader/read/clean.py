@@ -149,11 +149,34 @@ def repair_fused_words(draft: Draft) -> Draft:
 
     joined = "\n".join(draft.paragraphs or ())
     repaired = split_fused_words(joined)
+    if repaired is not joined and draft.verbatim:
+        repaired = _keep_verbatim(joined, repaired, draft.verbatim)
     added = repaired.count(" ") - joined.count(" ")
     if added > 0:
         draft.paragraphs = repaired.split("\n")
         draft.warnings.append(f"repaired {added} word{'s' if added != 1 else ''} fused at deleted line breaks")
     return draft
+
+
+def _keep_verbatim(original: str, repaired: str, verbatim: list[str]) -> str:
+    """``repaired`` without the spaces the repair put inside code spans and table rows
+    (``document.get ElementById``). The repair only inserts spaces, so walking both texts
+    side by side tells which characters it added, and where."""
+    protected: set[int] = set()
+    for piece in {" ".join(piece.split()) for piece in verbatim if len(piece.strip()) > 1}:
+        for match in re.finditer(re.escape(piece), original):
+            protected.update(range(match.start() + 1, match.end()))
+    if not protected:
+        return repaired
+    out: list[str] = []
+    at = 0
+    for char in repaired:
+        if at < len(original) and char == original[at]:
+            out.append(char)
+            at += 1
+        elif at not in protected:
+            out.append(char)
+    return "".join(out)
 
 
 _SPACES = re.compile(r" {2,}")

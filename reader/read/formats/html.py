@@ -64,7 +64,8 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
     _unwrap_embedded_posts(tree)
     truncated = is_truncated(html)
     description = "" if _lead_in_body(tree, meta.description) else meta.description
-    found = _body(tree, url or meta.canonical)
+    verbatim: list[str] = []
+    found = _body(tree, url or meta.canonical, verbatim)
     blocks = boilerplate.trim(found, meta.headlines, description, meta.date)
     _report_trimmed(found, blocks, meta.headlines, warnings)
     if truncated:
@@ -74,7 +75,9 @@ def parse_page(html: str, path: str, url: str | None = None) -> Draft:
             blocks = _plain_blocks(tree) or blocks
     if not blocks or (not truncated and boilerplate.prose_words(blocks) < MIN_PROSE_WORDS):
         raise ArticleError(path, "no article text found in this page")
-    return _draft(path, meta, blocks, warnings, url or meta.canonical)
+    draft = _draft(path, meta, blocks, warnings, url or meta.canonical)
+    draft.verbatim = verbatim
+    return draft
 
 
 def _report_trimmed(found: list[Block], kept: list[Block], titles: list[str],
@@ -217,7 +220,7 @@ def _unwrap_embedded_posts(tree) -> None:
             parent.remove(wrapper)
 
 
-def _body(tree, base_url: str | None) -> list[Block]:
+def _body(tree, base_url: str | None, verbatim: list[str]) -> list[Block]:
     """trafilatura's main extractor; its fallbacks (readability, jusText) only when the
     first pass finds little text, or less than 40% of what the page's paragraphs hold
     (a body split by an advert, a lead in another container): the fallbacks cost a
@@ -230,7 +233,7 @@ def _body(tree, base_url: str | None) -> list[Block]:
         document = trafilatura.bare_extraction(tree, **options) or document
     if document is None or document.body is None:
         return []
-    blocks = _blocks(document.body)
+    blocks = _blocks(document.body, verbatim)
     if len(document.text or "") < CONTINUED_SHARE * _paragraph_chars(tree):
         blocks += _continued(tree, blocks)
     return blocks
@@ -276,8 +279,16 @@ def _continued(tree, blocks: list[Block]) -> list[Block]:
     return extra
 
 
-def _blocks(body) -> list[Block]:
-    """Walk trafilatura's body tree (p, head, list/item, quote, table/row/cell, ref, lb)."""
+def _inline_code(element) -> bool:
+    """``<code>`` inside a paragraph, heading, item or another code block is part of it."""
+    parent = element.getparent()
+    return element.tag == "code" and parent is not None and parent.tag in ("p", "head", "item", "cell", "code", "hi")
+
+
+def _blocks(body, verbatim: list[str] | None = None) -> list[Block]:
+    """Walk trafilatura's body tree (p, head, list/item, quote, table/row/cell, ref, lb);
+    the text of code and table rows is added to ``verbatim``."""
+    verbatim = [] if verbatim is None else verbatim
     blocks: list[Block] = []
     links: list[Link] = []
     parts: list[str] = []
@@ -293,7 +304,9 @@ def _blocks(body) -> list[Block]:
     for event, element in etree.iterwalk(body, events=("start", "end")):
         tag = element.tag
         if event == "start":
-            if tag in _BLOCKS:
+            if tag == "code" or tag == "row":
+                verbatim.append(" ".join("".join(element.itertext()).split()))
+            if tag in _BLOCKS and not _inline_code(element):
                 flush()
                 # a paragraph inside a quote or a list item is part of it
                 kinds.append(kinds[-1] if tag == "p" and kinds[-1] in ("quote", "item") else tag)
@@ -307,7 +320,7 @@ def _blocks(body) -> list[Block]:
                     _space_between_scripts(parts, element.text)
                 parts.append(element.text)
         else:
-            if tag in _BLOCKS:
+            if tag in _BLOCKS and not _inline_code(element):
                 flush()
                 kinds.pop()
             if element.tail and element is not body:

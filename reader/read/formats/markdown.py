@@ -29,6 +29,8 @@ _AUTOLINK = re.compile(r"<(https?://[^>\s]+)>")
 _BARE_URL = re.compile(r"(?<![(\[<\"'=])\bhttps?://[^\s<>()\]]+[^\s<>()\].,;:!?'\"]")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|~~)(?=\S)(.+?)(?<=\S)\1(?!\w)")
 _CODE = re.compile(r"`+([^`]*)`+")
+_TABLE_ROW = re.compile(r"^\s*\|.*\|\s*$")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _TAG = re.compile(r"</?[a-zA-Z][^>]*>")
 _SOURCES = re.compile(r"(?i)^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(sources?|references|via)(?:\*\*|__)?\s*:?\s*(?:\*\*|__)?\s*:?\s*(.*)$")
 _PUBLISHED = re.compile(r"(?i)^\s*(?:\*\*|__|_|\*)?(?:published|posted|date|updated|first published)(?:\s+on)?(?:\*\*|__|_|\*)?\s*:?\s*(.+)$")
@@ -65,10 +67,20 @@ def parse(text: str, path: str) -> list[Draft]:
         if in_code:
             if line.strip():
                 paragraphs.append(line.strip())
+                draft.verbatim.append(line.strip())  # code is never re-spaced
             continue
         if not line.strip():
             flush()
             continue
+        if "|" in line and _TABLE_RULE.match(line):
+            continue
+        if _TABLE_ROW.match(line):  # a table row: its own paragraph, never re-spaced
+            flush()
+            row = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
+            paragraphs.append(row)
+            draft.verbatim.append(row)
+            continue
+        draft.verbatim.extend(match.group(1) for match in _CODE.finditer(line) if match.group(1).strip())
         if _REFERENCE_DEF.match(line) or _RULE.match(line) and not current:
             flush()
             continue
