@@ -261,8 +261,11 @@ def _kinds_of(paragraphs: tuple[str, ...], given: list[str], kinds: list[str]) -
     return tuple(out) if any(kind != "paragraph" for kind in out) else ()
 
 
+_NOT_LETTERS = re.compile(r"[\W_]+")
+
+
 def _letters(text: str) -> str:
-    return "".join(ch for ch in text.lower() if ch.isalnum())
+    return _NOT_LETTERS.sub("", text.lower())
 
 
 def _plain(value: str) -> str:

@@ -24,6 +24,9 @@ _PROMPT = re.compile(
     r"|\b(?:like|liked|enjoy|enjoyed|love|loved) this (?:story|article|post|piece)\s*\?"
     r"|\bshare (?:it|this(?: story| article| post)?) with (?:a|your) friends?\b"
     r"|\bget (?:our|the) [^.!?]{0,30}\bnewsletter\b|^(?:sign up|subscribe)(?: now| today| here)?\s*[.!]?$")
+# words one of the prompts holds: most blocks have none, and a substring test is cheap
+_PROMPT_HINTS = ("sign", "subscri", "regist", "mail", "inbox", "agree", "this story", "this article",
+                 "this post", "this piece", "share", "newsletter", "error", "valid")
 _SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 _CAPS_PROMO = re.compile(r"^(?:CLICK|TAP|GET|DOWNLOAD|SUBSCRIBE|SIGN UP|WATCH|LISTEN|READ|FOLLOW|JOIN|SHOP)\b")
 _MORE = re.compile(r"(?i)^more\s*(?:from [^:]{1,40}|on this|news|stories)?\s*[:>»|–—-]\s*\S")
@@ -52,7 +55,8 @@ def _link_share(text: str, links: tuple[Link, ...]) -> float:
 def is_prompt(text: str) -> bool:
     """A sign-up, subscription or share prompt: the block opens with one, holds two, or
     is mostly one; one prompt closing a paragraph of story does not make it furniture."""
-    if not _PROMPT.search(text):
+    lowered = text.lower()
+    if not any(hint in lowered for hint in _PROMPT_HINTS) or not _PROMPT.search(text):
         return False
     sentences = [sentence for sentence in _SENTENCE.split(text) if sentence.strip()]
     flagged = [sentence for sentence in sentences if _PROMPT.search(sentence)]
@@ -62,6 +66,8 @@ def is_prompt(text: str) -> bool:
 
 def is_caps_promo(text: str, links: tuple[Link, ...]) -> bool:
     """"CLICK HERE TO GET THE … APP": a line in capitals that is a link or a call to act."""
+    if not text[:24].isupper():  # a cheap look at the start before counting letters
+        return False
     letters = [ch for ch in text if ch.isalpha()]
     if len(text.split()) < 3 or len(letters) < 10:
         return False

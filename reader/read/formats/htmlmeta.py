@@ -263,6 +263,7 @@ def _htmldate(tree, url: str) -> str | None:
     return parse_date(found) if found else None
 
 
+_AUTHOR_METAS = ("author", "article:author", "dc.creator", "parsely-author", "byl", "sailthru.author")
 # a link to an author's page ("by <a href="/author/ann-lee/">Ann Lee</a>")
 _AUTHOR_PAGE_LINKS = ('//a[contains(@href, "/author/") or contains(@href, "/authors/")'
                       ' or contains(@href, "/byline/")]')
@@ -274,20 +275,20 @@ def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
     ``rel=author`` links, then an in-page byline element; names cleaned (no "By", role,
     outlet suffix or account handle)."""
     value = ld.get("author") or ld.get("creator")
-    sources = [[_name(item) for item in (value if isinstance(value, list) else [value] if value else [])]]
-    for key in ("author", "article:author", "dc.creator", "parsely-author", "byl", "sailthru.author"):
-        value = metas.get(key, "")
-        if value and not re.match(r"(?i)https?://", value):
-            sources.append([value])
-            break
-    sources.append(_itemprop_authors(tree))
-    sources.append([_clean(link.text_content()) for link in tree.iterfind(".//a[@rel]")
-                    if "author" in (link.get("rel") or "").split()])
-    sources.append([_clean(link.text_content()) for link in tree.xpath(_AUTHOR_PAGE_LINKS)
-                    if not _in_comments(link)][:3])
-    sources.append(_byline_elements(tree))
-    for names in sources:
-        cleaned = clean_authors([name for name in names if name and len(name) < 120])
+    named = [metas[key] for key in _AUTHOR_METAS
+             if metas.get(key) and not re.match(r"(?i)https?://", metas[key])][:1]
+    sources = (  # tried in order, each only when the ones before name nobody
+        lambda: [_name(item) for item in (value if isinstance(value, list) else [value] if value else [])],
+        lambda: named,
+        lambda: _itemprop_authors(tree),
+        lambda: [_clean(link.text_content()) for link in tree.iterfind(".//a[@rel]")
+                 if "author" in (link.get("rel") or "").split()],
+        lambda: [_clean(link.text_content()) for link in tree.xpath(_AUTHOR_PAGE_LINKS)
+                 if not _in_comments(link)][:3],
+        lambda: _byline_elements(tree),
+    )
+    for source in sources:
+        cleaned = clean_authors([name for name in source() if name and len(name) < 120])
         if cleaned:
             return cleaned
     return []
