@@ -32,6 +32,7 @@ from ..dates import date_from_url, parse_date
 
 log = logging.getLogger(__name__)
 
+_UTC = re.compile(r"(?i)\d(?:Z|\s*(?:\+|-)00:?00|\s*(?:GMT|UTC))\s*$")  # a timestamp in UTC
 _DATE_METAS = (
     "article:published_time", "og:published_time", "datepublished", "date", "pubdate",
     "publishdate", "publish-date", "publish_date", "dc.date", "dc.date.issued",
@@ -233,9 +234,14 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     metas and JSON-LD state it; htmldate's wider search (local-time metas, markup, the
     URL) wins when it is within a day of that (a UTC timestamp read on the wrong side of
     midnight), the stated date when they are further apart (htmldate found some other
-    date). Without either: other metas, ``<time>`` elements, the URL."""
-    stated = (parse_date(metas.get("article:published_time")) or parse_date(ld.get("datePublished"))
-              or parse_date(ld.get("dateCreated")))
+    date). A stated date in local time (an offset other than UTC's, or none) is taken
+    as it is, without asking htmldate. Without either: other metas, ``<time>``
+    elements, the URL."""
+    raw = next((value for value in (metas.get("article:published_time"), ld.get("datePublished"),
+                                    ld.get("dateCreated")) if parse_date(value)), None)
+    stated = parse_date(raw)
+    if stated and not _UTC.search(str(raw)):
+        return stated
     found = _htmldate(tree, url)
     if stated and found:
         apart = abs(date.fromisoformat(stated) - date.fromisoformat(found))
