@@ -150,3 +150,21 @@ def test_fused_word_repair_leaves_code_and_tables_alone():
     assert article.paragraphs[3] == "Harbourmaster | HarbourBoardChairman | StoneFacing"
     assert article.paragraphs[4] == prose[2]
     assert "document.getElementById once" in article.paragraphs[5]
+
+
+def test_headings_items_and_quotes_keep_their_kind():
+    from reader.read.clean import finish
+
+    source = ("# Flood defences finished\n\nThe new wall was finished on Friday, a month early.\n\n"
+              "## What changes\n\n- The riverside path reopens\n- Parking returns to the quay\n\n"
+              "> We can sleep at night again, said a neighbour.\n\nThe council will inspect it each spring.\n")
+    article = finish(parse(source))
+    assert article.title == "Flood defences finished"
+    assert [(block.kind, block.text) for block in article.blocks] == [
+        ("paragraph", "The new wall was finished on Friday, a month early."),
+        ("heading", "What changes"),
+        ("item", "The riverside path reopens"),
+        ("item", "Parking returns to the quay"),
+        ("quote", "We can sleep at night again, said a neighbour."),
+        ("paragraph", "The council will inspect it each spring."),
+    ]

@@ -50,14 +50,21 @@ def parse(text: str, path: str) -> list[Draft]:
     lines = _front_matter(lines, draft)
     references = _reference_definitions(lines)
     paragraphs: list[str] = []
+    kinds: list[str] = []  # beside paragraphs: heading, item, quote or paragraph
     current: list[str] = []
+    current_kind = ["paragraph"]
     in_code = False
     sources_open = False
 
+    def add(text: str, kind: str) -> None:
+        paragraphs.append(text)
+        kinds.append(kind)
+
     def flush():
         if current:
-            paragraphs.append(_inline(" ".join(current), draft, references))
+            add(_inline(" ".join(current), draft, references), current_kind[0])
             current.clear()
+        current_kind[0] = "paragraph"
 
     for index, line in enumerate(lines):
         if _FENCE.match(line):
@@ -66,7 +73,7 @@ def parse(text: str, path: str) -> list[Draft]:
             continue
         if in_code:
             if line.strip():
-                paragraphs.append(line.strip())
+                add(line.strip(), "paragraph")
                 draft.verbatim.append(line.strip())  # code is never re-spaced
             continue
         if not line.strip():
@@ -77,7 +84,7 @@ def parse(text: str, path: str) -> list[Draft]:
         if _TABLE_ROW.match(line):  # a table row: its own paragraph, never re-spaced
             flush()
             row = " | ".join(cell.strip() for cell in line.strip().strip("|").split("|"))
-            paragraphs.append(row)
+            add(row, "paragraph")
             draft.verbatim.append(row)
             continue
         draft.verbatim.extend(match.group(1) for match in _CODE.finditer(line) if match.group(1).strip())
@@ -87,12 +94,13 @@ def parse(text: str, path: str) -> list[Draft]:
         if current and _SETEXT.match(line) and index > 0:  # "Title\n=====" heading
             heading = _inline(" ".join(current), draft, references)
             current.clear()
-            _add_heading(heading, draft, paragraphs)
+            current_kind[0] = "paragraph"
+            _add_heading(heading, draft, paragraphs, kinds)
             continue
         heading = _HEADING.match(line)
         if heading:
             flush()
-            _add_heading(_inline(heading.group(2), draft, references), draft, paragraphs)
+            _add_heading(_inline(heading.group(2), draft, references), draft, paragraphs, kinds)
             sources_open = False
             continue
         stripped = _QUOTE.sub("", line)
@@ -109,19 +117,24 @@ def parse(text: str, path: str) -> list[Draft]:
         if bullet:
             flush()
             stripped = stripped[bullet.end():]
+            current_kind[0] = "item"
+        elif not current and _QUOTE.match(line):
+            current_kind[0] = "quote"
         current.append(stripped.strip())
     flush()
+    draft.kinds = [kind for text, kind in zip(paragraphs, kinds) if text]
     draft.paragraphs = [p for p in paragraphs if p]
     if not draft.paragraphs:
         raise ArticleError(path, "no article text found in this Markdown file")
     return [draft]
 
 
-def _add_heading(text: str, draft: Draft, paragraphs: list[str]) -> None:
+def _add_heading(text: str, draft: Draft, paragraphs: list[str], kinds: list[str]) -> None:
     if not draft.title and not paragraphs:
         draft.title = text
     elif text:
         paragraphs.append(text)
+        kinds.append("heading")
 
 
 def _metadata_line(line: str, draft: Draft, references: dict[str, str]) -> bool:
