@@ -251,19 +251,21 @@ def _signature(element) -> tuple[str, str]:
 def _continued(tree, blocks: list[Block]) -> list[Block]:
     """The rest of a body the extractor stopped short of: paragraphs after the last one
     it kept, in another container of the same kind (an advert or a pull quote split the
-    body in two ``<article>``/``<div class=body>`` parts), up to the next ``<h1>`` (the
-    start of another article)."""
+    body in two ``<article>``/``<div class=body>`` parts), up to the next headline (the
+    start of another article: an ``<h1>``, or an ``<h2>`` outside such a container)."""
     keys = {boilerplate.text_key(block.text)[:80] for block in blocks if len(block.text) >= 40}
     seen_parents: set[int] = set()
     signatures: set[tuple[str, str]] = set()
     extra: list[Block] = []
     started = False
-    for element in tree.iter("p", "h1"):
-        if element.tag == "h1":
-            if started:
+    for element in tree.iter("p", "h1", "h2"):
+        parent = element.getparent()
+        if element.tag != "p":
+            # another article's headline: an <h1>, or an <h2> outside the body's containers
+            # (a subheading inside one of them is the same article's)
+            if started and (element.tag == "h1" or parent is None or _signature(parent) not in signatures):
                 break
             continue
-        parent = element.getparent()
         if parent is None:
             continue
         text = " ".join(element.text_content().split())
