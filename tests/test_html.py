@@ -219,3 +219,14 @@ def test_script_links_are_page_controls_not_text():
     assert "Fishing groups said they would study the plan." in text
     assert "Officials declined to comment on Monday, citing the report and the published plan." in text
     assert any(link.url == "https://example.org/plan" and link.label == "published plan" for link in article.links)
+
+
+@pytest.mark.parametrize("source, cut", [
+    ("<html><body><p>The Sindh Police said the <b>Counter Terrorism Department (CTD) arrested", True),
+    ("<html><body><p>The Sindh Police said the officers arrested two men.</p><di", True),
+    ("<html><body><p>The Sindh Police said the officers arrested two men.</p>", False),  # closing tags may be left out
+    ("<p>The Sindh Police said the officers arrested", False),  # a fragment, not a page
+    ("<html><body><p>The Sindh Police said.</p></body></html>", False),
+])
+def test_a_page_cut_off_is_told_from_one_that_leaves_out_closing_tags(source, cut):
+    assert html.is_truncated(source) is cut

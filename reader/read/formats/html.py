@@ -106,9 +106,11 @@ _OUTSIDE = {"nav", "header", "footer", "aside", "script", "style", "noscript", "
 
 
 def is_truncated(html: str) -> bool:
-    """A page that opens ``<html>``/``<body>`` and never closes either was cut off
-    (a download that stopped); a fragment with neither tag is a whole fragment."""
-    return bool(_OPENED.search(html)) and not _CLOSED.search(html)
+    """A page that opens ``<html>``/``<body>``, never closes either, and stops inside
+    text or a tag was cut off (a download that stopped). HTML may leave out the closing
+    tags, so a page ending on a complete tag is whole; so is a fragment with neither."""
+    return (bool(_OPENED.search(html)) and not html.rstrip().endswith(">")
+            and not _CLOSED.search(html))
 
 
 def _plain_blocks(tree) -> list[Block]:
