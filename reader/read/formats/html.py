@@ -89,7 +89,7 @@ def _report_trimmed(found: list[Block], kept: list[Block], titles: list[str],
     headlines = set(map(boilerplate.text_key, titles))
     removed = [block for block in found
                if id(block) not in shown and boilerplate.text_key(block.text) not in headlines]
-    words = boilerplate.prose_words(removed)
+    words = boilerplate.prose_words(removed) if removed else 0
     if words < TRIM_NOTICE_WORDS or words < TRIM_NOTICE_SHARE * boilerplate.prose_words(found):
         return
     first = removed[0].text
@@ -134,7 +134,10 @@ def _lead_in_body(tree, description: str) -> bool:
     if not key:
         return False
     for heading in tree.iter("h2", "h3", "h4"):
-        text = boilerplate.text_key(heading.text_content())
+        raw = heading.text_content()
+        if not 0.5 * len(description) <= len(raw) <= 2 * len(description) + 20:
+            continue  # a cheap look at the length before comparing the letters
+        text = boilerplate.text_key(raw)
         if text and (text == key or (len(text) > 40 and key.startswith(text[:-3]))):
             parent = heading.getparent()
             return parent is not None and sum(child.tag == "p" for child in parent) >= 2
@@ -231,12 +234,13 @@ def _body(tree, base_url: str | None, verbatim: list[str]) -> list[Block]:
                    include_tables=True, with_metadata=False)
     document = trafilatura.bare_extraction(tree, fast=True, **options)
     found = len(document.text or "") if document is not None else 0
-    if found < FALLBACK_BELOW or found < FALLBACK_SHARE * _paragraph_chars(tree):
+    page = _paragraph_chars(tree)
+    if found < FALLBACK_BELOW or found < FALLBACK_SHARE * page:
         document = trafilatura.bare_extraction(tree, **options) or document
     if document is None or document.body is None:
         return []
     blocks = _blocks(document.body, verbatim)
-    if len(document.text or "") < CONTINUED_SHARE * _paragraph_chars(tree):
+    if len(document.text or "") < CONTINUED_SHARE * page:
         blocks += _continued(tree, blocks)
     return blocks
 

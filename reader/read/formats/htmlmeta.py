@@ -101,7 +101,7 @@ def _json_ld(tree) -> dict:
         if (script.get("type") or "").strip().lower() != "application/ld+json":
             continue
         try:
-            data = json.loads(_CDATA.sub("", script.text or ""))
+            data = json.loads(_unwrapped(script.text or ""))
         except ValueError:
             continue
         stack = [data]
@@ -141,6 +141,15 @@ def _resolved(item: dict, named: dict[str, dict]) -> dict:
 
     resolved = [resolve(value) for value in author] if isinstance(author, list) else resolve(author)
     return {**item, "author": resolved}
+
+
+def _unwrapped(text: str) -> str:
+    """JSON-LD text without a ``<![CDATA[ ]]>`` or ``<!-- -->`` wrapper (most have none:
+    the regex only runs on those that start or end like one)."""
+    text = text.strip()
+    if text.startswith(("<!", "//")) or text.endswith(("]]>", "-->")):
+        return _CDATA.sub("", text)
+    return text
 
 
 def _name(value) -> str:
