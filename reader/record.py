@@ -50,6 +50,7 @@ class Organisation:
     name: str  # canonical: the most complete long form seen
     aliases: tuple[str, ...]  # every other surface form seen (acronyms, variants)
     mentions: tuple[Mention, ...]
+    source: str = "recogniser"  # or "correction": named by the user's corrections
 
 
 KINDS = ("paragraph", "heading", "item", "quote")  # what a block of the body is

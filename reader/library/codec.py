@@ -15,7 +15,7 @@ def encode_articles(articles: Sequence[Article]) -> bytes:
     safe to read back whatever the bytes are (bad bytes raise ValueError, never worse)."""
     rows = [[a.path, a.format, a.title, a.date, a.authors, a.dateline, a.paragraphs,
              [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
-             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name, m.why) for m in o.mentions])
+             [(o.name, o.aliases, [(m.start, m.end, m.text, m.name, m.why) for m in o.mentions], o.source)
               for o in a.organisations], a.site, a.index, a.kinds] for a in articles]
     try:
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -32,8 +32,8 @@ def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
         out.append(Article(
             path if path is not None else p, fmt, title, date, tuple(authors), dateline,
             tuple(paragraphs), tuple(starmap(Link, links)), tuple(tags), tuple(warnings),
-            tuple([Organisation(name, tuple(aliases), tuple(starmap(Mention, mentions)))
-                   for name, aliases, mentions in orgs]),  # starmap: no Python frame per mention
+            tuple([Organisation(name, tuple(aliases), tuple(starmap(Mention, mentions)), source)
+                   for name, aliases, mentions, source in orgs]),  # starmap: no Python frame per mention
             site, index, tuple(kinds)))
     return out
 
