@@ -23,12 +23,14 @@ SAMPLE_2 = ARTICLES / "001_f04f2131fcbc8157.txt"
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory, monkeypatch):
-    """Every test gets its own config and cache folders: tests never touch the real ones."""
+    """Every test gets its own config, cache and data folders: tests never touch the real ones."""
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ARTICLE_READER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("ARTICLE_READER_CACHE_DIR", str(base / "cache"))
+    monkeypatch.setenv("ARTICLE_READER_DATA_DIR", str(base / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
 
 
 def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:
