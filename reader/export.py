@@ -208,7 +208,12 @@ def _render_html(article: Article) -> str:
 
 
 def _render_json(article: Article) -> str:
-    return json.dumps(to_json(article), ensure_ascii=False, indent=2) + "\n"
+    """The ``clean --json`` object, each organisation also saying where it came from
+    (``"source"``: ``"recogniser"`` or ``"correction"``)."""
+    obj = to_json(article)
+    for out, org in zip(obj["organisations"], article.organisations):
+        out["source"] = org.source
+    return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
 _RENDERERS = {"txt": _render_txt, "md": _render_md, "html": _render_html, "json": _render_json}

@@ -232,3 +232,15 @@ def test_the_cache_keeps_where_an_organisation_came_from():
     fixed = apply(article(WEWORK, {"WeWork": ["WeWork"]}), Corrections().mark("SoftBank"))
     assert sources(fixed) == {"WeWork": RECOGNISER, "SoftBank": CORRECTION}
     assert decode_articles(encode_articles([fixed])) == [fixed]
+
+
+def test_the_json_export_says_where_each_organisation_came_from():
+    import json
+
+    from reader.export import render, to_json
+
+    fixed = apply(article(WEWORK, {"WeWork": ["WeWork"]}), Corrections().mark("SoftBank"))
+    exported = json.loads(render(fixed, "json"))
+    assert [(o["name"], o["source"]) for o in exported["organisations"]] == [
+        ("WeWork", "recogniser"), ("SoftBank", "correction")]
+    assert "source" not in to_json(fixed)["organisations"][0]  # clean --json keeps its keys
