@@ -1,4 +1,4 @@
-"""The command line: ``article-reader clean``, ``article-reader export``, and the window.
+"""The command line: ``article-reader clean``, ``export``, ``corrections``, and the window.
 
 Stable: users' scripts rely on the subcommands, their options, the JSON keys and the
 exit codes (0 success, 1 some files failed, 2 usage or unreadable input).
@@ -16,9 +16,12 @@ from . import __version__
 PROG = "article-reader"
 USAGE = f"""\
 {PROG} [FOLDER|FILE ...]                 open the reader window
-{PROG} clean PATH [--json]               print the cleaned article
-{PROG} export PATH ... --format FMT --out DIR [--jobs N]
+{PROG} clean PATH [--json] [--no-corrections]
+                                          print the cleaned article
+{PROG} export PATH ... --format FMT --out DIR [--jobs N] [--no-corrections]
                                           write one cleaned file per article
+{PROG} corrections import FILE | export FILE | list
+                                          the organisations you corrected
 {PROG} stories PATH ... [--json]          group the articles into stories
 {PROG} compare A B [--json]               what one version of a story has that the other lacks"""
 
@@ -37,6 +40,7 @@ def _parser() -> argparse.ArgumentParser:
                                        "or with --json one JSON object (a list for files that hold several).")
     clean.add_argument("path", metavar="PATH")
     clean.add_argument("--json", action="store_true", help="print a JSON object instead of text")
+    _no_corrections(clean)
     export = sub.add_parser("export", help="write cleaned articles to a folder",
                             description="Write one cleaned file per article into DIR, named from its title. "
                                         "All articles are loaded first (names one article defines are "
@@ -46,6 +50,18 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")
+    _no_corrections(export)
+    corrections = sub.add_parser("corrections", prog=f"{PROG} corrections",
+                                 help="your corrections to the organisations",
+                                 description="The organisations you corrected (in the window, or "
+                                             "imported), applied to every folder, by clean and by export.")
+    verbs = corrections.add_subparsers(dest="action", metavar="ACTION", required=True)
+    for verb, what in (("import", "merge FILE into your corrections"),
+                       ("export", "write your corrections to FILE (- for standard output)"),
+                       ("list", "print your corrections")):
+        verb_parser = verbs.add_parser(verb, prog=f"{PROG} corrections {verb}", help=what, description=what)
+        if verb != "list":
+            verb_parser.add_argument("file", metavar="FILE")
     stories = sub.add_parser("stories", help="group articles that tell the same event",
                              description="Group the articles into stories (the same event told "
                                          "many times: copies, updates, rewrites by other outlets); "
@@ -63,15 +79,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _no_corrections(command: argparse.ArgumentParser) -> None:
+    command.add_argument("--no-corrections", dest="corrections", action="store_false",
+                         help="ignore your corrections to the organisations")
+
+
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     try:
-        if argv and argv[0] in ("clean", "export", "stories", "compare", "-h", "--help", "--version"):
+        if argv and argv[0] in ("clean", "export", "corrections", "stories", "compare", "-h", "--help",
+                                "--version"):
             args = _parser().parse_args(argv)
             if args.command == "clean":
-                return cmd_clean(args.path, args.json)
+                return cmd_clean(args.path, args.json, args.corrections)
             if args.command == "export":
-                return cmd_export(args.paths, args.format, args.out, args.jobs)
+                return cmd_export(args.paths, args.format, args.out, args.jobs, args.corrections)
+            if args.command == "corrections":
+                from .corrections.commands import cmd_corrections
+                return cmd_corrections(args.action, getattr(args, "file", None), _err)
             if args.command in ("stories", "compare"):
                 from .stories.commands import cmd_compare, cmd_stories
                 if args.command == "stories":
@@ -106,7 +131,9 @@ def open_window(paths: list[str]) -> int:
     return run(paths)
 
 
-def cmd_clean(path: str, as_json: bool) -> int:
+def cmd_clean(path: str, as_json: bool, corrections: bool = True) -> int:
+    from .corrections import apply
+    from .corrections.commands import user_corrections
     from .export import render_text, to_json
     from .read.load import load_file
     from .record import ArticleError
@@ -122,6 +149,8 @@ def cmd_clean(path: str, as_json: bool) -> int:
     except Exception as err:  # never a traceback for bad input
         _err(f"{path}: could not be read ({type(err).__name__}: {err})")
         return 2
+    if fixes := user_corrections(corrections, _err):
+        articles = [apply(a, fixes) for a in articles]
     if as_json:
         objects = [to_json(a) for a in articles]
         out = objects[0] if len(objects) == 1 else objects
@@ -132,7 +161,8 @@ def cmd_clean(path: str, as_json: bool) -> int:
     return 0
 
 
-def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
+def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: bool = True) -> int:
+    from .corrections.commands import user_corrections
     from .export import ExportError
     from .library import Library
 
@@ -157,6 +187,7 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int) -> int:
     if problem:
         _err(problem)
         return 2
+    library.corrections = user_corrections(corrections, _err)  # applied as each is written
     try:
         library.open(paths, jobs=jobs or None)
         for failure in library.failures.values():

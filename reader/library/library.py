@@ -47,6 +47,7 @@ from typing import Callable, Iterable, Sequence
 from .cache import Cache, Row
 from .cachefile import limit_bytes
 from .codec import decode_articles
+from ..corrections import Corrections, apply as corrected
 from ..export import ExportError, ExportReport
 from ..organisations.index import IndexEntry, OrganisationIndex
 from ..organisations.recognise import with_folder_names
@@ -97,6 +98,7 @@ class Library:
         self._load = load
         self._discover = discover
         self.searchable = searchable
+        self.corrections: Corrections | None = None  # the user's, applied to articles as shown
 
     @property
     def note(self) -> str:
@@ -449,9 +451,12 @@ class Library:
     # -- the article as shown, and export ------------------------------------------------
     def as_shown(self, article: Article) -> Article:
         """``article`` as the folder shows it: the names other open articles taught
-        (an acronym one defines, ...) marked in it too (safe from any thread)."""
+        (an acronym one defines, ...) marked in it too, then :attr:`corrections`
+        applied (safe from any thread)."""
         with self.lock:
-            return with_folder_names(article, self.index)
+            shown = with_folder_names(article, self.index)
+            corrections = self.corrections
+        return corrected(shown, corrections) if corrections else shown
 
     def export_problem(self, folder: str | os.PathLike, paths: Iterable[str | os.PathLike] | None = None) -> str:
         """Why exports must not go into ``folder`` ('' when they may): it holds the open
