@@ -4,6 +4,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from reader.corrections import CORRECTION, RECOGNISER, CorrectionError, Corrections, Corrector, Entry, apply
 from reader.record import Article, Mention, Organisation
@@ -244,3 +245,31 @@ def test_the_json_export_says_where_each_organisation_came_from():
     assert [(o["name"], o["source"]) for o in exported["organisations"]] == [
         ("WeWork", "recogniser"), ("SoftBank", "correction")]
     assert "source" not in to_json(fixed)["organisations"][0]  # clean --json keeps its keys
+
+
+def test_an_imported_file_wins_where_it_disagrees():
+    stored = Corrections().mark("SoftBank").not_organisation("Vision Fund")
+    incoming = Corrections((Entry("SoftBank Group", ("SoftBank", "Vision Fund")),), ("Neumann",))
+    assert stored.merged_with(incoming) == Corrections(
+        (Entry("SoftBank Group", ("SoftBank", "Vision Fund")),), ("Neumann",))
+
+
+NAMES = ["SoftBank", "SoftBank Group", "SBG", "Neumann", "WeWork", "NASA", "Vision Fund"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["not", "mark", "alias", "merge", "rename", "remove"]),
+                          st.sampled_from(NAMES), st.lists(st.sampled_from(NAMES), max_size=3)), max_size=12))
+def test_any_sequence_of_edits_keeps_the_value_consistent(steps):
+    from reader.corrections import dumps, parse
+
+    c = Corrections()
+    for op, name, others in steps:
+        other = others[0] if others else name
+        c = {"not": lambda: c.not_organisation(name, *others), "mark": lambda: c.mark(name, others),
+             "alias": lambda: c.add_alias(name, other), "merge": lambda: c.merge(name, other),
+             "rename": lambda: c.rename(name, other), "remove": lambda: c.remove(name)}[op]()
+        forms = [f for e in c.organisations for f in e.forms]
+        assert len(forms) == len(set(forms))  # a name belongs to one entry at most
+        assert not set(forms) & set(c.not_organisations)  # and is never refused as well
+        assert parse(dumps(c)) == c

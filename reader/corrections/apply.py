@@ -27,15 +27,16 @@ RECOGNISER = "recogniser"
 CORRECTION = "correction"
 
 _SPACE = re.compile(r"\s+")
-_last: list = [None, None]  # the last corrections value apply() saw, and its Corrector
+_last: tuple = (None, None)  # the last corrections value apply() saw, and its Corrector
 
 
 def apply(article: Article, corrections: Corrections) -> Article:
     """``article`` with ``corrections`` applied (``article`` itself when none touches it)."""
-    if _last[0] is not corrections:
-        _last[1] = Corrector(corrections)
-        _last[0] = corrections
-    return _last[1].apply(article)
+    global _last
+    last = _last  # one read and one write of a pair: safe from any thread
+    if last[0] is not corrections:
+        last = _last = (corrections, Corrector(corrections))
+    return last[1].apply(article)
 
 
 def apply_all(articles: Iterable[Article], corrections: Corrections) -> list[Article]:
