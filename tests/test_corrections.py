@@ -146,6 +146,7 @@ def test_a_missed_company_marked_is_found_wherever_it_occurs():
     assert shown(fixed) == {"Flatiron Health": ["Flatiron Health", "Flatiron Health"], "Roche": ["Roche", "Roche"]}
     assert sources(fixed) == {"Flatiron Health": CORRECTION, "Roche": RECOGNISER}
     assert fixed.organisations[0].mentions[1].start == text.rindex("Flatiron Health")
+    assert {m.why for m in fixed.organisations[0].mentions} == {"your corrections"}
 
 
 def test_softbank_merged_into_softbank_group():
@@ -273,3 +274,24 @@ def test_any_sequence_of_edits_keeps_the_value_consistent(steps):
         assert len(forms) == len(set(forms))  # a name belongs to one entry at most
         assert not set(forms) & set(c.not_organisations)  # and is never refused as well
         assert parse(dumps(c)) == c
+
+
+def test_the_library_shows_and_exports_articles_corrected(tmp_path):
+    from conftest import write
+
+    from reader.library import Library
+
+    write(tmp_path / "src" / "a.txt", "Quarterly results\n\nShares of Quillfeather Pharma rose after "
+          "the World Health Organization approved its vaccine.\n")
+    library = Library(cache=False)
+    try:
+        library.open([tmp_path / "src"], jobs=1)
+        [a] = library.articles.values()
+        assert "Quillfeather Pharma Group" not in shown(library.as_shown(a))
+        library.corrections = Corrections().add_alias("Quillfeather Pharma Group", "Quillfeather Pharma")
+        assert shown(library.as_shown(a))["Quillfeather Pharma Group"] == ["Quillfeather Pharma"]
+        report = library.export_all([a], tmp_path / "out", "json")
+        assert len(report.written) == 1
+        assert '"source": "correction"' in report.written[0].read_text("utf-8")
+    finally:
+        library.close()

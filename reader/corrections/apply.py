@@ -25,6 +25,7 @@ from .model import Corrections
 
 RECOGNISER = "recogniser"
 CORRECTION = "correction"
+WHY = "your corrections"  # Mention.why of a mention only a correction made
 
 _SPACE = re.compile(r"\s+")
 _last: tuple = (None, None)  # the last corrections value apply() saw, and its Corrector
@@ -117,7 +118,8 @@ class Corrector:
         if not touched and not added:
             return article  # a name matched only inside a longer mention
         for s, e, entry in added:
-            taken.setdefault(entry, []).append(Mention(start=s, end=e, text=text[s:e], name=self.names[entry]))
+            taken.setdefault(entry, []).append(
+                Mention(start=s, end=e, text=text[s:e], name=self.names[entry], why=WHY))
         return replace(article, organisations=self._organisations(units, taken))
 
     def _found(self, text: str, units: list[list], taken: dict[int, list[Mention]],
