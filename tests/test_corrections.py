@@ -295,3 +295,38 @@ def test_the_library_shows_and_exports_articles_corrected(tmp_path):
         assert '"source": "correction"' in report.written[0].read_text("utf-8")
     finally:
         library.close()
+
+
+ARTICLES = [
+    article(WEWORK, {"WeWork": ["WeWork"], "Neumann": ["Neumann"], "SoftBank Group Corp": ["SoftBank Group Corp"]},
+            path="a.txt"),
+    article("SoftBank Group and SoftBank's Vision Fund (SVF) invested in WeWork and NASA.",
+            {"SoftBank Group": ["SoftBank Group"], "SoftBank": ["SoftBank"], "WeWork": ["WeWork"]}, path="b.txt"),
+    article("Nasa and the SBG deal: Neumann, Vision Fund.", {"Vision Fund": ["Vision Fund"]}, path="c.txt"),
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["not", "mark", "merge", "rename", "remove"]),
+                          st.sampled_from(NAMES), st.sampled_from(NAMES)), max_size=8))
+def test_recorrecting_what_an_edit_touches_gives_what_correcting_everything_gives(steps):
+    from reader.corrections import recorrect
+
+    c = Corrections()
+    current = {a.key: a for a in ARTICLES}
+    for op, name, other in steps:
+        new = {"not": lambda: c.not_organisation(name), "mark": lambda: c.mark(name, [other]),
+               "merge": lambda: c.merge(name, other), "rename": lambda: c.rename(name, other),
+               "remove": lambda: c.remove(name)}[op]()
+        current.update(recorrect(ARTICLES, c, new))
+        c = new
+        assert current == {a.key: apply(a, c) for a in ARTICLES}
+
+
+def test_recorrect_looks_only_at_what_changed():
+    from reader.corrections import recorrect
+
+    stored = Corrections().not_organisation("Neumann")
+    assert recorrect(ARTICLES, stored, stored) == {}
+    assert sorted(recorrect(ARTICLES, stored, stored.mark("NASA"))) == ["b.txt"]
+    assert sorted(recorrect(ARTICLES, stored, Corrections())) == ["a.txt"]  # c.txt never marked it
