@@ -98,6 +98,7 @@ def test_merge_one_organisation_into_another():
     c = c.mark("SVF", ["Vision Fund"]).merge("Vision Fund", "SoftBank")
     assert c.organisations == (Entry("SoftBank Group", ("SoftBank", "SVF", "Vision Fund")),)
     assert c.merge("SVF", "SoftBank Group") == c  # already one
+    assert Corrections().merge("WeWork", "WeWork") == Corrections()
 
 
 def test_rename_keeps_the_old_name_as_an_alias_and_merges_into_a_taken_name():

@@ -120,6 +120,8 @@ class Corrections:
         """The organisation shown as ``source`` is the same as ``target``: every name of
         ``source``'s entry (or ``source`` alone) becomes another name of ``target``'s."""
         source, target = clean_name(source), clean_name(target)
+        if source == target:
+            return self
         into = self.entry_for(target)
         moved = self.entry_for(source)
         if into is not None and into == moved:
