@@ -1,6 +1,7 @@
 """Large folders stay instant: the issue-7 figures on a generated corpus.
 
     python benchmarks/large_folder.py [--n 10000] [--jobs N] [--no-window] [--no-export]
+                                      [--no-corrections]
 
 Generates a deterministic corpus (:mod:`corpus`: mixed txt/md/html/json, ~5 KB each,
 with the defects the cleaner repairs) in a temporary folder, then measures, each phase
@@ -12,6 +13,11 @@ in a fresh process with its own cache folder:
 * warm reopen (cache): list complete and searchable; then search latency;
 * peak RSS of the opening process (and of its largest pool worker);
 * ``article-reader export`` articles/s with ``--jobs 1`` and with all cores;
+* corrections (issue 16): correcting every open article for one corrections value
+  (:class:`reader.corrections.Corrector`), and one edit, done and undone, on top of 100
+  stored corrections (:func:`reader.corrections.recorrect`, what the window runs), beside
+  joining every article's text once (the least any scan of the texts costs) and a plain
+  scan (one regular expression per name, every article's text);
 * the window (offscreen): first article shown, loading finished, and the longest gap of a
   10 ms heartbeat ``QTimer`` during a cold and a warm open (the longest UI stall). This
   drives ``reader.ui.window.MainWindow`` as it is (its loader runs
@@ -139,6 +145,60 @@ def phase_window(folder: str, timeout: float) -> dict:
             "timed_out": "finished" not in marks, "rss": _rss_mb()[0]}
 
 
+def phase_corrections(folder: str) -> dict:
+    import re
+
+    from corpus import ORGANISATIONS, PEOPLE
+    from reader.corrections import Corrections, Corrector, recorrect
+    from reader.library import Library
+
+    library = Library()
+    library.open([folder])
+    articles = list(library.articles.values())
+    library.close()
+    (long1, acronym1), (long2, _) = ORGANISATIONS[0], ORGANISATIONS[1]
+    unused = Corrections()
+    for i in range(100):
+        unused = unused.mark(f"Nowhere Holdings {i}", [f"NWH{i}"])
+    edits = {
+        "refuse a person's name": lambda c: c.not_organisation(PEOPLE[1]),
+        "mark a person's name": lambda c: c.mark(PEOPLE[2]),
+        "merge an acronym into its organisation": lambda c: c.merge(acronym1, long1),
+        "rename an organisation": lambda c: c.rename(long2, long2 + " Ltd"),
+    }
+    stored = unused.not_organisation(PEOPLE[3]).mark(PEOPLE[4]).rename(ORGANISATIONS[2][0], "Ministry")
+
+    def median(fn, runs=5):
+        """Median wall-clock seconds (and the CPU seconds of that run: on a shared machine
+        the wall clock also counts the time other processes held the cores)."""
+        times = []
+        for _ in range(runs):
+            t, cpu = time.perf_counter(), time.process_time()
+            result = fn()
+            times.append((time.perf_counter() - t, time.process_time() - cpu))
+        return sorted(times)[len(times) // 2], result
+
+    floor, _ = median(lambda: sum(len(a.text) for a in articles))
+    out = {"articles": len(articles), "floor": floor, "stored": len(stored), "values": {}, "edits": {}}
+    for label, edit in [*edits.items(), ("100 names found nowhere", lambda c: unused)]:
+        value = edit(Corrections())
+        seconds, changed = median(lambda: Corrector(value).changed(articles))
+        plain = [re.compile(rf"{re.escape(f)}(?!\w)") for e in value.organisations for f in e.forms]
+        naive = median(lambda: sum(1 for a in articles for p in plain if p.search(a.text)), runs=1)[0][0] if plain else None
+        out["values"][label] = (seconds, len(changed), naive)
+    everything = stored
+    for edit in edits.values():
+        everything = edit(everything)
+    seconds, changed = median(lambda: Corrector(everything).changed(articles))
+    out["values"][f"all {len(everything)} at once"] = (seconds, len(changed), None)
+    for label, edit in edits.items():
+        after = edit(stored)
+        done, changed = median(lambda: recorrect(articles, stored, after))
+        undone, _ = median(lambda: recorrect(articles, after, stored))
+        out["edits"][label] = (done, undone, len(changed))
+    return out
+
+
 # ---------------------------------------------------------------- the driver
 
 def _child(args: list[str], cache: Path) -> dict:
@@ -190,6 +250,7 @@ def main() -> None:
     ap.add_argument("--jobs", type=int, default=0, help="worker processes (default: all cores)")
     ap.add_argument("--no-window", action="store_true", help="skip the offscreen window figures")
     ap.add_argument("--no-export", action="store_true", help="skip the export figures")
+    ap.add_argument("--no-corrections", action="store_true", help="skip the corrections figures")
     ap.add_argument("--window-timeout", type=float, default=300.0)
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
@@ -197,6 +258,9 @@ def main() -> None:
 
     if args.phase == "open":
         print(json.dumps(phase_open(args.folder, args.jobs or None, searches=True)))
+        return
+    if args.phase == "corrections":
+        print(json.dumps(phase_corrections(args.folder)))
         return
     if args.phase == "window":
         print(json.dumps(phase_window(args.folder, args.window_timeout)))
@@ -243,6 +307,22 @@ def main() -> None:
         print(f"  warm reopen process       {warm['rss']:8.0f} MB")
         if cold["note"] or warm["note"]:
             print(f"  cache note: {cold['note'] or warm['note']}")
+
+        if not args.no_corrections:
+            fixes = _child(["--phase", "corrections", "--folder", str(folder)], cache)
+            floor_s = fixes["floor"][0]
+            print(f"corrections over all {fixes['articles']} open articles (median of 5; wall / CPU ms)"
+                  f"   bar 1 s   (floor: join every article's text once, {floor_s * 1000:.1f} ms)")
+            print("  correct every article for one value        wall /   CPU  x floor  changed   plain scan")
+            for label, ((wall, cpu), changed, naive) in fixes["values"].items():
+                plain = f"{naive * 1000:10.1f}" if naive is not None else ""
+                print(f"    {label:<38} {wall * 1000:6.1f} / {cpu * 1000:5.1f} {wall / floor_s:6.1f}x"
+                      f" {changed:7d}   {plain}")
+            print(f"  one edit on top of {fixes['stored']} stored corrections    do wall / CPU, undo wall / CPU"
+                  f"   changed")
+            for label, ((done, done_cpu), (undone, undone_cpu), changed) in fixes["edits"].items():
+                print(f"    {label:<38} {done * 1000:6.1f} / {done_cpu * 1000:5.1f}, "
+                      f"{undone * 1000:6.1f} / {undone_cpu * 1000:5.1f}   {changed:7d}")
 
         if not args.no_export:
             print("article-reader export --format txt")
