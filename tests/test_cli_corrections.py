@@ -131,3 +131,12 @@ def test_export_to_a_folder_or_an_unwritable_place_is_refused(tmp_path):
     assert run("corrections", "export", tmp_path).returncode == 2
     done = run("corrections", "export", tmp_path / "no" / "such" / "folder.json")
     assert done.returncode == 1 and "could not be written" in done.stderr
+
+
+def test_import_over_a_broken_stored_file_keeps_the_broken_one_aside(tmp_path):
+    path = write(store.stored_path(), "{broken")
+    done = run("corrections", "import", write(tmp_path / "mine.json", json.dumps(MINE)))
+    assert done.returncode == 0, done.stderr
+    assert "broken" in done.stderr
+    assert json.loads(path.read_text("utf-8")) == MINE
+    assert [p.read_text("utf-8") for p in path.parent.iterdir() if ".broken-" in p.name] == ["{broken"]

@@ -331,3 +331,33 @@ def test_recorrect_looks_only_at_what_changed():
     assert recorrect(ARTICLES, stored, stored) == {}
     assert sorted(recorrect(ARTICLES, stored, stored.mark("NASA"))) == ["b.txt"]
     assert sorted(recorrect(ARTICLES, stored, Corrections())) == ["a.txt"]  # c.txt never marked it
+
+
+WORDS = ["SoftBank", "Group", "WeWork", "Neumann", "NASA", "Nasa", "said", "the", "and", "Vision", "Fund", "SVF",
+         "Corp", "of", ",", "'s", "\n\n"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=40),
+       st.lists(st.sampled_from(NAMES + ["Group", "SoftBank Group Corp"]), max_size=4),
+       st.lists(st.tuples(st.sampled_from(NAMES + ["Corp"]), st.lists(st.sampled_from(NAMES + ["Corp"]), max_size=2)),
+                max_size=3),
+       st.lists(st.sampled_from(NAMES), max_size=3))
+def test_any_article_corrected_keeps_its_highlights_sound(words, found, marks, refused):
+    text = " ".join(words).replace(" \n\n ", "\n\n").strip() or "x"
+    a = article(text, {name: [name] for name in found})
+    c = Corrections()
+    for name, aliases in marks:
+        c = c.mark(name, aliases)
+    if refused:
+        c = c.not_organisation(*refused)
+    fixed = apply(a, c)
+    shown(fixed)  # offsets index the text; every mention is named as its organisation
+    spans = sorted((m.start, m.end) for o in fixed.organisations for m in o.mentions)
+    assert all(e1 <= s2 for (_, e1), (s2, _) in zip(spans, spans[1:]))  # never two on one word
+    assert not {m.text for o in fixed.organisations for m in o.mentions} & set(c.not_organisations)
+    for entry in c.organisations:
+        for form in entry.forms:
+            for m in re.finditer(rf"(?<!\w){re.escape(form).replace(' ', '[ ]')}(?!\w)", fixed.text):
+                assert any(s <= m.start() and m.end() <= e for s, e in spans), (form, m.start())
+    assert {o.name for o in fixed.organisations if o.source == CORRECTION} <= {e.name for e in c.organisations}
