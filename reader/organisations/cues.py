@@ -71,6 +71,10 @@ CUE_AFTER = re.compile(
     r"|chairwoman|board of directors|spokes(?:man|woman|person)|parent company|market value"
     r"|headquarters|share price)\b)"
 )
+# a person's title inside a run names the person after it ("Russian President Boris Yeltsin")
+_PERSON_TITLES = frozenset(
+    "president chancellor minister premier senator governor mayor king queen prince princess"
+    " sheikh emperor pope ambassador secretary chairman chairwoman congressman congresswoman".split())
 # weaker: a person says things in statements too, so not after a person's name
 SAID_IN_STATEMENT = re.compile(r" said in a (?:statement|filing|press release)\b")
 # "according to Refinitiv data"
@@ -245,7 +249,10 @@ class EvidenceRules:
         name = _name_of(toks[j:r])
         first = norm_token(name.split(" ", 1)[0])
         if tuple(norm_name(name).split()) not in lex.not_org \
-                and first not in lex.title_words and first not in lex.given:  # "Sarah Whitcombe said in a statement"
+                and first not in lex.title_words and first not in lex.given \
+                and not any(k in _PERSON_TITLES for k in keys[j:r - 1]):
+            # not "Sarah Whitcombe said in a statement", nor "German Chancellor Helmut
+            # Kohl's spokesman": a person's title before more words names a person
             cue = "according to ... data" if before and before.re is DATA_AFTER \
                 else (before or after).group().strip(" ,")
             cands.append((j, r, CUE, "n:" + norm_name(name), "cue: " + cue))

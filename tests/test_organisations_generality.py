@@ -1,0 +1,20 @@
+"""Rules of the organisation recogniser that must hold beyond the dev data (issue #15):
+each test is a general shape a rule got wrong, on texts written for these tests."""
+from __future__ import annotations
+
+from reader.organisations.recognise import find_organisations
+
+
+def marked(text: str) -> list[str]:
+    return [m.text for m in find_organisations(text)]
+
+
+def test_a_titled_persons_spokesman_does_not_make_the_person_an_organisation():
+    text = ("German Chancellor Helmut Kohl's spokesman said the coalition would hold. "
+            "Russian President Boris Yeltsin's spokesman denied it.")
+    got = " | ".join(marked(text))
+    assert "Kohl" not in got and "Yeltsin" not in got
+
+
+def test_a_company_before_its_spokesman_is_still_found():
+    assert "Harrowgate Mutual" in marked("Harrowgate Mutual's spokesman declined to comment.")
