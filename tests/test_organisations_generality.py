@@ -18,3 +18,16 @@ def test_a_titled_persons_spokesman_does_not_make_the_person_an_organisation():
 
 def test_a_company_before_its_spokesman_is_still_found():
     assert "Harrowgate Mutual" in marked("Harrowgate Mutual's spokesman declined to comment.")
+
+
+def test_a_player_whose_surname_is_a_city_is_no_club():
+    text = ("Allan Houston scored 25 points as the New York Knicks beat the Miami Heat 98-90 in "
+            "overtime. Houston also had six assists.")
+    got = marked(text)
+    assert "New York Knicks" in got
+    assert not any("Houston" in m for m in got)
+
+
+def test_a_word_and_a_city_playing_a_side_is_a_club():
+    text = "Soccer results on Sunday: Kestrel Zagreb 2 Hajduk Split 1. Kestrel top the league on goal difference."
+    assert "Kestrel Zagreb" in marked(text)

@@ -298,14 +298,16 @@ class EvidenceRules:
 
     def _sides(self, toks, keys, offs, end, cands) -> None:
         """In a match report: a city playing a side ("Denver beat Phoenix 110-98"), a word
-        and a city naming a club ("Rotor Volgograd", "Slavia Prague")."""
+        and a city playing a side naming a club ("Slavia Prague 2 Sparta 1"); a player whose
+        surname is a city ("Allan Houston scored") is no club."""
         lex = self.lex
         n = len(toks)
         key = tuple(keys)
         if key in lex.places and key not in lex.countries and team_spot(self.text, offs[0], end):
             cands.append((0, n, CUE, "n:" + norm_name(" ".join(toks)), "sports: a side in a match report"))
         elif n == 2 and key[1:] in lex.places and key[1:] not in lex.countries and keys[0] not in self.common \
-                and keys[0] not in lex.given and self._person_word(toks[0], keys[0]):
+                and keys[0] not in lex.given and self._person_word(toks[0], keys[0]) \
+                and team_spot(self.text, offs[0], end):  # not a player: "Allan Houston scored"
             cands.append((0, 2, CUE, "n:" + norm_name(" ".join(toks)), "sports: a club and its city"))
 
     def _people(self, toks, keys, offs, taken) -> None:
