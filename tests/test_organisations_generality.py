@@ -31,3 +31,17 @@ def test_a_player_whose_surname_is_a_city_is_no_club():
 def test_a_word_and_a_city_playing_a_side_is_a_club():
     text = "Soccer results on Sunday: Kestrel Zagreb 2 Hajduk Split 1. Kestrel top the league on goal difference."
     assert "Kestrel Zagreb" in marked(text)
+
+
+def test_an_election_report_is_no_match_report():
+    # "victory", "points", "title", "season", "beat": words election pages use too
+    text = ("The senator's victory was a blow to Republicans, who had led the polls by three "
+            "points and beat every forecast last season. Senators from both parties praised the "
+            "result, and Portland 2 voted no.")
+    assert marked(text) == []
+
+
+def test_a_hockey_report_is_a_match_report():
+    text = ("The St. Louis Blues beat the Dallas Stars 3-2 in overtime. The Blues scored twice on "
+            "the power play and their goalie made 31 saves.")
+    assert marked(text).count("Blues") == 1

@@ -24,21 +24,35 @@ POSSESSIVE, DEFINITION, GAZETTEER, HEAD, CUE, ACRONYM = range(6)
 CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
 _CONNECTORS = frozenset(CONN.split("|")) | {"the"}
 
+# the words of a match report: those only sports use, those a match report uses far more
+# than other news, and those election and market reports fill too ("points", "victory",
+# "title", "season", "beat")
 _SPORT = re.compile(
-    r"\b(?:soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis|golf"
-    r"|league|goals?|scored|striker|midfielder|goalkeeper|defender|winger|half-?time|coach"
-    r"|innings|wickets?|batsman|bowler|pitcher|homers?|homered|inning|touchdowns?|quarterback"
-    r"|referee|tournament|semi-?finals?|quarter-?finals?|champions|club|clubs|captain"
-    r"|season|match|matches|squad|cup|title|standings|beat|drew|draw|playoffs?|nba|nfl|nhl|mlb"
-    r"|points|rebounds|assists|overtime|victory|defeat|defeated|fixture|derby|kickoff|penalty"
-    r"|rallied|pitched|matchup|scrum|wicket|batting|bowling)\b"
+    r"\b(?:(?P<sport>soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis"
+    r"|golf|striker|midfielder|goalkeeper|winger|half-?time|innings|wickets?|batsman|bowler"
+    r"|pitchers?|homers?|homered|inning|touchdowns?|quarterback|referee|semi-?finals?"
+    r"|quarter-?finals?|playoffs?|nba|nfl|nhl|mlb|rebounds|kickoff|scrum|batting|bowling|goalie"
+    r"|shutout|puck|power[- ]?play|hat-?trick|strikeouts?)"
+    r"|(?P<match>league|goals?|scored|defender|coach|tournament|champions|captain|matches|squad"
+    r"|cup|standings|drew|draw|fixture|derby|penalty)"
+    r"|season|match|club|clubs|title|beat|points|assists|overtime|victory|defeat|defeated"
+    r"|rallied|pitched|matchup)\b"
 )
 
 
 def sporty(text: str) -> bool:
-    """Is ``text`` a match report (three sports words or more)?"""
-    found = _SPORT.finditer(text.lower())
-    return next(found, None) is not None and next(found, None) is not None and next(found, None) is not None
+    """Is ``text`` a match report: three sports words or more, of which one only sports use
+    or two a match report uses far more than other news (not "points", "victory" alone)?"""
+    hits = matchy = 0
+    strong = False
+    for m in _SPORT.finditer(text.lower()):
+        hits += 1
+        strong = strong or m.group("sport") is not None
+        matchy += m.group("match") is not None
+        if hits >= 3 and (strong or matchy >= 2):
+            return True
+    return False
+
 
 # "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"; "a spokesperson
 # for X", "data from X", "shares of X", "the founder of X"
