@@ -45,3 +45,15 @@ def test_a_hockey_report_is_a_match_report():
     text = ("The St. Louis Blues beat the Dallas Stars 3-2 in overtime. The Blues scored twice on "
             "the power play and their goalie made 31 saves.")
     assert marked(text).count("Blues") == 1
+
+
+def test_a_city_before_a_number_that_is_no_score_is_no_side():
+    text = ("The striker scored twice in the league match. The coach said Denver 4 hours away was "
+            "too far, and Phoenix 2 years ago was better.")
+    assert marked(text) == []
+
+
+def test_a_results_line_still_makes_its_cities_sides():
+    text = "Soccer league results, goals in brackets:\nDenver 3 Phoenix 2\nPortland 1, Memphis 1\n"
+    assert marked(text) == ["Denver", "Phoenix", "Portland", "Memphis"]
+

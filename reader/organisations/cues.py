@@ -150,9 +150,10 @@ def list_members(text: str) -> dict[int, str]:
     return out
 
 
-# a side in a match report: "Denver beat Phoenix 110-98", "Leeds 2 Hull 1", "Boston at Toronto"
+# a side in a match report: "Denver beat Phoenix 110-98", "Leeds 2 Hull 1", "Boston at Toronto";
+# a bare number ends a results line or comes before the other side, not "Denver 4 hours away"
 _SIDE_AFTER = re.compile(
-    r" (?:\d{1,3}(?:-\d{1,3})?(?=[ ,.;\n])|beat |defeated |edged |routed |thrashed |crushed |drew (?:with )?"
+    r" (?:\d{1,3}-\d{1,3}(?=[ ,.;\n])|\d{1,3}(?=[.,;]?[ \t]*(?:\n|$)|[,;]| [" + _UP + r"(])|beat |defeated |edged |routed |thrashed |crushed |drew (?:with )?"
     r"|lost (?:to )?|tied |tie with |v\.? |vs\.? |at (?=[" + _UP + r"][\w.]+ \d))"
 )
 _SIDE_BEFORE = re.compile(
