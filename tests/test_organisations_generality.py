@@ -57,3 +57,11 @@ def test_a_results_line_still_makes_its_cities_sides():
     text = "Soccer league results, goals in brackets:\nDenver 3 Phoenix 2\nPortland 1, Memphis 1\n"
     assert marked(text) == ["Denver", "Phoenix", "Portland", "Memphis"]
 
+
+
+def test_a_club_named_by_a_common_word_opening_a_sentence():
+    text = ("The striker scored twice in the league match. Reading the game well, he moved wide. "
+            "Forest fires had delayed the kickoff.")
+    assert marked(text) == []
+    text = "Reading beat Forest 2-1 in the league. Reading scored first through a striker."
+    assert marked(text) == ["Reading", "Forest", "Reading"]

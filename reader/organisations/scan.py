@@ -75,6 +75,7 @@ class Scan(EvidenceRules, AcronymRules):
         self.gaz_ids: dict[str, Entry] = {}
         self.found: list[tuple[int, int, str]] = []  # (start, end, org id)
         self.why: dict[int, str] = {}  # start of a found span -> the rule that made it
+        self.deferred: list[tuple[int, int, str]] = []  # sentence-opening clubs, kept if named again
 
     # -- merging -----------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -134,6 +135,12 @@ class Scan(EvidenceRules, AcronymRules):
             self.taken_starts = [s for s, _, _ in self.taken]
             for run in runs:
                 self._known_pass(run)
+        if self.deferred:
+            named = {org for _, _, org in self.found}
+            for start, stop, org in self.deferred:
+                if org in named and not any(s < stop and start < e for s, e, _ in self.found):
+                    self.found.append((start, stop, org))
+                    self.why[start] = LISTED
         if len(self.found) > 1:
             self._with_others(runs)
         if self.surnames:  # "Neumann" after "Adam Neumann": a person, whatever else said so
@@ -178,6 +185,12 @@ class Scan(EvidenceRules, AcronymRules):
                 if j == i + 1 and toks[i] in self.acronyms:
                     break  # an acronym this text defined means what the text says, not the gazetteer's
                 if sport_only and (not self.sporty or (i == 0 and self._dateline(offs[0], end if j == n else offs[j]))):
+                    continue
+                if sport_only and i == 0 and j == 1 and keys[0] in self.common and self._sentence_start(offs[0]) \
+                        and not cues.team_spot(self.text, offs[0], offs[0] + len(toks[0])):
+                    # "Reading the game", "Forest fires" opening a sentence: the club only
+                    # where the text names it elsewhere ("Reading beat Forest 2-1")
+                    self.deferred.append((offs[0], offs[0] + len(toks[0]), "g:" + entry.name))
                     continue
                 if written and toks[i].replace("’", "'").rstrip(".") != written:
                     continue  # "LeT" but not "Let", "CBS" but not "CBs" (cornerbacks)
