@@ -65,3 +65,15 @@ def test_a_club_named_by_a_common_word_opening_a_sentence():
     assert marked(text) == []
     text = "Reading beat Forest 2-1 in the league. Reading scored first through a striker."
     assert marked(text) == ["Reading", "Forest", "Reading"]
+
+
+def test_a_stock_ticker_is_not_an_organisation():
+    text = ("Zentrix shares, which trade under the ticker ZNTX, rose. Holloway Brands (NYSE: HLWB) "
+            "fell, and the fund known by the symbol QQQM gained.")
+    got = marked(text)
+    assert "Zentrix" in got and "Holloway Brands" in got
+    assert not {"ZNTX", "HLWB", "QQQM"} & set(got)
+
+
+def test_an_exchange_before_a_ticker_is_still_the_exchange():
+    assert "NYSE" in marked("Pellmore listed its shares on the NYSE last week.")

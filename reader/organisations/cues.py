@@ -171,6 +171,17 @@ def team_spot(text: str, start: int, end: int) -> bool:
             or _SIDE_BEFORE.search(text, max(0, start - 12), start) is not None)
 
 
+# a stock's ticker: "trades under the ticker NVDA", "the symbol ABCD", "(NYSE: ZNTX)"
+_TICKER_BEFORE = re.compile(
+    r"(?:\b(?:[Tt]icker|[Ss]ymbol)(?: symbol)?|\b(?:NYSE|NASDAQ|Nasdaq|AMEX|TSX|TSXV|LSE|ASX|HKEX|SGX|NSE|BSE"
+    r"|OTC|OTCQX|Xetra|Euronext|SIX|TSE|JSE|KRX|TWSE)\s?:) [\"“']?$")
+
+
+def ticker(text: str, start: int) -> bool:
+    """Is the all-capital word at ``start`` a stock's ticker rather than an organisation?"""
+    return _TICKER_BEFORE.search(text, max(0, start - 16), start) is not None
+
+
 # "KNP members", "SDA officials": people who belong to a body
 _MEMBERS = re.compile(
     r"(?:['’]s)? (?:members?|officials|leaders?|leadership|chairman|chairwoman|spokes(?:man|woman|person)"

@@ -231,7 +231,7 @@ class Scan(EvidenceRules, AcronymRules):
                 # a short acronym is an organisation only with evidence (a list, a definition, a cue)
                 if 2 <= len(t) <= 6 and t.isupper() and t.isalpha() and keys[i] not in common \
                         and (len(t) > 3 or cues.acts_as_organisation(self.text, offs[i], offs[i] + len(t))) \
-                        and not _INDEX_AFTER.match(self.text, offs[i] + len(t)) \
+                        and not _INDEX_AFTER.match(self.text, offs[i] + len(t)) and not cues.ticker(self.text, offs[i]) \
                         and (keys[i],) not in lex.not_org \
                         and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
