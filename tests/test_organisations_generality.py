@@ -77,3 +77,9 @@ def test_a_stock_ticker_is_not_an_organisation():
 
 def test_an_exchange_before_a_ticker_is_still_the_exchange():
     assert "NYSE" in marked("Pellmore listed its shares on the NYSE last week.")
+
+
+def test_a_short_acronym_before_what_kind_of_body_it_is():
+    text = "Workers struck again on Thursday, and the CGT union called for a national protest."
+    assert marked(text) == ["CGT"]
+    assert marked("He plugged it into the USB port and the HDMI cable.") == []

@@ -182,15 +182,17 @@ def ticker(text: str, start: int) -> bool:
     return _TICKER_BEFORE.search(text, max(0, start - 16), start) is not None
 
 
-# "KNP members", "SDA officials": people who belong to a body
+# "KNP members", "SDA officials": people who belong to a body; "the CGT union": what it is
 _MEMBERS = re.compile(
     r"(?:['’]s)? (?:members?|officials|leaders?|leadership|chairman|chairwoman|spokes(?:man|woman|person)"
-    r"|headquarters|militants|fighters|supporters|lawmakers|deputies|activists|unions)\b")
+    r"|headquarters|militants|fighters|supporters|lawmakers|deputies|activists|unions)\b"
+    # "the CGT union", "the PNV party": what the body is, said after its name
+    r"| (?:union|party|movement|militia|alliance|coalition|federation|confederation)\b(?!-)")
 
 
 def acts_as_organisation(text: str, start: int, end: int) -> bool:
-    """"the BLA claimed", "KNP members": a short acronym after "the", before what bodies
-    do, or before the people who belong to it."""
+    """"the BLA claimed", "KNP members", "the CGT union": a short acronym after "the",
+    before what bodies do, or before the people who belong to it or what kind of body it is."""
     return (_MEMBERS.match(text, end) is not None
             or text[max(0, start - 4):start] in ("the ", "The ") and _ACTS.match(text, end) is not None)
 
