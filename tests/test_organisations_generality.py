@@ -83,3 +83,9 @@ def test_a_short_acronym_before_what_kind_of_body_it_is():
     text = "Workers struck again on Thursday, and the CGT union called for a national protest."
     assert marked(text) == ["CGT"]
     assert marked("He plugged it into the USB port and the HDMI cable.") == []
+
+
+def test_a_mining_company_is_its_distinctive_words_later():
+    text = ("Larchmere Mining Corp said on Monday it would buy a copper mine. Larchmere, which is "
+            "based in Vancouver, expects to close the deal in May.")
+    assert marked(text) == ["Larchmere Mining Corp", "Larchmere"]

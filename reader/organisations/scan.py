@@ -493,5 +493,6 @@ _COMPANY_WORDS = frozenset(
     norm_token(w) for w in
     "International Group Holdings Holding Corporation Company Industries Enterprises Bancorp Trust"
     " Technologies Systems Communications Electronics Pharmaceuticals Bancshares Financial"
-    " Motors Airlines Petroleum Energy Foods Stores Media Brands Partners".split()
+    " Motors Airlines Petroleum Energy Foods Stores Media Brands Partners Mining Resources Minerals"
+    " Steel Chemicals Insurance Software Networks Therapeutics Entertainment Hotels Logistics".split()
 )
