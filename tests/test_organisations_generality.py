@@ -89,3 +89,12 @@ def test_a_mining_company_is_its_distinctive_words_later():
     text = ("Larchmere Mining Corp said on Monday it would buy a copper mine. Larchmere, which is "
             "based in Vancouver, expects to close the deal in May.")
     assert marked(text) == ["Larchmere Mining Corp", "Larchmere"]
+
+
+def test_a_team_whose_city_is_abbreviated_is_one_organisation():
+    text = ("The St. Louis Blues beat the Dallas Stars 3-2 in overtime. The Blues scored twice on "
+            "the power play. St. Louis has won four straight.")
+    got = find_organisations(text)
+    assert [(m.text, m.name) for m in got if m.name != "Dallas Stars"] == [
+        ("St. Louis Blues", "St. Louis Blues"), ("Blues", "St. Louis Blues"),
+        ("St. Louis", "St. Louis Blues")]

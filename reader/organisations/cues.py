@@ -368,7 +368,7 @@ class EvidenceRules:
         "the Brewers") is its city when the city comes alone ("Milwaukee has won 10 of its
         last 15"); a club named by a word and its city ("Real Madrid") is that word alone."""
         lex = self.lex
-        keys = name.lower().split()
+        keys = norm_name(name).split()
         for k in range(1, len(keys)):
             for part in (tuple(keys[:k]), tuple(keys[k:])):
                 if part in lex.places and part not in lex.countries:
