@@ -98,3 +98,11 @@ def test_a_team_whose_city_is_abbreviated_is_one_organisation():
     assert [(m.text, m.name) for m in got if m.name != "Dallas Stars"] == [
         ("St. Louis Blues", "St. Louis Blues"), ("Blues", "St. Louis Blues"),
         ("St. Louis", "St. Louis Blues")]
+
+
+def test_a_founders_company_named_after_them_is_found_where_a_cue_says_so():
+    text = ("Michael Dell took the company private in 2013. Dell shares have since tripled, and "
+            "Dell, which makes laptops, said server sales rose. Dell himself owns 40 percent.")
+    got = find_organisations(text)
+    assert [(m.start, m.text) for m in got] == [(text.index("Dell shares"), "Dell"),
+                                                (text.index("Dell, which"), "Dell")]

@@ -357,6 +357,22 @@ class EvidenceRules:
                 and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
             self.surnames.add(keys[-1])
 
+    def _drop_surnames(self) -> None:
+        """"Neumann" after "Adam Neumann": a person, whatever else said so; except where a
+        company cue stands right at the word ("Michael Dell" ... "Dell shares", "Dell,
+        which makes laptops"): a founder's company named after them."""
+        text, surnames = self.text, self.surnames
+        kept = []
+        for start, stop, org in self.found:
+            word = text[start:stop]
+            if norm_token(word) in surnames and " " not in word and not word.isupper():
+                after = CUE_AFTER.match(text, stop)
+                if (after is None or after.group()[1:].startswith("s shares")) \
+                        and CUE_BEFORE.search(text, max(0, start - 34), start) is None:
+                    continue  # "Kalvik's shares rose": a person holds shares too
+            kept.append((start, stop, org))
+        self.found = kept
+
     def _as_place(self, start: int, stop: int) -> bool:
         """Is a city that names a team used as a place here: a dateline, "in Seattle",
         "ARLINGTON, Texas"?"""

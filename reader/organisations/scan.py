@@ -143,11 +143,8 @@ class Scan(EvidenceRules, AcronymRules):
                     self.why[start] = LISTED
         if len(self.found) > 1:
             self._with_others(runs)
-        if self.surnames:  # "Neumann" after "Adam Neumann": a person, whatever else said so
-            text, surnames = self.text, self.surnames
-            self.found = [f for f in self.found if not (
-                norm_token(text[f[0]:f[1]]) in surnames and " " not in text[f[0]:f[1]]
-                and not text[f[0]:f[1]].isupper())]
+        if self.surnames:
+            self._drop_surnames()
         self._join_acronyms()
         self.found.sort()
         return self.found
