@@ -106,3 +106,9 @@ def test_a_founders_company_named_after_them_is_found_where_a_cue_says_so():
     got = find_organisations(text)
     assert [(m.start, m.text) for m in got] == [(text.index("Dell shares"), "Dell"),
                                                 (text.index("Dell, which"), "Dell")]
+
+
+def test_a_listed_name_that_opens_a_title_is_the_title():
+    text = ("He met Vice President Kamala Harris on Monday, and the former Vice Chairman spoke. "
+            "Vice Media cut jobs; Federal Reserve Governor Lisa Cook voted.")
+    assert marked(text) == ["Vice Media", "Federal Reserve"]
