@@ -112,3 +112,9 @@ def test_a_listed_name_that_opens_a_title_is_the_title():
     text = ("He met Vice President Kamala Harris on Monday, and the former Vice Chairman spoke. "
             "Vice Media cut jobs; Federal Reserve Governor Lisa Cook voted.")
     assert marked(text) == ["Vice Media", "Federal Reserve"]
+
+
+def test_file_formats_and_codecs_are_not_organisations():
+    text = ("The report was saved as a DOCX file and the photos as HEIC and WEBP; the clip plays as "
+            "WEBM or HEVC video, and the app ships as an APK.")
+    assert marked(text) == []
