@@ -118,3 +118,10 @@ def test_file_formats_and_codecs_are_not_organisations():
     text = ("The report was saved as a DOCX file and the photos as HEIC and WEBP; the clip plays as "
             "WEBM or HEVC video, and the app ships as an APK.")
     assert marked(text) == []
+
+
+def test_a_teams_plural_possessive_before_a_position():
+    text = ("The Kansas City Chiefs beat the Buffalo Bills 27-24 in overtime. The Bills' QB Josh "
+            "Allen threw two touchdowns.")
+    assert marked(text) == ["Kansas City Chiefs", "Buffalo Bills", "Bills"]
+    assert marked("The Dockworkers' Union met.") == ["Dockworkers' Union"]
