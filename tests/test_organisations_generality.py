@@ -125,3 +125,10 @@ def test_a_teams_plural_possessive_before_a_position():
             "Allen threw two touchdowns.")
     assert marked(text) == ["Kansas City Chiefs", "Buffalo Bills", "Bills"]
     assert marked("The Dockworkers' Union met.") == ["Dockworkers' Union"]
+
+
+def test_a_person_listed_with_companies_stays_a_person():
+    assert marked("The hearing called Microsoft, Google and Satya Nadella to testify.") == [
+        "Microsoft", "Google"]
+    assert marked("Shares in Ford, Johnson Controls and Toyota gained.") == [
+        "Ford", "Johnson Controls", "Toyota"]

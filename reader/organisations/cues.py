@@ -289,7 +289,8 @@ class EvidenceRules:
     def _with_others(self, runs) -> None:
         """"Magna, Johnson Controls and Lear": in a list of three names or more, joined by
         commas and "and", of which two are organisations, the others are organisations too
-        (unless they are places, people or other listed non-organisations)."""
+        (unless they are places, other listed non-organisations, or people: a given name
+        first, or two or three plain words ending in one no dictionary holds)."""
         text = self.text
         lists, members, last = [], [], None
         for toks, keys, offs, end in runs:
@@ -318,8 +319,10 @@ class EvidenceRules:
             for s, e, toks, keys in members:
                 if e in ends or keys[0] in lex.given or tuple(keys) in lex.not_org \
                         or not all(self._name_token(t, k) for t, k in zip(toks, keys)) \
-                        or any(fs < e and s < fe for fs, fe, _ in self.found):
-                    continue
+                        or any(fs < e and s < fe for fs, fe, _ in self.found) \
+                        or 2 <= len(toks) <= 3 and keys[-1] not in self.common \
+                        and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
+                    continue  # "Satya Nadella" in "Microsoft, Google and Satya Nadella": a person's name
                 org = "n:" + norm_name(" ".join(toks))
                 self.found.append((s, e, org))
                 self.why[s] = "cue: listed with other organisations"
