@@ -132,3 +132,9 @@ def test_a_person_listed_with_companies_stays_a_person():
         "Microsoft", "Google"]
     assert marked("Shares in Ford, Johnson Controls and Toyota gained.") == [
         "Ford", "Johnson Controls", "Toyota"]
+
+
+def test_a_party_of_a_titled_person_ends_before_the_title():
+    text = ("Nano said the Freedom Party of President Arben Kola had cheated. The Office of the "
+            "President replied.")
+    assert marked(text) == ["Freedom Party", "Office of the President"]

@@ -89,6 +89,17 @@ CUE_AFTER = re.compile(
 _PERSON_TITLES = frozenset(
     "president chancellor minister premier senator governor mayor king queen prince princess"
     " sheikh emperor pope ambassador secretary chairman chairwoman congressman congresswoman".split())
+
+
+def before_titled_person(keys: list[str], start: int, stop: int) -> int:
+    """Where the words ``keys[start:stop]`` stop before a person's title that has more
+    words after it ("... of President Sali Berisha"); ``stop`` when there is none."""
+    for k in range(start, stop - 1):
+        if keys[k] in _PERSON_TITLES:
+            return k
+    return stop
+
+
 # weaker: a person says things in statements too, so not after a person's name
 SAID_IN_STATEMENT = re.compile(r" said in a (?:statement|filing|press release)\b")
 # "according to Refinitiv data"

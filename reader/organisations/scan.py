@@ -291,6 +291,7 @@ class Scan(EvidenceRules, AcronymRules):
                     e += 2
                     while e < n and self._name_token(toks[e], keys[e]) and keys[e] not in heads:
                         e += 1
+                e = cues.before_titled_person(keys, k, e)  # not "Democratic Party of President Sali Berisha"
                 if e > k:
                     r = e
             while r < n and "suffix" in heads.get(keys[r], ()):
