@@ -138,3 +138,10 @@ def test_a_party_of_a_titled_person_ends_before_the_title():
     text = ("Nano said the Freedom Party of President Arben Kola had cheated. The Office of the "
             "President replied.")
     assert marked(text) == ["Freedom Party", "Office of the President"]
+
+
+def test_a_company_named_by_a_common_word_opening_a_sentence():
+    text = ("Zoom said on Monday that sales rose. Analysts had expected Zoom to cut its forecast. "
+            "Zoom in on the chart and the dip shows.")
+    assert [m.start for m in find_organisations(text)] == [0, text.index("Zoom to")]
+    assert marked("Zoom in on the chart: sales rose.") == []

@@ -91,6 +91,9 @@ _PERSON_TITLES = frozenset(
     " sheikh emperor pope ambassador secretary chairman chairwoman congressman congresswoman".split())
 
 
+_NEXT_WORD = re.compile(r" ([a-z]+)\b")
+
+
 def before_titled_person(keys: list[str], start: int, stop: int) -> int:
     """Where the words ``keys[start:stop]`` stop before a person's title that has more
     words after it ("... of President Sali Berisha"); ``stop`` when there is none."""
@@ -370,6 +373,19 @@ class EvidenceRules:
         if 2 <= n <= 3 and not any(taken) and offs[0] and self.text[offs[0] - 1] != "\n" \
                 and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
             self.surnames.add(keys[-1])
+
+    def _named_again(self, why: str) -> None:
+        """A listed name that is also a common word, passed over where it opens a sentence
+        ("Zoom said", "Reading scored"), is the organisation where the text names it
+        elsewhere too, unless a function word follows it ("Zoom in", "Reading the")."""
+        named = {self.find(org) for _, _, org in self.found}
+        for start, stop, org in self.deferred:
+            following = _NEXT_WORD.match(self.text, stop)
+            if following and following.group(1) in self.lex.stop:
+                continue  # "Zoom in on the chart", "Reading the game": a verb
+            if self.find(org) in named and not any(s < stop and start < e for s, e, _ in self.found):
+                self.found.append((start, stop, org))
+                self.why[start] = why
 
     def _drop_surnames(self) -> None:
         """"Neumann" after "Adam Neumann": a person, whatever else said so; except where a

@@ -75,7 +75,7 @@ class Scan(EvidenceRules, AcronymRules):
         self.gaz_ids: dict[str, Entry] = {}
         self.found: list[tuple[int, int, str]] = []  # (start, end, org id)
         self.why: dict[int, str] = {}  # start of a found span -> the rule that made it
-        self.deferred: list[tuple[int, int, str]] = []  # sentence-opening clubs, kept if named again
+        self.deferred: list[tuple[int, int, str]] = []  # sentence-opening common words, kept if named again
 
     # -- merging -----------------------------------------------------------------------
     def find(self, x: str) -> str:
@@ -136,11 +136,7 @@ class Scan(EvidenceRules, AcronymRules):
             for run in runs:
                 self._known_pass(run)
         if self.deferred:
-            named = {org for _, _, org in self.found}
-            for start, stop, org in self.deferred:
-                if org in named and not any(s < stop and start < e for s, e, _ in self.found):
-                    self.found.append((start, stop, org))
-                    self.why[start] = LISTED
+            self._named_again(LISTED)
         if len(self.found) > 1:
             self._with_others(runs)
         if self.surnames:
@@ -196,6 +192,8 @@ class Scan(EvidenceRules, AcronymRules):
                 if (supported or (written and keys[i] in lex.abbreviations)) and not self._supported(entry):
                     continue  # "APP" is an app, "RBI" runs batted in, unless the long form is here
                 if common and (caps_line or (not written and i == 0 and self._sentence_start(offs[0]))):
+                    if not caps_line:  # "Zoom said" opening a sentence: Zoom if named so elsewhere
+                        self.deferred.append((offs[0], offs[j - 1] + len(toks[j - 1]), "g:" + entry.name))
                     continue  # "Who" opening a sentence, but "WHO" is the organisation
                 if _INDEX_AFTER.match(self.text, offs[j - 1] + len(toks[j - 1])):
                     continue  # "S&P 500", "Dow Jones industrial average": an index
