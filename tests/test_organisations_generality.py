@@ -145,3 +145,9 @@ def test_a_company_named_by_a_common_word_opening_a_sentence():
             "Zoom in on the chart and the dip shows.")
     assert [m.start for m in find_organisations(text)] == [0, text.index("Zoom to")]
     assert marked("Zoom in on the chart: sales rose.") == []
+
+
+def test_a_persons_spokesman_does_not_make_the_surname_a_company():
+    text = ("Governor Gavin Newsom signed the bill. A spokesperson for Newsom said more would "
+            "follow, and Newsom's spokesman agreed.")
+    assert marked(text) == []

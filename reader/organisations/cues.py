@@ -91,6 +91,8 @@ _PERSON_TITLES = frozenset(
     " sheikh emperor pope ambassador secretary chairman chairwoman congressman congresswoman".split())
 
 
+# the company cues a person's name takes too
+_PERSONAL_CUE = re.compile(r"['’]s shares|spokes|representative", re.I)
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
@@ -397,9 +399,12 @@ class EvidenceRules:
             word = text[start:stop]
             if norm_token(word) in surnames and " " not in word and not word.isupper():
                 after = CUE_AFTER.match(text, stop)
-                if (after is None or after.group()[1:].startswith("s shares")) \
-                        and CUE_BEFORE.search(text, max(0, start - 34), start) is None:
-                    continue  # "Kalvik's shares rose": a person holds shares too
+                before = CUE_BEFORE.search(text, max(0, start - 34), start)
+                # a person holds shares and has a spokesman too: "Kalvik's shares rose",
+                # "a spokesperson for Newsom", "Newsom's spokesman"
+                if (after is None or _PERSONAL_CUE.search(after.group())) \
+                        and (before is None or _PERSONAL_CUE.search(before.group())):
+                    continue
             kept.append((start, stop, org))
         self.found = kept
 
