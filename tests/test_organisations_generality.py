@@ -151,3 +151,9 @@ def test_a_persons_spokesman_does_not_make_the_surname_a_company():
     text = ("Governor Gavin Newsom signed the bill. A spokesperson for Newsom said more would "
             "follow, and Newsom's spokesman agreed.")
     assert marked(text) == []
+
+
+def test_a_portfolio_named_like_a_party_is_a_title():
+    text = ("Labour Minister Jacques Barrot said the plant would close. The Labour Party "
+            "called it a scandal.")
+    assert marked(text) == ["Labour Party"]

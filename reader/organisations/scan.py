@@ -197,9 +197,9 @@ class Scan(EvidenceRules, AcronymRules):
                     continue  # "Who" opening a sentence, but "WHO" is the organisation
                 if _INDEX_AFTER.match(self.text, offs[j - 1] + len(toks[j - 1])):
                     continue  # "S&P 500", "Dow Jones industrial average": an index
-                if j < n and (j == i + 1 and keys[i] in lex.title_words and keys[j] in lex.title_words
+                if j < n and (j == i + 1 and (keys[i] in lex.title_words and keys[j] in lex.title_words or keys[j] == "minister")
                               or any(tuple(keys[i:k]) in lex.titles for k in range(j + 1, min(n, i + 4) + 1))):
-                    continue  # "Vice President", "Vice Chairman": a title, not the listed "Vice"
+                    continue  # "Vice President", "Labour Minister": a title, not the listed "Vice"
                 if not caps_line:
                     if self._continues(toks, keys, j):
                         break  # "Fed Cup", "Labour Day": part of a longer name
