@@ -157,3 +157,9 @@ def test_a_portfolio_named_like_a_party_is_a_title():
     text = ("Labour Minister Jacques Barrot said the plant would close. The Labour Party "
             "called it a scandal.")
     assert marked(text) == ["Labour Party"]
+
+
+def test_a_makers_mixed_case_product_is_not_an_organisation():
+    text = ("Apple's AirPods sold well, Sony said the PlayStation 5 was sold out, and "
+            "Kalvik's QuillPay raised money.")
+    assert marked(text) == ["Apple", "Sony", "QuillPay"]

@@ -93,6 +93,10 @@ _PERSON_TITLES = frozenset(
 
 # the company cues a person's name takes too
 _PERSONAL_CUE = re.compile(r"['’]s shares|spokes|representative", re.I)
+# a model number after a brand: "the PlayStation 5"
+_MODEL_AFTER = re.compile(r" \d")
+
+
 _NEXT_WORD = re.compile(r" ([a-z]+)\b")
 
 
@@ -375,6 +379,15 @@ class EvidenceRules:
         if 2 <= n <= 3 and not any(taken) and offs[0] and self.text[offs[0] - 1] != "\n" \
                 and all(self._person_word(t, k) and t.isalpha() for t, k in zip(toks, keys)):
             self.surnames.add(keys[-1])
+
+    def _product(self, start: int, end: int) -> bool:
+        """Is the mixed-case brand at ``text[start:end]`` a product: after the possessive of
+        an organisation found just before ("Apple's AirPods", "Nvidia's GeForce"), or before
+        a model number ("PlayStation 5")?  Not after a person's ("Kalvik's QuillPay")."""
+        text = self.text
+        if _MODEL_AFTER.match(text, end) is not None:
+            return True
+        return text.startswith(("'s ", "’s "), start - 3) and any(e == start - 3 for _, e, _ in self.found[-3:])
 
     def _named_again(self, why: str) -> None:
         """A listed name that is also a common word, passed over where it opens a sentence

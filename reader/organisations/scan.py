@@ -235,7 +235,7 @@ class Scan(EvidenceRules, AcronymRules):
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
                     cands.append((i, i + 1, ACRONYM, "a:" + t, "acronym"))
                 elif len(t) > 3 and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
-                        and not self._continues(toks, keys, i + 1):  # not "BellSouth Classic"
+                        and not self._continues(toks, keys, i + 1) and not self._product(offs[i], offs[i] + len(t)):
                     cands.append((i, i + 1, HEAD, "n:" + keys[i], "mixed-case brand"))
         taken = self._accept(toks, keys, offs, cands, prev) if cands else None
         self._people(toks, keys, offs, taken or [False] * n)
