@@ -106,19 +106,29 @@ def encode_evidence(evidence: Sequence[Evidence]) -> bytes:
     return json.dumps(rows, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
 
-def decode_evidence(blob: bytes, keys: Sequence[str]) -> list[Evidence]:
+def decode_evidence(blob: bytes, keys: Sequence[str], packed: dict[str, bytes] | None = None) -> list[Evidence]:
     """The evidence :func:`encode_evidence` wrote, for the articles ``keys`` (in order).
+    With ``packed``, the shingles are left out (an empty set) and put there, key ->
+    bytes, for :func:`unpack_shingles` when needed: most of the work of decoding.
     Raises ValueError/TypeError on bad bytes or a count that does not match."""
     rows = json.loads(blob)
     if len(rows) != len(keys):
         raise ValueError(f"evidence for {len(rows)} articles, not {len(keys)}")
     out = []
     for key, (shingles, names, numbers, organisations, day, words, signature) in zip(keys, rows):
-        codes = array("I")
-        codes.frombytes(bytes.fromhex(shingles))
-        out.append(Evidence(key, frozenset(codes), frozenset(names), frozenset(numbers),
+        if packed is None:
+            codes = unpack_shingles(bytes.fromhex(shingles))
+        else:
+            packed[key], codes = bytes.fromhex(shingles), frozenset()
+        out.append(Evidence(key, codes, frozenset(names), frozenset(numbers),
                             frozenset(organisations), day, words, bytes.fromhex(signature)))
     return out
+
+
+def unpack_shingles(packed: bytes) -> frozenset[int]:
+    codes = array("I")
+    codes.frombytes(packed)
+    return frozenset(codes)
 
 
 def shingles_of(words: list[str]) -> frozenset[int]:

@@ -16,10 +16,11 @@ from __future__ import annotations
 import heapq
 import logging
 from collections import defaultdict
+from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..record import Article
-from .evidence import PERMUTATIONS, Evidence, decode_evidence, evidence_of
+from .evidence import PERMUTATIONS, Evidence, decode_evidence, evidence_of, unpack_shingles
 from .group import (Story, _facts, _fact_hash, common_above, rarity, RARE_FACTS, same_story)
 
 log = logging.getLogger(__name__)
@@ -37,6 +38,7 @@ class StoryIndex:
         self.articles: dict[str, Article] = {}  # key -> article, in the order added
         self._blobs: dict[str, tuple[bytes, tuple[str, ...]]] = {}  # key -> its file's evidence, undecoded
         self._evidence: dict[str, Evidence] = {}
+        self._packed: dict[str, bytes] = {}  # key -> its shingles, while not yet needed
         self._indexed: set[str] = set()  # keys in df, bands and postings
         self._df: dict[str, int] = defaultdict(int)
         self._bands: list[dict[bytes, set[str]]] = [defaultdict(set) for _ in range(BANDS)]
@@ -68,6 +70,7 @@ class StoryIndex:
             self._stories = None
             self._dirty.pop(key, None)
             self._blobs.pop(key, None)
+            self._packed.pop(key, None)
             e = self._evidence.pop(key, None)
             if key in self._indexed:
                 self._indexed.discard(key)
@@ -124,13 +127,12 @@ class StoryIndex:
                 self._postings[f].add(key)
             self._indexed.add(key)
         weight = rarity(self._df, n)
-        evidence = self._evidence
         tried = 0
         for key in dirty:
-            e = evidence[key]
+            e = self._whole(key)
             for other in self._candidates(key, e):
                 tried += 1
-                if other not in self._pairs[key] and same_story(e, evidence[other], weight):
+                if other not in self._pairs[key] and same_story(e, self._whole(other), weight):
                     self._pairs[key].add(other)
                     self._pairs[other].add(key)
         log.debug("%d candidate pairs for %d of %d articles", tried, len(dirty), n)
@@ -148,6 +150,14 @@ class StoryIndex:
         found.discard(key)
         return found
 
+    def _whole(self, key: str) -> Evidence:
+        """The evidence of ``key`` with its shingles (unpacked the first time they count)."""
+        packed = self._packed.pop(key, None)
+        if packed is None:
+            return self._evidence[key]
+        e = self._evidence[key] = replace(self._evidence[key], shingles=unpack_shingles(packed))
+        return e
+
     def _evidence_of(self, key: str) -> Evidence:
         e = self._evidence.get(key)
         if e is not None:
@@ -156,7 +166,7 @@ class StoryIndex:
         if stored is not None:
             blob, keys = stored
             try:
-                for x in decode_evidence(blob, keys):
+                for x in decode_evidence(blob, keys, self._packed):
                     if x.key in self.articles and x.key not in self._evidence:
                         self._evidence[x.key] = x
                         self._blobs.pop(x.key, None)
