@@ -476,13 +476,14 @@ class Library:
         return export_problem(folder, roots, files)
 
     def export_all(self, articles: Sequence[Article], folder: str | os.PathLike, fmt: str,
-                   cancel: threading.Event | None = None, on_progress: OnProgress | None = None) -> ExportReport:
+                   cancel: threading.Event | None = None, on_progress: OnProgress | None = None,
+                   versions: dict[str, Sequence[Article]] | None = None) -> ExportReport:
         """Write ``articles`` as shown, one file each, into ``folder`` (see
-        :func:`reader.export.export_all`). Raises :class:`ExportError` for a folder
-        that holds the open sources (:meth:`export_problem`)."""
+        :func:`reader.export.export_all`; ``versions`` names other versions). Raises
+        :class:`ExportError` for a folder holding the open sources (:meth:`export_problem`)."""
         if self.export_problem(folder):
             raise ExportError(folder, SOURCES_REASON)
-        return export_shown(self.as_shown, articles, folder, fmt, cancel, on_progress)
+        return export_shown(self.as_shown, articles, folder, fmt, cancel, on_progress, versions)
 
     def export_article(self, article: Article, dest: str | os.PathLike, fmt: str | None = None,
                        overwrite: bool = False) -> Path:

@@ -52,6 +52,18 @@ def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
     return 1 if failures else 0
 
 
+def one_per_story_of(stories: list[Story]) -> tuple[list[Article], dict[str, list[Article]]]:
+    """What ``export --one-per-story`` writes: each story's fullest version, and for each
+    of those the story's other versions (earliest first), to be named in its file."""
+    kept, others = [], {}
+    for story in stories:
+        fullest = story.fullest
+        kept.append(fullest)
+        if len(story.articles) > 1:
+            others[fullest.key] = [a for a in story.articles if a.key != fullest.key]
+    return kept, others
+
+
 def story_json(story: Story) -> dict:
     return {"title": story.title,
             "articles": [{"path": a.path, "title": a.title, "date": a.date} for a in story.articles]}
