@@ -117,3 +117,15 @@ def test_the_sample_articles_are_one_story_and_compare_in_the_window(qtbot, make
     assert any("Interpol" in s for s in sentences)
     dialog.grab().save(str(tmp_path / "compare.png"))
     dialog.close()
+
+
+def test_a_version_added_while_open_joins_its_story_in_the_list(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.stories.by_story.setChecked(True)
+    write_article(versions, "d-teaser.txt", "In brief: Weyford flooded", EVENT[:2], date="2025-03-08")
+    with qtbot.waitSignal(w.loader.stories_changed, timeout=30000):
+        w.loader.refresh()
+    model = w.stories.model
+    assert [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())] == \
+        [("Weyford flooded as barriers fail", "3"), ("Acme opens a new plant", "1")]
