@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from conftest_ui import config_dir, make_window, opened_urls, write_article  # noqa: F401
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
 
-from conftest import ROOT, SAMPLE_1, SAMPLE_2
+from conftest import SAMPLE_1, SAMPLE_2
+from reader.ui.documents import ArticleRole
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -53,7 +53,7 @@ def test_the_list_shows_one_row_per_story_and_opens_its_versions(qtbot, make_win
     open_with_stories(qtbot, w, [versions])
     assert not w.stories.tree.isVisible()
     qtbot.keyClick(w, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
-    tree, model = w.stories.tree, w.stories.model
+    tree, model = w.stories.tree, w.stories.filter  # (what the tree shows)
     assert tree.isVisible() and not w.list_view.isVisible() and w.stories.by_story.isChecked()
     rows = [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())]
     assert rows == [("Weyford flooded as barriers fail", "2"), ("Acme opens a new plant", "1")]
@@ -129,3 +129,33 @@ def test_a_version_added_while_open_joins_its_story_in_the_list(qtbot, make_wind
     model = w.stories.model
     assert [(model.index(r, 0).data(), model.index(r, 1).data()) for r in range(model.rowCount())] == \
         [("Weyford flooded as barriers fail", "3"), ("Acme opens a new plant", "1")]
+
+
+def test_the_story_rows_follow_the_search(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.stories.by_story.setChecked(True)
+    w.focus_filter()
+    qtbot.keyClicks(w.filter_edit, "evacuees")  # only the update says it
+    w.apply_filter()
+    shown = w.stories.filter
+    assert [(shown.index(r, 0).data(), shown.index(r, 1).data()) for r in range(shown.rowCount())] == \
+        [("Weyford flooded as barriers fail", "2")]  # its story, with every version
+    w.filter_edit.clear()
+    w.apply_filter()
+    assert shown.rowCount() == 2
+
+
+def test_the_story_row_follows_the_article_opened_elsewhere(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.stories.by_story.setChecked(True)
+    assert w.select_key(str(versions / "a-wire.txt"))
+    panel = w.stories.versions
+    click(qtbot, panel.view, panel.model.index(1))  # the update, from the versions panel
+    assert w.current.key == str(versions / "b-update.txt")
+    assert w.stories.tree.currentIndex().data(ArticleRole).key == w.current.key
+    before = w.current.key
+    qtbot.keyClick(w.stories.tree, Qt.Key.Key_J)  # the next article, as the list orders them
+    assert w.current.key != before
+    assert w.stories.tree.currentIndex().data(ArticleRole).key == w.current.key

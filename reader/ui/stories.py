@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, Qt, Signal
+from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt,
+                            Signal)
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListView, QPushButton, QTreeView,
                                QVBoxLayout, QWidget)
@@ -43,6 +44,9 @@ class StoryModel(QAbstractItemModel):
 
     def stories(self) -> list[Story]:
         return list(self._stories)
+
+    def stories_at(self, row: int) -> Story:
+        return self._stories[row]
 
     def index_of(self, key: str) -> QModelIndex:
         """The row of the article ``key``: its story's row if it is the representative,
@@ -114,10 +118,33 @@ class StoryModel(QAbstractItemModel):
         return None
 
 
+class StoryFilter(QSortFilterProxyModel):
+    """The stories with a version the list's filter shows (``accepts(key)``: the search
+    and the organisation filter of :class:`reader.ui.documents.ArticleFilter`); all the
+    versions of a story shown are listed under it."""
+
+    def __init__(self, accepts, parent=None):
+        super().__init__(parent)
+        self.accepts = accepts
+
+    def refilter(self) -> None:
+        if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
+            self.beginFilterChange()
+            self.endFilterChange()
+        else:
+            self.invalidateFilter()
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex) -> bool:  # noqa: N802
+        if parent.isValid():
+            return True
+        story = self.sourceModel().stories_at(row)
+        return any(self.accepts(a.key) for a in story.articles)
+
+
 class StoryTree(QTreeView):
     """The list as one row per story, each expandable to its versions."""
 
-    def __init__(self, model: StoryModel, parent=None):
+    def __init__(self, model: StoryFilter, parent=None):
         super().__init__(parent)
         self.setModel(model)
         self.setAccessibleName("Stories")
@@ -135,7 +162,8 @@ class StoryTree(QTreeView):
             header.resizeSection(col, width(sample) + 16)
 
     def select_key(self, key: str) -> bool:
-        index = self.model().index_of(key)
+        proxy = self.model()
+        index = proxy.mapFromSource(proxy.sourceModel().index_of(key))
         if not index.isValid():
             return False
         if index.parent().isValid():
@@ -253,7 +281,9 @@ class Stories(QObject):
         super().__init__(window)
         self.window = window
         self.model = StoryModel(self)
-        self.tree = StoryTree(self.model)
+        self.filter = StoryFilter(window.proxy.accepts_key, self)
+        self.filter.setSourceModel(self.model)
+        self.tree = StoryTree(self.filter)
         self.tree.hide()
         self.versions = VersionsPanel()
         self.compare_view = None  # the open CompareDialog, if any
@@ -283,6 +313,7 @@ class Stories(QObject):
         self.versions.version_activated.connect(lambda a: self.open_article(a))
         self.versions.compare_requested.connect(self.compare_with)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
+        w.search_bar.changed.connect(self.filter.refilter)
 
     # -- what the library found ---------------------------------------------------------
     def set_stories(self, stories: list[Story]) -> None:
@@ -295,6 +326,10 @@ class Stories(QObject):
 
     def show_versions(self, article) -> None:
         key = getattr(article, "key", "")
+        if key and self.tree.isVisible():  # (opened from elsewhere: J/K, a version's click)
+            current = self.tree.currentIndex().data(ArticleRole)
+            if getattr(current, "key", None) != key:
+                self.tree.select_key(key)
         story = self.window.library.story_of(key) if key else None
         self.versions.show_versions(story, key)
         self.compare.setEnabled(self.versions.other_version() is not None)
@@ -317,15 +352,13 @@ class Stories(QObject):
     def _on_tree_current(self, current: QModelIndex, _previous) -> None:
         article = current.data(ArticleRole) if current.isValid() else None
         if article is not None and article.key != getattr(self.window.current, "key", None):
-            self.open_article(article, from_tree=True)
+            self.open_article(article)
 
-    def open_article(self, article: Article, from_tree: bool = False) -> None:
+    def open_article(self, article: Article) -> None:
         """Show ``article`` (selected in the list if it is listed)."""
         w = self.window
         if not w.select_key(article.key):
             w.show_item(article)
-        if self.tree.isVisible() and not from_tree:
-            self.tree.select_key(article.key)
 
     # -- compare -------------------------------------------------------------------------
     def compare_current(self) -> None:
