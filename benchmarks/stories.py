@@ -9,8 +9,11 @@ paragraph, with the same date. B-cubed precision, recall and F1 over all version
 printed for our grouping and, in the same run, for a baseline that groups only identical
 texts. Run with ``--undated`` too: the same without dates.
 
-Speed: the time to group 10,000 articles of the large-folder corpus (benchmarks/corpus.py),
-beside the time the same articles took to load in the same run.
+Speed: the time the Library takes to group 10,000 articles of the large-folder corpus
+(benchmarks/corpus.py) after loading them (evidence made by the loading processes),
+beside, in the same run, group_stories over the same articles (evidence made there: the
+baseline), a warm reopen's grouping (pairs from the cache) and a regroup after one file
+changed; and the time the articles took to load.
 
     python benchmarks/stories.py [--n 10000] [--undated] [--skip-speed]
 """
@@ -114,22 +117,50 @@ def quality(dated: bool) -> None:
 
 
 def speed(n: int) -> None:
+    import os
+
     from corpus import generate
-    from reader.library.pool import load_files
+    from reader.library import Library
     from reader.stories import group_stories
 
     with tempfile.TemporaryDirectory() as tmp:
-        paths = generate(tmp, n)
+        paths = generate(os.path.join(tmp, "news"), n)
+        cache = os.path.join(tmp, "cache.sqlite3")
+        library = Library(cache=cache)
         start = time.perf_counter()
-        articles = [a for loaded in load_files([str(p) for p in paths]) if loaded.failure is None
-                    for a in loaded.articles()]
+        library.open([os.path.join(tmp, "news")])
         load_s = time.perf_counter() - start
+        articles = list(library.articles.values())
         start = time.perf_counter()
-        stories = group_stories(articles)
+        stories = library.stories()
         group_s = time.perf_counter() - start
-    print(f"{len(articles)} articles of the large-folder corpus: loading {load_s:.1f} s "
-          f"(process pool, all cores); grouping {group_s:.2f} s on one core "
-          f"({group_s / load_s:.2f}x the load), {len(stories)} stories")
+        start = time.perf_counter()
+        baseline = group_stories(articles)
+        base_s = time.perf_counter() - start
+        library.close()
+        again = Library(cache=cache)
+        start = time.perf_counter()
+        again.open([os.path.join(tmp, "news")])
+        reopen_s = time.perf_counter() - start
+        start = time.perf_counter()
+        warm = again.stories()
+        warm_s = time.perf_counter() - start
+        changed = Path(paths[len(paths) // 2])
+        changed.write_text(changed.read_text("utf-8") + "\n\nA paragraph added later.\n", encoding="utf-8")
+        again.refresh([str(changed)])
+        start = time.perf_counter()
+        again.stories()
+        change_s = time.perf_counter() - start
+        again.close()
+    same = {frozenset(a.key for a in s.articles) for s in stories} == \
+        {frozenset(a.key for a in s.articles) for s in baseline} == {frozenset(a.key for a in s.articles) for s in warm}
+    print(f"{len(articles)} articles of the large-folder corpus, loaded in {load_s:.1f} s (process pool, "
+          f"all cores, evidence made there), reopened warm in {reopen_s:.1f} s; {len(stories)} stories"
+          f"{'' if same else ' (DIFFERENT GROUPINGS!)'}")
+    print(f"  grouping, evidence from the loading processes  {group_s:6.2f} s")
+    print(f"  baseline: group_stories (evidence made here)   {base_s:6.2f} s")
+    print(f"  warm reopen (pairs from the cache)             {warm_s:6.2f} s")
+    print(f"  after one file changed                         {change_s:6.2f} s")
 
 
 def main() -> None:

@@ -18,8 +18,8 @@ USAGE = f"""\
 {PROG} [FOLDER|FILE ...]                 open the reader window
 {PROG} clean PATH [--json] [--no-corrections]
                                           print the cleaned article
-{PROG} export PATH ... --format FMT --out DIR [--jobs N] [--no-corrections]
-                                          write one cleaned file per article
+{PROG} export PATH ... --format FMT --out DIR [--jobs N] [--no-corrections] [--one-per-story]
+                                          write one cleaned file per article (or per story)
 {PROG} corrections import FILE | export FILE | list
                                           the organisations you corrected
 {PROG} stories PATH ... [--json]          group the articles into stories
@@ -51,6 +51,8 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")
     _no_corrections(export)
+    export.add_argument("--one-per-story", action="store_true",
+                        help="write one article per story (its fullest version), naming the others in it")
     corrections = sub.add_parser("corrections", prog=f"{PROG} corrections",
                                  help="your corrections to the organisations",
                                  description="The organisations you corrected (in the window, or "
@@ -93,7 +95,8 @@ def main(argv: list[str] | None = None) -> int:
             if args.command == "clean":
                 return cmd_clean(args.path, args.json, args.corrections)
             if args.command == "export":
-                return cmd_export(args.paths, args.format, args.out, args.jobs, args.corrections)
+                return cmd_export(args.paths, args.format, args.out, args.jobs, args.corrections,
+                                  args.one_per_story)
             if args.command == "corrections":
                 from .corrections.commands import cmd_corrections
                 return cmd_corrections(args.action, getattr(args, "file", None), _err)
@@ -161,10 +164,12 @@ def cmd_clean(path: str, as_json: bool, corrections: bool = True) -> int:
     return 0
 
 
-def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: bool = True) -> int:
+def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: bool = True,
+               one_per_story: bool = False) -> int:
     from .corrections.commands import user_corrections
     from .export import ExportError
     from .library import Library
+    from .stories.commands import one_per_story_of
 
     out_dir = Path(out)
     missing = [p for p in paths if not os.path.exists(p)]
@@ -192,7 +197,10 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: boo
         library.open(paths, jobs=jobs or None)
         for failure in library.failures.values():
             _err(f"{failure.path}: {failure.reason}")
-        report = library.export_all(list(library.articles.values()), out_dir, fmt)
+        articles, versions = list(library.articles.values()), None
+        if one_per_story:
+            articles, versions = one_per_story_of(library.stories())
+        report = library.export_all(articles, out_dir, fmt, versions=versions)
     except ExportError as err:  # the sources turned out to be there (a link)
         _err(str(err))
         return 2

@@ -13,7 +13,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Mapping, Sequence
 
 from .record import Article
 
@@ -99,11 +99,18 @@ def render_text(article: Article) -> str:
     return "\n\n".join(([title] if title else []) + list(article.paragraphs)) + "\n"
 
 
-def _render_txt(article: Article) -> str:
+def versions_line(versions: Sequence[Article]) -> str:
+    """The other versions of an article's story, named: ``title (path)``, earliest first."""
+    return "Other versions: " + "; ".join(f"{v.title} ({printable_path(v.path)})" for v in versions)
+
+
+def _render_txt(article: Article, versions: Sequence[Article] = ()) -> str:
     out = render_text(article)
     tail = [f"Source: {link.url}" for link in article.source_links]
     if article.tags:
         tail.append("Tags: " + ", ".join(article.tags))
+    if versions:
+        tail.append(versions_line(versions))
     return out + ("\n" + "\n".join(tail) + "\n" if tail else "")
 
 
@@ -118,7 +125,7 @@ def _md_escape(text: str) -> str:
 _MD_BLOCK = {"paragraph": "", "heading": "## ", "item": "- ", "quote": "> "}
 
 
-def _render_md(article: Article) -> str:
+def _render_md(article: Article, versions: Sequence[Article] = ()) -> str:
     out = [f"# {_md_escape(own_title(article))}" if own_title(article) else ""]
     if meta := metadata_line(article):
         out.append(f"*{_md_escape(meta)}*")
@@ -129,6 +136,8 @@ def _render_md(article: Article) -> str:
             for link in article.source_links))
     if article.tags:
         out.append("Tags: " + ", ".join(_md_escape(t) for t in article.tags))
+    if versions:
+        out.append(_md_escape(versions_line(versions)))
     return "\n\n".join(p for p in out if p) + "\n"
 
 
@@ -174,7 +183,7 @@ def _marked_paragraphs(article: Article) -> list[str]:
     return out
 
 
-def _render_html(article: Article) -> str:
+def _render_html(article: Article, versions: Sequence[Article] = ()) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
@@ -203,26 +212,34 @@ def _render_html(article: Article) -> str:
         parts.append("</ul>")
     if article.tags:
         parts.append(f'<p class="meta">Tags: {e(", ".join(article.tags))}</p>')
+    if versions:
+        parts.append(f'<p class="meta versions">{e(versions_line(versions))}</p>')
     parts.append("</main></body></html>")
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def _render_json(article: Article) -> str:
+def _render_json(article: Article, versions: Sequence[Article] = ()) -> str:
     """The ``clean --json`` object, each organisation also saying where it came from
-    (``"source"``: ``"recogniser"`` or ``"correction"``)."""
+    (``"source"``: ``"recogniser"`` or ``"correction"``); ``other_versions`` only in an
+    export of one article per story."""
     obj = to_json(article)
     for out, org in zip(obj["organisations"], article.organisations):
         out["source"] = org.source
+    if versions:
+        obj["other_versions"] = [{"path": printable_path(v.path), "title": v.title, "date": v.date}
+                                 for v in versions]
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
 _RENDERERS = {"txt": _render_txt, "md": _render_md, "html": _render_html, "json": _render_json}
 
 
-def render(article: Article, fmt: str) -> str:
+def render(article: Article, fmt: str, versions: Sequence[Article] = ()) -> str:
+    """``article`` as a file of format ``fmt``; ``versions``, the other versions of its
+    story, are named in its metadata (a line; in JSON the key ``other_versions``)."""
     if fmt not in _RENDERERS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return _RENDERERS[fmt](article)
+    return _RENDERERS[fmt](article, versions)
 
 
 # ---------------------------------------------------------------- files
@@ -292,10 +309,12 @@ def export_article(article: Article, dest: str | os.PathLike, fmt: str | None = 
     return dest
 
 
-def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str) -> ExportReport:
+def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str,
+               versions: Mapping[str, Sequence[Article]] | None = None) -> ExportReport:
     """One file per article in ``out_dir``, named from its title. Names are unique;
     an existing file is replaced only when it holds this same article's export
-    (same content → left as it is), never when it holds something else."""
+    (same content → left as it is), never when it holds something else.
+    ``versions``: article key -> the other versions of its story, named in its file."""
     out = Path(out_dir)
     report = ExportReport()
     try:
@@ -306,7 +325,7 @@ def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str
     taken: set[str] = set()
     for article in articles:
         try:
-            content = render(article, fmt)
+            content = render(article, fmt, versions.get(article.key, ()) if versions else ())
             name = suggested_filename(article, fmt)
             stem, suffix = name[: -len(SUFFIXES[fmt])], SUFFIXES[fmt]
             n = 1

@@ -3,8 +3,11 @@
 One database file (``cache.sqlite3``) in ``platformdirs.user_cache_dir("article-reader")``,
 or in ``$ARTICLE_READER_CACHE_DIR`` when that is set. A row per article file, keyed by its
 resolved path and valid only for the same size and modification time (``mtime_ns``); it
-holds the file's articles (compact JSON, see :func:`reader.library.codec.encode_articles`) or the reason it
-could not be read. The FTS5 table ``fts`` indexes every cached article's title, text and
+holds the file's articles (compact JSON, see :func:`reader.library.codec.encode_articles`) and
+their story evidence, or the reason it could not be read. The ``stories`` table keeps, per
+set of open folders, the pairs of articles found to tell one event (see
+:class:`reader.stories.index.StoryIndex`), so a warm reopen does not group again. The
+FTS5 table ``fts`` indexes every cached article's title, text and
 organisation names; its rowid is ``file_id << 20 | article.index``.
 
 The whole database is stamped with :func:`reader.library.cachefile.pipeline_version`, a hash of the source of the
@@ -40,6 +43,7 @@ log = logging.getLogger(__name__)
 BUSY_SECONDS = 2.0  # how long to wait for another process's lock before going without the cache
 INDEX_BITS = 20  # fts rowid = file_id << INDEX_BITS | article.index
 MAX_INDEX = (1 << INDEX_BITS) - 1
+STORY_ROWS = 20  # sets of open folders whose stories are kept
 
 
 # ---------------------------------------------------------------- the database
@@ -51,6 +55,7 @@ class Entry:
     file_id: int
     blob: bytes | None
     failure: str | None
+    evidence: bytes | None = None  # the articles' story evidence, encoded
 
 
 @dataclass(slots=True)
@@ -63,14 +68,17 @@ class Row:
     articles: list[Article]
     blob: bytes | None = None  # encode_articles(articles), if already made (workers make it)
     failure: str | None = None
+    evidence: bytes | None = None  # the articles' story evidence (reader.stories.evidence)
 
 
 _TABLES = """
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS files (
     id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE, size INTEGER NOT NULL,
-    mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB, seen INTEGER NOT NULL DEFAULT 0);
+    mtime_ns INTEGER NOT NULL, failure TEXT, data BLOB, seen INTEGER NOT NULL DEFAULT 0,
+    evidence BLOB);
 CREATE INDEX IF NOT EXISTS files_seen ON files (seen);
+CREATE TABLE IF NOT EXISTS stories (roots TEXT PRIMARY KEY, data BLOB NOT NULL, seen INTEGER NOT NULL);
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     title, body, orgs, tokenize = 'unicode61 remove_diacritics 2');
 """
@@ -209,13 +217,13 @@ class Cache:
             with self._lock:
                 for part, marks in _chunks(paths):
                     rows = self._con.execute(
-                        f"SELECT id, path, size, mtime_ns, failure, data FROM files WHERE path IN "
+                        f"SELECT id, path, size, mtime_ns, failure, data, evidence FROM files WHERE path IN "
                         f"({marks})", part).fetchall()
-                    for file_id, key, size, mtime_ns, failure, data in rows:
+                    for file_id, key, size, mtime_ns, failure, data, evidence in rows:
                         path = keys.get(key)
                         if path is not None and stats[path] == (size, mtime_ns) and (
                                 data is not None or failure is not None):
-                            found[path] = Entry(file_id, data, failure)
+                            found[path] = Entry(file_id, data, failure, evidence)
         except sqlite3.Error as err:
             self._fail(err)
             return {}
@@ -256,28 +264,56 @@ class Cache:
             con = self._con
             with _transaction(con):
                 for row in rows:
-                    data = None
+                    data = evidence = None
                     if keep_data and row.failure is None:
                         data = row.blob if row.blob is not None else encode_articles(row.articles)
+                        evidence = row.evidence
                     key = db_key(row.path)
                     failure = None if row.failure is None else utf8_text(row.failure)
                     found = con.execute("SELECT id FROM files WHERE path = ?", (key,)).fetchone()
                     if found:
                         file_id = found[0]
-                        con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=?, seen=? WHERE id=?",
-                                    (row.size, row.mtime_ns, failure, data, now, file_id))
+                        con.execute("UPDATE files SET size=?, mtime_ns=?, failure=?, data=?, seen=?, evidence=? "
+                                    "WHERE id=?", (row.size, row.mtime_ns, failure, data, now, evidence, file_id))
                         con.execute("DELETE FROM fts WHERE rowid BETWEEN ? AND ?",
                                     (file_id << INDEX_BITS, (file_id << INDEX_BITS) | MAX_INDEX))
                     else:
                         file_id = con.execute(
-                            "INSERT INTO files (path, size, mtime_ns, failure, data, seen) VALUES (?,?,?,?,?,?)",
-                            (key, row.size, row.mtime_ns, failure, data, now)).lastrowid
+                            "INSERT INTO files (path, size, mtime_ns, failure, data, seen, evidence) "
+                            "VALUES (?,?,?,?,?,?,?)", (key, row.size, row.mtime_ns, failure, data, now, evidence)).lastrowid
                     ids[row.path] = file_id
                     con.executemany(
                         "INSERT INTO fts (rowid, title, body, orgs) VALUES (?,?,?,?)",
                         [((file_id << INDEX_BITS) | a.index, *search_columns(a))
                          for a in row.articles if 0 <= a.index <= MAX_INDEX])
         return ids
+
+    def stories(self, roots: str) -> bytes | None:
+        """What :meth:`store_stories` saved for the folders ``roots`` (None: nothing)."""
+        try:
+            with self._lock:
+                row = self._con.execute("SELECT data FROM stories WHERE roots = ?", (utf8_text(roots),)).fetchone()
+        except sqlite3.Error as err:
+            self._fail(err)
+            return None
+        return row[0] if row else None
+
+    def store_stories(self, roots: str, data: bytes) -> None:
+        """Keep the stories found in the folders ``roots`` (the STORY_ROWS opened most
+        recently are kept). Best effort: a busy cache keeps the older ones."""
+        if not self.persistent:
+            return
+        try:
+            with self._lock:
+                con = self._con
+                with _transaction(con):
+                    con.execute("INSERT OR REPLACE INTO stories (roots, data, seen) VALUES (?, ?, ?)",
+                                (utf8_text(roots), data, int(time.time())))
+                    con.execute("DELETE FROM stories WHERE roots NOT IN (SELECT roots FROM stories "
+                                "ORDER BY seen DESC LIMIT ?)", (STORY_ROWS,))
+        except sqlite3.Error as err:
+            if sqlerrors.kind(err) != sqlerrors.BUSY:
+                self._fail(err)
 
     def paths_under(self, folder: str) -> list[str]:
         """The cached files under ``folder`` (a resolved path), at any depth."""

@@ -22,8 +22,9 @@ ENV_LIMIT = "ARTICLE_READER_CACHE_MB"  # the cache's size limit in MB (default L
 LIMIT_MB = 1024  # ~65,000 articles of ~5 KB with their full-text index (see Cache.trim)
 SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles (measured: 155 MB for 69 MB)
 
-# the parts of reader/ that shape an Article: changing one of them voids the cache
-_PIPELINE = ("record.py", "assets.py", "read", "fused", "organisations")
+# the parts of reader/ that shape an Article or its story evidence and pairs: changing one
+# of them voids the cache
+_PIPELINE = ("record.py", "assets.py", "read", "fused", "organisations", "stories")
 
 
 def cache_dir() -> Path:

@@ -17,7 +17,7 @@ import logging
 import os
 import threading
 from pathlib import Path
-from typing import Callable, Iterable, Iterator, Sequence
+from typing import Callable, Iterable, Iterator, Mapping, Sequence
 
 from ..export import ExportReport, export_all, export_article
 from ..record import Article
@@ -51,11 +51,13 @@ def export_problem(folder: str | os.PathLike, roots: Iterable[str | os.PathLike]
 
 def export_shown(shown: Callable[[Article], Article], articles: Sequence[Article],
                  folder: str | os.PathLike, fmt: str, cancel: threading.Event | None = None,
-                 on_progress: OnProgress | None = None) -> ExportReport:
+                 on_progress: OnProgress | None = None,
+                 versions: Mapping[str, Sequence[Article]] | None = None) -> ExportReport:
     """One file per article in ``folder`` (:func:`reader.export.export_all`), each as
     ``shown`` makes it; stops after the article being written when ``cancel`` is set
     (what was written stays). ``on_progress(done, total)`` after each article is
-    prepared (on this thread)."""
+    prepared (on this thread). ``versions`` (key -> the other versions of its story) are
+    named in each article's file."""
     total = len(articles)
 
     def prepared() -> Iterator[Article]:
@@ -70,7 +72,7 @@ def export_shown(shown: Callable[[Article], Article], articles: Sequence[Article
             if on_progress is not None:
                 on_progress(done + 1, total)
 
-    return export_all(prepared(), folder, fmt)
+    return export_all(prepared(), folder, fmt, versions)
 
 
 def export_one(shown: Callable[[Article], Article], article: Article, dest: str | os.PathLike,

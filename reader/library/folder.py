@@ -148,3 +148,22 @@ def _failure_of(path: str, load: LoadFile | None = None) -> Failure:
     if loaded.failure is not None:
         return Failure(loaded.failure_path or path, loaded.failure)
     return Failure(path, "could not be read")
+
+
+def prune_cache(cache, roots: Sequence[str], states: dict[str, "FileState | Failure"]) -> None:
+    """Forget cached files under the open folders ``roots`` that are no longer there."""
+    present = {st.resolved for st in states.values() if isinstance(st, FileState)}
+    stale = []
+    for root in roots:
+        if os.path.isdir(root):
+            stale.extend(p for p in cache.paths_under(os.path.realpath(root)) if p not in present)
+    cache.forget(stale)
+
+
+def keep_in_cache(cache, file_ids: list[int]) -> None:
+    """Mark the open files used today, and keep the cache under its size limit by
+    dropping the files of folders opened least recently (never what is open)."""
+    from .cachefile import limit_bytes
+
+    cache.touch(file_ids)
+    cache.trim(limit_bytes(), keep=file_ids)

@@ -28,6 +28,7 @@ again on the UI thread (half of the window's per-batch cost, measured).
 
 While ``open``/``refresh`` run, the cyclic garbage collector is paused, and the records
 built are then frozen out of its sight (``gc.freeze``): see :func:`reader.library.gcpause.paused_and_frozen`.
+:meth:`Library.stories` groups the open articles into stories (:mod:`reader.library.stories`).
 
 Threads: ``open``/``refresh``/``close`` from one thread at a time (the loader's);
 ``search``, ``articles``, ``failures`` and ``organisations()`` may be read from any
@@ -45,19 +46,21 @@ from pathlib import Path
 from typing import Callable, Iterable, Sequence
 
 from .cache import Cache, Row
-from .cachefile import limit_bytes
 from .codec import decode_articles
 from ..corrections import Corrections, apply as corrected
 from ..export import ExportError, ExportReport
 from ..organisations.index import IndexEntry, OrganisationIndex
 from ..organisations.recognise import with_folder_names
 from .exports import SOURCES_REASON, OnProgress, export_one, export_problem, export_shown
-from .folder import Batches, Changes, FileState, OnBatch, OpenStats, resolved_path, stat_all, watched_folders
+from .folder import (Batches, Changes, FileState, OnBatch, OpenStats, keep_in_cache, prune_cache, resolved_path,
+                     stat_all, watched_folders)
 from .gcpause import paused_and_frozen
 from ..read.load import Failure, iter_article_paths
 from .pool import LoadFile, Loaded, load_files, load_one
 from ..record import Article
 from .search import _terms, fts_expression, org_articles, parse
+from .stories import FolderStories
+from ..stories.group import Story
 
 log = logging.getLogger(__name__)
 
@@ -99,6 +102,7 @@ class Library:
         self._discover = discover
         self.searchable = searchable
         self.corrections: Corrections | None = None  # the user's, applied to articles as shown
+        self._stories = FolderStories(self.cache)
 
     @property
     def note(self) -> str:
@@ -128,6 +132,7 @@ class Library:
             self.index = OrganisationIndex()
             self._files = {}
             self._by_id = {}
+            self._stories.reset(self.paths)
         found = self._find(self.paths)
         order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
@@ -136,10 +141,11 @@ class Library:
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
         self._reorder(order)
         if not (cancel is not None and cancel.is_set()):
-            self._prune(states)
+            prune_cache(self.cache, self.paths, states)
+        self._stories.restore(self._file_states())
         progress.flush()
         if not (cancel is not None and cancel.is_set()):
-            self._keep_in_cache()
+            keep_in_cache(self.cache, [st.file_id for st in self._files.values() if st.file_id is not None])
         stats.articles, stats.failures = len(self.articles), len(self.failures)
         stats.cancelled = cancel is not None and cancel.is_set()
         stats.seconds = time.perf_counter() - start
@@ -176,7 +182,7 @@ class Library:
                     continue
             st.file_id = entry.file_id
             if articles is not None:
-                self._put_articles(path, st, articles, progress, changes)
+                self._put_articles(path, st, articles, progress, changes, entry.evidence)
             else:
                 self._put_failure(path, Failure(path, entry.failure or "could not be read"), progress, changes, st)
             if stats:
@@ -220,22 +226,24 @@ class Library:
                 loaded = Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
                 articles = []
             decoded.append((path, st, loaded, articles))
-            cache_rows.append(Row(st.resolved, st.size, st.mtime_ns, articles, loaded.blob, loaded.failure))
+            cache_rows.append(Row(st.resolved, st.size, st.mtime_ns, articles, loaded.blob, loaded.failure,
+                                  loaded.evidence))
         ids = self.cache.store(cache_rows) if self.searchable else {}
         if self.cache.resets != self._resets:
             self._reindex()
         for path, st, loaded, articles in decoded:
             st.file_id = ids.get(st.resolved)
             if loaded.failure is None:
-                self._put_articles(path, st, articles, progress, changes)
+                self._put_articles(path, st, articles, progress, changes, loaded.evidence)
             else:
                 self._put_failure(path, Failure(loaded.failure_path or path, loaded.failure), progress, changes, st)
         progress.maybe_flush()
 
     def _put_articles(self, path: str, st: FileState, articles: list[Article], progress: "Batches",
-                      changes: Changes | None) -> None:
+                      changes: Changes | None, evidence: bytes | None = None) -> None:
         with self.lock:
             self._drop(path, changes)
+            self._stories.add(articles, evidence)
             st.keys = tuple(a.key for a in articles)
             self._files[path] = st
             if st.file_id is not None:
@@ -270,6 +278,7 @@ class Library:
         """Forget what ``path`` held (under the lock)."""
         old = self._files.pop(path, None)
         if old is not None:
+            self._stories.remove(old.keys)
             for key in old.keys:
                 if self.articles.pop(key, None) is not None:
                     self.index.remove(key)
@@ -286,22 +295,6 @@ class Library:
             items = sorted(self.articles.items(), key=lambda kv: (order.get(kv[1].path, len(order)), kv[1].index))
             self.articles = dict(items)
             self.failures = dict(sorted(self.failures.items(), key=lambda kv: order.get(kv[0], len(order))))
-
-    def _prune(self, states: dict[str, "FileState | Failure"]) -> None:
-        """Forget cached files under the open folders that are no longer there."""
-        present = {st.resolved for st in states.values() if isinstance(st, FileState)}
-        stale = []
-        for root in self.paths:
-            if os.path.isdir(root):
-                stale.extend(p for p in self.cache.paths_under(os.path.realpath(root)) if p not in present)
-        self.cache.forget(stale)
-
-    def _keep_in_cache(self) -> None:
-        """Mark the open files used today, and keep the cache under its size limit by
-        dropping the files of folders opened least recently (never what is open)."""
-        ids = [st.file_id for st in self._files.values() if st.file_id is not None]
-        self.cache.touch(ids)
-        self.cache.trim(limit_bytes(), keep=ids)
 
     def _reindex(self) -> None:
         """The cache lost its contents (it failed and went to memory): index what is open."""
@@ -448,6 +441,19 @@ class Library:
         with self.lock:
             return self.index.articles_naming(name)
 
+    # -- stories (see reader.library.stories: call stories() on the loader's thread) -----
+    def stories(self) -> list[Story]:
+        """The open articles in stories; only those new or changed since are checked."""
+        return self._stories.group(self._file_states())
+
+    def story_of(self, key: str) -> Story | None:
+        """The story of the article ``key`` as the last :meth:`stories` found (any thread)."""
+        return self._stories.story_of(key)
+
+    def _file_states(self) -> dict[str, tuple[int, int, tuple[str, ...]]]:
+        with self.lock:
+            return {p: (st.size, st.mtime_ns, st.keys) for p, st in self._files.items() if st.keys}
+
     # -- the article as shown, and export ------------------------------------------------
     def as_shown(self, article: Article) -> Article:
         """``article`` as the folder shows it: the names other open articles taught
@@ -470,13 +476,14 @@ class Library:
         return export_problem(folder, roots, files)
 
     def export_all(self, articles: Sequence[Article], folder: str | os.PathLike, fmt: str,
-                   cancel: threading.Event | None = None, on_progress: OnProgress | None = None) -> ExportReport:
+                   cancel: threading.Event | None = None, on_progress: OnProgress | None = None,
+                   versions: dict[str, Sequence[Article]] | None = None) -> ExportReport:
         """Write ``articles`` as shown, one file each, into ``folder`` (see
-        :func:`reader.export.export_all`). Raises :class:`ExportError` for a folder
-        that holds the open sources (:meth:`export_problem`)."""
+        :func:`reader.export.export_all`; ``versions`` names other versions). Raises
+        :class:`ExportError` for a folder holding the open sources (:meth:`export_problem`)."""
         if self.export_problem(folder):
             raise ExportError(folder, SOURCES_REASON)
-        return export_shown(self.as_shown, articles, folder, fmt, cancel, on_progress)
+        return export_shown(self.as_shown, articles, folder, fmt, cancel, on_progress, versions)
 
     def export_article(self, article: Article, dest: str | os.PathLike, fmt: str | None = None,
                        overwrite: bool = False) -> Path:

@@ -4,8 +4,8 @@ Cleaning and recognition are CPU-bound Python, so a folder is loaded by worker
 processes (``concurrent.futures.ProcessPoolExecutor``, started with ``spawn`` so it is
 safe from a program with threads, such as the window). Files go out in small chunks;
 each worker loads its files with :func:`load_one` and sends back the encoded articles
-(:func:`reader.library.codec.encode_articles`: the cache stores those bytes as they are) or the
-reason a file failed. ``jobs=1`` runs the same function in this process, so a pool and
+(:func:`reader.library.codec.encode_articles`: the cache stores those bytes as they are) with
+their story evidence, or the reason a file failed. ``jobs=1`` runs the same function in this process, so a pool and
 a single process give identical results, in the same order. No Qt here.
 """
 from __future__ import annotations
@@ -46,6 +46,7 @@ class Loaded:
     blob: bytes | None
     failure: str | None
     failure_path: str = ""  # the path the reason is about (ArticleError.path)
+    evidence: bytes | None = None  # the articles' story evidence (reader.stories.evidence), encoded
 
     def articles(self) -> list[Article]:
         return decode_articles(self.blob, self.path) if self.blob is not None else []
@@ -62,12 +63,25 @@ def load_one(path: str, load: LoadFile | None = None) -> Loaded:
         from ..read.load import load_file as load
 
     try:
-        return Loaded(path, encode_articles(list(load(path))), None)
+        articles = list(load(path))
+        return Loaded(path, encode_articles(articles), None, evidence=_evidence(path, articles))
     except ArticleError as err:
         return Loaded(path, None, err.reason, err.path)
     except Exception as err:  # a parser bug must not lose the rest of the folder
         log.exception("loading %s failed", path)
         return Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
+
+
+def _evidence(path: str, articles: list[Article]) -> bytes | None:
+    """What identifies each article's event (made here, on the loading process, so that
+    grouping stories later costs little); None if it cannot be made (made again then)."""
+    from ..stories.evidence import encode_evidence, evidence_of
+
+    try:
+        return encode_evidence([evidence_of(a) for a in articles])
+    except Exception:  # noqa: BLE001 - stories are extra: the file's articles must still load
+        log.exception("the story evidence of %s could not be made", path)
+        return None
 
 
 def _load_chunk(paths: list[str]) -> list[Loaded]:
@@ -80,6 +94,7 @@ def _warm_up() -> None:
     from ..organisations import recognise as entities
     from ..read import load
     from ..organisations.lexicon import lexicon
+    from ..stories import evidence  # noqa: F401
 
     lexicon()
 

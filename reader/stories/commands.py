@@ -13,7 +13,7 @@ import sys
 
 from ..record import Article, ArticleError
 from .compare import compare
-from .group import Story, group_stories
+from .group import Story
 
 log = logging.getLogger(__name__)
 
@@ -24,8 +24,7 @@ def _err(message: str) -> None:
 
 
 def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
-    from ..library.pool import load_files
-    from ..read.load import iter_article_files
+    from ..library import Library
 
     missing = [p for p in paths if not os.path.exists(p)]
     for p in missing:
@@ -35,20 +34,34 @@ def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
     if jobs < 0:
         _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
         return 2
-    articles: list[Article] = []
-    failures = 0
-    for loaded in load_files([str(f) for f in iter_article_files(paths)], jobs=jobs or None):
-        if loaded.failure is not None:
-            _err(f"{loaded.failure_path or loaded.path}: {loaded.failure}")
-            failures += 1
-        else:
-            articles.extend(loaded.articles())
-    stories = group_stories(articles)
+    # the library export uses (no cache, no full-text index): loaded on `jobs` processes,
+    # which make each article's evidence as they load it
+    library = Library(cache=False, searchable=False)
+    try:
+        library.open(paths, jobs=jobs or None)
+        stories = library.stories()
+    finally:
+        library.close()
+    failures = len(library.failures)
+    for failure in library.failures.values():
+        _err(f"{failure.path}: {failure.reason}")
     if as_json:
         _write(json.dumps([story_json(s) for s in stories], ensure_ascii=False, indent=2))
     else:
         _write("\n".join(_story_text(s) for s in stories))
     return 1 if failures else 0
+
+
+def one_per_story_of(stories: list[Story]) -> tuple[list[Article], dict[str, list[Article]]]:
+    """What ``export --one-per-story`` writes: each story's fullest version, and for each
+    of those the story's other versions (earliest first), to be named in its file."""
+    kept, others = [], {}
+    for story in stories:
+        fullest = story.fullest
+        kept.append(fullest)
+        if len(story.articles) > 1:
+            others[fullest.key] = [a for a in story.articles if a.key != fullest.key]
+    return kept, others
 
 
 def story_json(story: Story) -> dict:

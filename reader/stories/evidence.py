@@ -11,10 +11,14 @@ Two kinds of evidence:
 """
 from __future__ import annotations
 
+import json
 import re
 import zlib
+from array import array
 from dataclasses import dataclass
 from datetime import date as Date
+from functools import lru_cache
+from typing import Sequence
 
 from ..record import Article
 
@@ -50,6 +54,7 @@ class Evidence:
     organisations: frozenset[str]  # lowercase organisation names and aliases
     day: int | None  # the date as a day number (date.toordinal), if known
     words: int
+    signature: bytes = b""  # the MinHash of the shingles: PERMUTATIONS uint64 (see signature_of)
 
 
 def words_of(text: str) -> list[str]:
@@ -59,8 +64,71 @@ def words_of(text: str) -> list[str]:
 def evidence_of(article: Article) -> Evidence:
     text = "\n".join(article.paragraphs)
     lower = _WORD.findall(text.lower())
-    return Evidence(article.key, shingles_of(lower), _names(text), _numbers(text, lower),
-                    _organisations(article), _day(article.date), len(lower))
+    shingles = shingles_of(lower)
+    return Evidence(article.key, shingles, _names(text), _numbers(text, lower),
+                    _organisations(article), _day(article.date), len(lower), signature_of(shingles))
+
+
+PERMUTATIONS = 64  # MinHash permutations
+_PRIME = (1 << 61) - 1  # a Mersenne prime above every 32-bit hash
+_MAX_HASH = (1 << 32) - 1
+
+
+@lru_cache(maxsize=1)
+def _permutations():
+    import numpy as np
+
+    rng = np.random.RandomState(1)  # fixed: signatures are cached and compared across runs
+    a = rng.randint(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+    b = rng.randint(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
+    return a, b
+
+
+def signature_of(shingles: frozenset[int]) -> bytes:
+    """The MinHash of ``shingles`` (already 32-bit hashes, so hashed no further): for each
+    of PERMUTATIONS random permutations, the least ``(a * h + b) mod p`` (its low 32
+    bits); as bytes."""
+    import numpy as np
+
+    if not shingles:
+        return np.full(PERMUTATIONS, _MAX_HASH, dtype=np.uint64).tobytes()
+    a, b = _permutations()
+    hv = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
+    phv = np.bitwise_and((np.outer(hv, a) + b) % np.uint64(_PRIME), np.uint64(_MAX_HASH))
+    return phv.min(axis=0).astype(np.uint64).tobytes()
+
+
+def encode_evidence(evidence: Sequence[Evidence]) -> bytes:
+    """One file's evidence as compact bytes (what the loading processes send back and the
+    cache keeps beside the articles); keys are left out (the articles give them)."""
+    rows = [[array("I", sorted(e.shingles)).tobytes().hex(), sorted(e.names), sorted(e.numbers),
+             sorted(e.organisations), e.day, e.words, e.signature.hex()] for e in evidence]
+    return json.dumps(rows, ensure_ascii=True, separators=(",", ":")).encode("ascii")
+
+
+def decode_evidence(blob: bytes, keys: Sequence[str], packed: dict[str, bytes] | None = None) -> list[Evidence]:
+    """The evidence :func:`encode_evidence` wrote, for the articles ``keys`` (in order).
+    With ``packed``, the shingles are left out (an empty set) and put there, key ->
+    bytes, for :func:`unpack_shingles` when needed: most of the work of decoding.
+    Raises ValueError/TypeError on bad bytes or a count that does not match."""
+    rows = json.loads(blob)
+    if len(rows) != len(keys):
+        raise ValueError(f"evidence for {len(rows)} articles, not {len(keys)}")
+    out = []
+    for key, (shingles, names, numbers, organisations, day, words, signature) in zip(keys, rows):
+        if packed is None:
+            codes = unpack_shingles(bytes.fromhex(shingles))
+        else:
+            packed[key], codes = bytes.fromhex(shingles), frozenset()
+        out.append(Evidence(key, codes, frozenset(names), frozenset(numbers),
+                            frozenset(organisations), day, words, bytes.fromhex(signature)))
+    return out
+
+
+def unpack_shingles(packed: bytes) -> frozenset[int]:
+    codes = array("I")
+    codes.frombytes(packed)
+    return frozenset(codes)
 
 
 def shingles_of(words: list[str]) -> frozenset[int]:

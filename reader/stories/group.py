@@ -2,7 +2,7 @@
 
 Candidates come from two indexes, never from all pairs:
 
-* MinHash/LSH (``datasketch``) over word shingles finds copies: syndicated wire copy,
+* MinHash/LSH over word shingles (21 bands of 3, see :mod:`reader.stories.index`) finds copies: syndicated wire copy,
   a retitled or padded version, an update with one more paragraph;
 * an inverted index of each article's uncommon facts (names, numbers, organisations) finds
   rewrites and teasers, which share few shingles but the same facts.
@@ -16,7 +16,6 @@ groups; a story's representative is its earliest version.
 """
 from __future__ import annotations
 
-import heapq
 import logging
 import math
 import zlib
@@ -25,12 +24,10 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from ..record import Article
-from .evidence import Evidence, evidence_of
+from .evidence import Evidence
 
 log = logging.getLogger(__name__)
 
-PERMUTATIONS = 64  # MinHash permutations
-COPY_CANDIDATE = 0.3  # LSH threshold (estimated shingle Jaccard) for copy candidates
 COPY_MIN = 0.5  # share of the shorter version's shingles the longer one must hold
 COPY_MIN_SHINGLES = 12  # below this many shingles a text is too short to call a copy
 RARE_FACTS = 60  # uncommon facts of each article used to find rewrite candidates
@@ -64,23 +61,13 @@ class Story:
 def group_stories(articles: Sequence[Article]) -> list[Story]:
     """Group ``articles`` into stories: several versions first (largest first), then the
     rest, each in the order of its representative's date."""
-    evidence = [evidence_of(a) for a in articles]
-    df = document_frequency(evidence)
-    weight = rarity(df, len(evidence))
-    groups = _UnionFind(len(articles))
-    pairs = _copy_candidates(evidence) | _fact_candidates(evidence, df)
-    log.debug("%d candidate pairs among %d articles", len(pairs), len(evidence))
-    for i, j in pairs:
-        if same_story(evidence[i], evidence[j], weight):
-            groups.union(i, j)
-    members: dict[int, list[int]] = defaultdict(list)
-    for i in range(len(articles)):
-        members[groups.find(i)].append(i)
-    stories = [Story(tuple(articles[i] for i in sorted(m, key=lambda i: _age(evidence[i], i))))
-               for m in members.values()]
-    stories.sort(key=lambda s: (len(s.articles) == 1, -len(s.articles), s.representative.date or "9999",
-                                s.representative.key))
-    return stories
+    from .index import StoryIndex
+
+    index = StoryIndex()
+    for a in articles:
+        index.add([a])
+    index.update()
+    return index.stories()
 
 
 # -- the verdict ----------------------------------------------------------------------
@@ -158,72 +145,5 @@ def rarity(df: dict[str, int], n: int):
     return weight
 
 
-def _copy_candidates(evidence: list[Evidence]) -> set[tuple[int, int]]:
-    from datasketch import MinHash, MinHashLSH
-
-    lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=PERMUTATIONS)
-    template = MinHash(num_perm=PERMUTATIONS, seed=1)
-    hashes = []
-    for i, e in enumerate(evidence):
-        m = MinHash(num_perm=PERMUTATIONS, hashfunc=_identity, permutations=template.permutations,
-                    scheme=template.scheme)
-        if e.shingles:
-            m.update_batch(list(e.shingles))
-        hashes.append(m)
-        lsh.insert(i, m, check_duplication=False)
-    pairs = set()
-    for i, m in enumerate(hashes):
-        for j in lsh.query(m):
-            if j != i:
-                pairs.add((min(i, j), max(i, j)))
-    return pairs
-
-
-def _identity(x: int) -> int:  # shingles are already 32-bit hashes
-    return x
-
-
-def _fact_candidates(evidence: list[Evidence], df: dict[str, int]) -> set[tuple[int, int]]:
-    cap = common_above(len(evidence))
-    postings: dict[str, list[int]] = defaultdict(list)
-    sampled = []
-    for i, e in enumerate(evidence):
-        # a sample of its uncommon facts, the same for every article that has them: a
-        # teaser's sample holds every fact of the full version's that the teaser names
-        facts = heapq.nsmallest(RARE_FACTS, (f for f in _facts(e) if df[f] <= cap), key=_fact_hash)
-        sampled.append(facts)
-        for f in facts:
-            postings[f].append(i)
-    pairs = set()
-    for i, facts in enumerate(sampled):
-        seen: dict[int, int] = defaultdict(int)
-        for f in facts:
-            for j in postings[f]:
-                if j > i:
-                    seen[j] += 1
-        pairs.update((i, j) for j, count in seen.items() if count >= 2)
-    return pairs
-
-
 def _fact_hash(fact: str) -> int:
     return zlib.crc32(fact.encode())
-
-
-def _age(e: Evidence, position: int) -> tuple:
-    return (e.day is None, e.day or 0, position)
-
-
-class _UnionFind:
-    def __init__(self, n: int):
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, i: int, j: int) -> None:
-        a, b = self.find(i), self.find(j)
-        if a != b:
-            self.parent[max(a, b)] = min(a, b)

@@ -76,7 +76,7 @@ class Actions:
         edit.addActions([self.find, self.filter])
         edit.addSeparator()
         edit.addActions([self.next_mention, self.previous_mention, self.clear_marks])
-        view = bar.addMenu("&View")
+        view = self.view_menu = bar.addMenu("&View")
         view.addActions([self.next_article, self.previous_article])
         view.addSeparator()
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])

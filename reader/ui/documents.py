@@ -405,6 +405,9 @@ class ArticleFilter(QSortFilterProxyModel):
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if self._keys is None and self._found is None:
             return True
-        key = self.sourceModel().item(row).key
+        return self.accepts_key(self.sourceModel().item(row).key)
+
+    def accepts_key(self, key: str) -> bool:
+        """Whether the article ``key`` passes the search and the organisation filter."""
         return ((self._keys is None or key in self._keys)
                 and (self._found is None or key in self._found))

@@ -30,6 +30,7 @@ from .pane import ReadingPane
 from .panel import SidePanel
 from .searchbar import SearchBar
 from .status import LoadStatus
+from .stories import Stories
 from .theme import apply_theme
 from .watching import FolderWatcher
 from .welcome import WelcomeView, samples_dir
@@ -91,6 +92,9 @@ class MainWindow(dialogs.Asking, QMainWindow):
         ll.setContentsMargins(4, 4, 0, 4)
         ll.addWidget(self.search_bar)
         ll.addWidget(self.list_view, 1)
+        self.stories = Stories(self)  # one row per story (View menu), versions, Compare
+        self.stories.add_to_menu(self.actions_.view_menu)
+        ll.addWidget(self.stories.tree, 1)
 
         self.pane = ReadingPane()
         self.find_bar = FindBar()
@@ -103,8 +107,13 @@ class MainWindow(dialogs.Asking, QMainWindow):
         cl.addWidget(self.find_bar)
 
         self.panel = SidePanel()
+        right = QSplitter(Qt.Orientation.Vertical)
+        right.addWidget(self.panel)
+        right.addWidget(self.stories.versions)
+        right.setStretchFactor(0, 3)
+        right.setStretchFactor(1, 1)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, centre, self.panel):
+        for w in (left, centre, right):
             self.splitter.addWidget(w)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
@@ -165,6 +174,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.loader.note.connect(lambda note: self.statusBar().showMessage(note, 15000))
         self.feeder.fed.connect(self._on_fed)
         self.feeder.drained.connect(self._on_drained)
+        self.stories.connect()
 
         self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))

@@ -33,6 +33,7 @@ class _JobSignals(QObject):
     batch = Signal(int, object, object, int, int)  # generation, articles, failures, done, total
     finished = Signal(int, int, bool, str)  # generation, files seen, cancelled, note
     refreshed = Signal(int, object)  # generation, reader.library.Changes
+    grouped = Signal(int, object)  # generation, [reader.stories.Story]
 
 
 class OpenJob(QRunnable):
@@ -93,6 +94,8 @@ class OpenJob(QRunnable):
                                       on_batch=on_batch, max_batch=MAX_BATCH)
             files, note = stats.files, stats.note
             self.library.organisations()  # builds the index's view here, not on the UI thread
+            if not self.cancel_event.is_set():  # (stopped or replaced: not worth the wait)
+                _group(self.library, gen, sig)
         except Exception as err:  # noqa: BLE001 - the library never should; the window must not die
             log.exception("opening %s failed", self.paths)
             reason = getattr(err, "reason", None) or f"{type(err).__name__}: {err}"
@@ -119,6 +122,18 @@ class RefreshJob(QRunnable):
             return
         if changes:
             self.signals.refreshed.emit(self.generation, changes)
+            _group(self.library, self.generation, self.signals)
+
+
+def _group(library, generation: int, signals: _JobSignals) -> None:
+    """Group what is open into stories here, on the loader's thread (the new and changed
+    articles are checked; a warm reopen checks none)."""
+    try:
+        stories = library.stories()
+    except Exception:  # noqa: BLE001 - stories are extra: the articles are in the list anyway
+        log.exception("grouping the open articles into stories failed")
+        return
+    signals.grouped.emit(generation, stories)
 
 
 class Loader(QObject):
@@ -131,6 +146,7 @@ class Loader(QObject):
     loading_finished = Signal(int, bool)  # files seen, cancelled
     changed = Signal(object)  # reader.library.Changes: files that changed on disk
     note = Signal(str)  # the cache is not in use or was rebuilt: why
+    stories_changed = Signal(list)  # [reader.stories.Story]: the open articles' stories
 
     def __init__(self, parent: QObject | None = None, discover: Discover | None = None,
                  load: LoadFile | None = None, library: Library | None = None, jobs: int | None = None):
@@ -148,6 +164,7 @@ class Loader(QObject):
         self._signals.batch.connect(self._on_batch)
         self._signals.finished.connect(self._on_finished)
         self._signals.refreshed.connect(self._on_refreshed)
+        self._signals.grouped.connect(self._on_grouped)
         self._generation = 0
         self._job: OpenJob | None = None
         self._running: dict[int, OpenJob] = {}  # jobs still on a thread, cancelled or not
@@ -226,3 +243,7 @@ class Loader(QObject):
     def _on_refreshed(self, gen: int, changes) -> None:
         if gen == self._generation:
             self.changed.emit(changes)
+
+    def _on_grouped(self, gen: int, stories: list) -> None:
+        if gen == self._generation:
+            self.stories_changed.emit(stories)
