@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .formats import names
 
 PROG = "article-reader"
 USAGE = f"""\
@@ -46,7 +47,7 @@ def _parser() -> argparse.ArgumentParser:
                                         "All articles are loaded first (names one article defines are "
                                         "marked in the others, as in the window), then written.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    export.add_argument("--format", "-f", required=True, choices=("txt", "md", "html", "json"))
+    export.add_argument("--format", "-f", required=True, choices=names())
     export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")

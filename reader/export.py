@@ -1,4 +1,4 @@
-"""Export of cleaned articles as txt, md, html or json, written atomically.
+"""Export of cleaned articles in the formats of :mod:`reader.formats`, written atomically.
 
 The window and the CLI both call :func:`export_article` and :func:`export_all`.
 Source files are never written: exports go to a folder the user chose.
@@ -15,10 +15,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from .formats import FORMATS, export_format, format_named
 from .record import Article
-
-FORMATS = ("txt", "md", "html", "json")
-SUFFIXES = {"txt": ".txt", "md": ".md", "html": ".html", "json": ".json"}
 
 
 class ExportError(Exception):
@@ -104,7 +102,7 @@ def versions_line(versions: Sequence[Article]) -> str:
     return "Other versions: " + "; ".join(f"{v.title} ({printable_path(v.path)})" for v in versions)
 
 
-def _render_txt(article: Article, versions: Sequence[Article] = ()) -> str:
+def render_txt(article: Article, versions: Sequence[Article] = ()) -> str:
     out = render_text(article)
     tail = [f"Source: {link.url}" for link in article.source_links]
     if article.tags:
@@ -125,7 +123,7 @@ def _md_escape(text: str) -> str:
 _MD_BLOCK = {"paragraph": "", "heading": "## ", "item": "- ", "quote": "> "}
 
 
-def _render_md(article: Article, versions: Sequence[Article] = ()) -> str:
+def render_md(article: Article, versions: Sequence[Article] = ()) -> str:
     out = [f"# {_md_escape(own_title(article))}" if own_title(article) else ""]
     if meta := metadata_line(article):
         out.append(f"*{_md_escape(meta)}*")
@@ -183,7 +181,7 @@ def _marked_paragraphs(article: Article) -> list[str]:
     return out
 
 
-def _render_html(article: Article, versions: Sequence[Article] = ()) -> str:
+def render_html(article: Article, versions: Sequence[Article] = ()) -> str:
     e = html.escape
     parts = [
         "<!DOCTYPE html>",
@@ -218,7 +216,7 @@ def _render_html(article: Article, versions: Sequence[Article] = ()) -> str:
     return "\n".join(p for p in parts if p) + "\n"
 
 
-def _render_json(article: Article, versions: Sequence[Article] = ()) -> str:
+def render_json(article: Article, versions: Sequence[Article] = ()) -> str:
     """The ``clean --json`` object, each organisation also saying where it came from
     (``"source"``: ``"recogniser"`` or ``"correction"``); ``other_versions`` only in an
     export of one article per story."""
@@ -231,15 +229,13 @@ def _render_json(article: Article, versions: Sequence[Article] = ()) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2) + "\n"
 
 
-_RENDERERS = {"txt": _render_txt, "md": _render_md, "html": _render_html, "json": _render_json}
-
-
 def render(article: Article, fmt: str, versions: Sequence[Article] = ()) -> str:
     """``article`` as a file of format ``fmt``; ``versions``, the other versions of its
     story, are named in its metadata (a line; in JSON the key ``other_versions``)."""
-    if fmt not in _RENDERERS:
-        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    return _RENDERERS[fmt](article, versions)
+    entry = format_named(fmt)
+    if entry is None:
+        raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(f.name for f in FORMATS)}")
+    return entry.write_function()(article, versions)
 
 
 # ---------------------------------------------------------------- files
@@ -258,7 +254,7 @@ def suggested_filename(article: Article, fmt: str) -> str:
         slug += "-article"
     if article.index:
         slug += f"-{article.index + 1}"
-    return slug + SUFFIXES[fmt]
+    return slug + format_named(fmt).suffix
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
@@ -286,12 +282,6 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
                 pass
 
 
-def format_for(path: str | os.PathLike) -> str | None:
-    suffix = Path(path).suffix.lower()
-    return {".txt": "txt", ".text": "txt", ".md": "md", ".markdown": "md", ".html": "html",
-            ".htm": "html", ".json": "json"}.get(suffix)
-
-
 def export_article(article: Article, dest: str | os.PathLike, fmt: str | None = None,
                    overwrite: bool = False) -> Path:
     """Write one article to ``dest``; the format comes from ``fmt`` or the file suffix.
@@ -299,10 +289,10 @@ def export_article(article: Article, dest: str | os.PathLike, fmt: str | None = 
     Raises FileExistsError if ``dest`` exists and ``overwrite`` is false (the window
     asks first), ExportError if it cannot be written."""
     dest = Path(dest)
-    fmt = fmt or format_for(dest)
-    if fmt not in _RENDERERS:
+    fmt = fmt or export_format(dest)
+    if format_named(fmt or "") is None:
         raise ExportError(dest, f"unknown export format; use a file name ending in "
-                                f"{', '.join(SUFFIXES.values())}")
+                                f"{', '.join(f.suffix for f in FORMATS)}")
     if dest.exists() and not overwrite:
         raise FileExistsError(str(dest))
     write_atomic(dest, render(article, fmt))
@@ -327,7 +317,8 @@ def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str
         try:
             content = render(article, fmt, versions.get(article.key, ()) if versions else ())
             name = suggested_filename(article, fmt)
-            stem, suffix = name[: -len(SUFFIXES[fmt])], SUFFIXES[fmt]
+            suffix = format_named(fmt).suffix
+            stem = name[: -len(suffix)]
             n = 1
             while True:
                 dest = out / name

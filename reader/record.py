@@ -11,8 +11,6 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
-FORMATS = ("txt", "md", "html", "json")
-
 
 class ArticleError(Exception):
     """A file that cannot be read as an article; ``str(err)`` is the user-facing reason."""

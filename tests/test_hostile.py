@@ -15,7 +15,8 @@ sys.path.insert(0, str(Path(__file__).parent / "hostile"))
 import corpus  # noqa: E402
 
 from reader import ArticleError, load_file  # noqa: E402
-from reader.export import FORMATS, export_all, printable_path, render  # noqa: E402
+from reader.export import export_all, printable_path, render  # noqa: E402
+from reader.formats import article_extensions, names  # noqa: E402
 from reader.read.load import iter_article_files, load_folder  # noqa: E402
 
 
@@ -143,7 +144,7 @@ def test_sources_untouched_by_open_clean_export_and_a_window_session(hostile, tm
 
 # ---------------------------------------------------------------- generated inputs
 
-EXTENSIONS = (".txt", ".md", ".html", ".json", ".jsonl")
+EXTENSIONS = tuple(sorted(article_extensions()))
 FAST = settings(max_examples=400, deadline=None, suppress_health_check=list(HealthCheck))
 
 
@@ -157,7 +158,7 @@ def _load_never_crashes(tmp_path, name, data: bytes):
         return None
     assert articles and all(a.paragraphs for a in articles)
     for article in articles:  # every export renders and can be written as UTF-8
-        for fmt in FORMATS:
+        for fmt in names():
             render(article, fmt).encode("utf-8")
     return articles
 

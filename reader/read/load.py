@@ -13,16 +13,8 @@ from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
 from .decode import MAX_BYTES, NotText, decode
+from ..formats import article_extensions, article_format as format_of, format_named
 from ..record import Article, ArticleError, Draft
-
-# extension → format name
-EXTENSIONS = {
-    ".txt": "txt", ".text": "txt",
-    ".md": "md", ".markdown": "md",
-    ".html": "html", ".htm": "html", ".xhtml": "html",
-    ".json": "json", ".jsonl": "json",
-}
-
 
 MAX_HTML_CHARS = 5_000_000
 
@@ -40,12 +32,6 @@ class Failure:
 class FolderResult:
     articles: list[Article] = field(default_factory=list)
     failures: list[Failure] = field(default_factory=list)
-
-
-def format_of(path: str | os.PathLike) -> str | None:
-    name = os.path.basename(os.fspath(path))
-    i = name.rfind(".")  # the suffix as Path.suffix finds it (".txt" alone has none)
-    return EXTENSIONS.get(name[i:].lower()) if 0 < i < len(name) - 1 else None
 
 
 def iter_article_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path]:
@@ -126,17 +112,10 @@ def read_text(path: str | Path) -> tuple[str, list[str]]:
 
 def parse_text(text: str, path: str, fmt: str) -> list[Draft]:
     """Drafts of the articles in ``text``, by the parser for ``fmt``."""
-    if fmt == "txt":
-        from .formats import text as parser
-    elif fmt == "md":
-        from .formats import markdown as parser
-    elif fmt == "html":
-        from .formats import html as parser
-    elif fmt == "json":
-        from .formats import jsonfile as parser
-    else:
+    entry = format_named(fmt)
+    if entry is None:
         raise ArticleError(path, f"not an article format this reader knows ({fmt})")
-    return parser.parse(text, path)
+    return entry.parse_function()(text, path)
 
 
 def load_file(path: str | os.PathLike) -> list[Article]:
@@ -151,7 +130,7 @@ def load_file(path: str | os.PathLike) -> list[Article]:
     if fmt is None:
         suffix = Path(name).suffix or "(none)"
         raise ArticleError(name, f"not an article file: extension {suffix} is not one of "
-                                 + " ".join(sorted(EXTENSIONS)))
+                                 + " ".join(sorted(article_extensions())))
     text, warnings = read_text(path)
     if not text.strip():
         raise ArticleError(name, "the file holds only whitespace")

@@ -7,13 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import qVersion
 from PySide6.QtWidgets import QFileDialog, QInputDialog, QMessageBox
 
+from reader.formats import open_filter
 
-FILTERS = {  # file-dialog filter -> export format
-    "Plain text (*.txt)": "txt",
-    "Markdown (*.md)": "md",
-    "HTML page (*.html)": "html",
-    "JSON (*.json)": "json",
-}
 
 LICENCES = (
     ("article-reader", "MIT"),
@@ -36,8 +31,7 @@ class Asking:
 
     def ask_files(self) -> list[str]:
         files, _ = QFileDialog.getOpenFileNames(
-            self, "Open Articles", self._start_dir(),
-            "Articles (*.txt *.text *.md *.markdown *.html *.htm *.xhtml *.json *.jsonl);;All files (*)")
+            self, "Open Articles", self._start_dir(), open_filter())
         return files
 
     def ask_save_path(self, suggested: str, filters: list[str]) -> tuple[str, str]:
@@ -74,15 +68,17 @@ def export_article(window, article) -> Path | None:
     if article is None or isinstance(article, Unreadable):
         window.statusBar().showMessage("Nothing to export: open an article first.", 5000)
         return None
-    from reader.export import ExportError, format_for, suggested_filename
+    from reader.export import ExportError, suggested_filename
+    from reader.formats import export_format, save_filters
 
     suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
-    path, chosen = window.ask_save_path(suggested, list(FILTERS))
+    filters = save_filters()
+    path, chosen = window.ask_save_path(suggested, list(filters))
     if not path:
         return None
-    fmt = format_for(path) or FILTERS.get(chosen, "txt")
+    fmt = export_format(path) or filters.get(chosen, "txt")
     dest = Path(path)
-    if format_for(dest) is None:
+    if export_format(dest) is None:
         dest = dest.with_name(dest.name + "." + fmt)
     if not allowed(window, dest.parent):
         return None
@@ -112,12 +108,12 @@ def export_all(window, articles: list) -> None:
     if not articles:
         window.statusBar().showMessage("Nothing to export: open a folder first.", 5000)
         return
-    from reader.export import FORMATS
+    from reader.formats import names
 
     folder = window.ask_folder("Export All Articles to Folder")
     if not folder or not allowed(window, folder):
         return
-    fmt = window.ask_export_format(list(FORMATS))
+    fmt = window.ask_export_format(list(names()))
     if not fmt:
         return
     window.start_export(articles, Path(folder), fmt)
