@@ -9,12 +9,12 @@ import html
 import json
 import os
 import re
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
+from . import files
 from .formats import FORMATS, export_format, format_named
 from .record import Article
 
@@ -258,28 +258,13 @@ def suggested_filename(article: Article, fmt: str) -> str:
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` to ``path`` via a temporary file in the same folder and a rename,
-    so a failure leaves any earlier file intact. Raises ExportError with the reason."""
-    path = Path(path)
-    tmp = None
+    """:func:`reader.files.write_atomic`, failures raised as ExportError with the reason."""
     try:
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-        tmp = None
+        files.write_atomic(path, text)
     except OSError as err:
         raise ExportError(path, err.strerror or str(err)) from None
     except UnicodeEncodeError as err:
         raise ExportError(path, f"text that cannot be written as UTF-8 ({err.reason})") from None
-    finally:
-        if tmp is not None:
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
 
 
 def export_article(article: Article, dest: str | os.PathLike, fmt: str | None = None,
