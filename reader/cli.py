@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .counts import counted
 from .formats import names
 
 PROG = "article-reader"
@@ -212,6 +213,6 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: boo
     summary = report.summary(out, fmt)
     failures = len(library.failures)
     if failures:
-        summary += f"; {failures} file{'s' if failures != 1 else ''} could not be read"
+        summary += f"; {counted(failures, 'file')} could not be read"
     print(summary)
     return 1 if failures or report.failed else 0

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Iterable, Mapping, Sequence
 
 from . import files
+from .counts import counted
 from .formats import FORMATS, export_format, format_named
 from .record import Article
 
@@ -34,7 +35,7 @@ class ExportReport:
 
     def summary(self, out_dir: str | os.PathLike, fmt: str) -> str:
         done = len(self.written) + len(self.unchanged)
-        line = f"exported {done} article{'s' if done != 1 else ''} as {fmt} to {out_dir}"
+        line = f"exported {counted(done, 'article')} as {fmt} to {out_dir}"
         if self.unchanged:
             line += f" ({len(self.unchanged)} already up to date)"
         if self.failed:
@@ -200,8 +201,8 @@ def render_html(article: Article, versions: Sequence[Article] = ()) -> str:
         parts.append("<h2>Organisations</h2><ul class=\"orgs\">")
         for org in article.organisations:
             aliases = f" ({e(', '.join(org.aliases))})" if org.aliases else ""
-            n = len(org.mentions)
-            parts.append(f"<li><mark class=\"org\">{e(org.name)}</mark>{aliases} — {n} mention{'s' if n != 1 else ''}</li>")
+            mentions = counted(len(org.mentions), "mention")
+            parts.append(f"<li><mark class=\"org\">{e(org.name)}</mark>{aliases} — {mentions}</li>")
         parts.append("</ul>")
     if article.source_links:
         parts.append("<h2>Sources</h2><ul class=\"sources\">")

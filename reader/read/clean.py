@@ -11,6 +11,7 @@ import re
 import unicodedata
 from functools import lru_cache
 from ..assets import resource
+from ..counts import counted
 
 from .metadata import lift_glued_metadata, lift_dateline, lift_metadata_lines, lift_title
 from ..record import Article, Draft, Link
@@ -154,7 +155,7 @@ def repair_fused_words(draft: Draft) -> Draft:
     added = repaired.count(" ") - joined.count(" ")
     if added > 0:
         draft.paragraphs = repaired.split("\n")
-        draft.warnings.append(f"repaired {added} word{'s' if added != 1 else ''} fused at deleted line breaks")
+        draft.warnings.append(f"repaired {counted(added, 'word')} fused at deleted line breaks")
     return draft
 
 

@@ -11,6 +11,8 @@ import codecs
 import re
 from dataclasses import dataclass, field
 
+from ..counts import counted
+
 MAX_BYTES = 48 * 1024 * 1024  # larger files are cut here, with a warning
 
 _BOMS = (
@@ -68,7 +70,7 @@ def decode(data: bytes) -> Decoded:
     if _mostly_utf8(data):
         text = data.decode("utf-8", errors="replace")
         bad = text.count("\ufffd")
-        warnings.append(f"{bad} invalid UTF-8 byte sequence{'s' if bad != 1 else ''} replaced by �")
+        warnings.append(f"{counted(bad, 'invalid UTF-8 byte sequence')} replaced by �")
         return Decoded(text, "utf-8", warnings)
     return _legacy(data, warnings)
 
@@ -77,8 +79,8 @@ def _decode_as(data: bytes, encoding: str, warnings: list[str]) -> Decoded:
     text = data.decode(encoding, errors="replace")
     bad = text.count("\ufffd")
     if bad:
-        warnings.append(f"{bad} undecodable {_ENCODING_NAMES.get(encoding.replace('-', '_'), encoding)} "
-                        f"sequence{'s' if bad != 1 else ''} replaced by �")
+        name = _ENCODING_NAMES.get(encoding.replace('-', '_'), encoding)
+        warnings.append(f"{counted(bad, f'undecodable {name} sequence')} replaced by �")
     return Decoded(text, encoding.replace("-", "_"), warnings)
 
 

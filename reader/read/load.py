@@ -13,6 +13,7 @@ from pathlib import Path, PurePath
 from typing import Iterable, Iterator
 
 from .decode import MAX_BYTES, NotText, decode
+from ..counts import counted
 from ..formats import article_extensions, article_format as format_of, format_named
 from ..record import Article, ArticleError, Draft
 
@@ -155,7 +156,7 @@ def load_article(path: str | os.PathLike, index: int = 0) -> Article:
     """The article in ``path`` (the ``index``-th one in files that hold several)."""
     articles = load_file(path)
     if not 0 <= index < len(articles):
-        raise ArticleError(str(path), f"the file holds {len(articles)} article(s); there is no number {index}")
+        raise ArticleError(str(path), f"the file holds {counted(len(articles), 'article')}; there is no number {index}")
     return articles[index]
 
 

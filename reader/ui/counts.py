@@ -1,7 +1,2 @@
-"""Counts as the window words them: "1 article", "2,000 articles"."""
-from __future__ import annotations
-
-
-def counted(count: int, noun: str) -> str:
-    """``count`` with thousands separators and ``noun``, plural unless it is one."""
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+"""The window's name for :func:`reader.counts.counted` (the command line words counts too)."""
+from reader.counts import counted  # noqa: F401
