@@ -12,6 +12,12 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import logging  # noqa: E402
+
+# Scripts that use the reader as a library see none of its log records unless they
+# configure logging; the command line and the window log to a file (reader.log.setup).
+logging.getLogger(__name__).addHandler(logging.NullHandler())
+
 from .record import Article, ArticleError, Draft, Link, Mention, Organisation  # noqa: E402
 
 __all__ = [

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -14,6 +15,8 @@ from pathlib import Path
 from . import __version__
 from .counts import counted
 from .formats import names
+
+log = logging.getLogger(__name__)
 
 PROG = "article-reader"
 USAGE = f"""\
@@ -90,6 +93,10 @@ def _no_corrections(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
+    from .log import setup
+
+    setup()
+    log.info("%s %s", PROG, " ".join(argv))
     try:
         if argv and argv[0] in ("clean", "export", "corrections", "stories", "compare", "-h", "--help",
                                 "--version"):
@@ -131,6 +138,7 @@ def open_window(paths: list[str]) -> int:
     try:
         from .ui.app import run
     except ImportError as err:
+        log.error("the window cannot start", exc_info=True)
         _err(f"the window cannot start: {err}. Is PySide6-Essentials installed?")
         return 2
     return run(paths)
@@ -152,6 +160,7 @@ def cmd_clean(path: str, as_json: bool, corrections: bool = True) -> int:
         _err(f"{err.path}: {err.reason}")
         return 2
     except Exception as err:  # never a traceback for bad input
+        log.warning("%s: could not be read", path, exc_info=True)
         _err(f"{path}: could not be read ({type(err).__name__}: {err})")
         return 2
     if fixes := user_corrections(corrections, _err):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import html
 import json
+import logging
 import os
 import re
 import unicodedata
@@ -18,6 +19,8 @@ from . import files
 from .counts import counted
 from .formats import FORMATS, export_format, format_named
 from .record import Article
+
+log = logging.getLogger(__name__)
 
 
 class ExportError(Exception):
@@ -297,6 +300,7 @@ def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str
         out.mkdir(parents=True, exist_ok=True)
     except OSError as err:
         report.failed.append((str(out), f"cannot create the folder: {err.strerror or err}"))
+        log.warning("%s: %s", *report.failed[-1])
         return report
     taken: set[str] = set()
     for article in articles:
@@ -323,6 +327,8 @@ def export_all(articles: Iterable[Article], out_dir: str | os.PathLike, fmt: str
             report.written.append(dest)
         except ExportError as err:
             report.failed.append((article.key, f"{err.path}: {err.reason}"))
+            log.warning("%s: export failed: %s", *report.failed[-1])
+    log.info("%s", report.summary(out, fmt))
     return report
 
 

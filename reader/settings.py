@@ -9,11 +9,14 @@ plus a ``note`` the window shows in its status bar.
 from __future__ import annotations
 
 import json
+import logging
 import os
 from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from .files import write_atomic
+
+log = logging.getLogger(__name__)
 
 APP_NAME = "article-reader"
 ENV_DIR = "ARTICLE_READER_CONFIG_DIR"
@@ -57,6 +60,7 @@ class Settings:
             return settings
         except OSError as err:
             settings.note = f"Settings could not be read ({err.strerror}); using defaults."
+            log.warning("%s: %s", path, settings.note)
             return settings
         try:
             data = json.loads(raw)
@@ -64,10 +68,12 @@ class Settings:
                 raise ValueError("not an object")
         except ValueError:
             settings.note = f"Settings file {path} was damaged; using defaults."
+            log.warning(settings.note)
             return settings
         bad = settings._apply(data)
         if bad:
             settings.note = f"Some settings were invalid and reset: {', '.join(sorted(bad))}."
+            log.warning("%s: %s", path, settings.note)
         return settings
 
     def _apply(self, data: dict) -> list[str]:

@@ -1,4 +1,4 @@
-"""Shared test setup: a headless Qt platform, and settings/cache kept out of the user's home."""
+"""Shared test setup: a headless Qt platform, and settings/cache/log kept out of the user's home."""
 from __future__ import annotations
 
 import os
@@ -23,7 +23,7 @@ SAMPLE_2 = ARTICLES / "001_f04f2131fcbc8157.txt"
 
 @pytest.fixture(autouse=True)
 def _private_dirs(tmp_path_factory, monkeypatch):
-    """Every test gets its own config, cache and data folders: tests never touch the real ones."""
+    """Every test gets its own config, cache, data and log folders: tests never touch the real ones."""
     base = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("ARTICLE_READER_CONFIG_DIR", str(base / "config"))
     monkeypatch.setenv("ARTICLE_READER_CACHE_DIR", str(base / "cache"))
@@ -31,6 +31,11 @@ def _private_dirs(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("XDG_CONFIG_HOME", str(base / "xdg-config"))
     monkeypatch.setenv("XDG_CACHE_HOME", str(base / "xdg-cache"))
     monkeypatch.setenv("XDG_DATA_HOME", str(base / "xdg-data"))
+    monkeypatch.setenv("ARTICLE_READER_LOG_DIR", str(base / "log"))
+    yield
+    from reader import log
+
+    log.close()  # a test that started the log leaves no handler on a finished test's folder
 
 
 def write(path: Path, content: str | bytes, encoding: str = "utf-8") -> Path:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+from pathlib import Path
 
 import pytest
 from conftest_ui import (config_dir, make_article, make_window, news, opened_urls,  # noqa: F401
@@ -236,6 +237,8 @@ def test_run_opens_the_paths_and_returns_the_exit_code(qtbot, config_dir, news, 
     assert app_module.run([str(news)]) == 0
     assert seen == [3]
     assert Settings.load().last_paths == [str(news.resolve())]
+    log = Path(os.environ["ARTICLE_READER_LOG_DIR"]) / "article-reader.log"
+    assert "INFO reader.log: article-reader " in log.read_text("utf-8")  # the window keeps a log
 
 
 def test_emitting_signals_keeps_true_alive(qtbot):

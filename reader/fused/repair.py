@@ -24,6 +24,7 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 """
 from __future__ import annotations
 
+import logging
 from functools import partial
 from itertools import repeat
 from operator import itemgetter, sub
@@ -31,6 +32,8 @@ from operator import itemgetter, sub
 from .words import ANSWERS, split_candidates_upto, word_costs
 
 __all__ = ["split_fused_words", "WIDTHS"]
+
+log = logging.getLogger(__name__)
 
 WIDTHS = range(30, 161)       # hard-wrap widths considered
 ALL = (WIDTHS.start, WIDTHS.stop - 1)
@@ -96,7 +99,7 @@ def split_fused_words(text: str) -> str:
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
         width = None                 # one paragraph alone needs as much as on its own
-    changed = False
+    repaired = 0
     for f in paras:
         k, start, body, chains = f
         if width is not None and len(body) < width:
@@ -119,8 +122,12 @@ def split_fused_words(text: str) -> str:
             prev = start + p
         parts.append(line[prev:])
         lines[k] = " ".join(parts)
-        changed = True
-    return "\n".join(lines) if changed else text
+        repaired += 1
+    if not repaired:
+        return text
+    log.debug("fused words: %d of %d paragraphs repaired, wrap width %s", repaired, len(paras),
+              width or "their own")
+    return "\n".join(lines)
 
 
 

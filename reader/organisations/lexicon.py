@@ -7,10 +7,13 @@ dict look-ups on candidate token sequences. No Qt here.
 """
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass
 from functools import cache
 from ..assets import resource
+
+log = logging.getLogger(__name__)
 
 _ISATION = re.compile(r"isation")
 _TRANSLIT = re.compile(r"-[ie]-")
@@ -120,6 +123,8 @@ def lexicon() -> Lexicon:
     all_not = set()
     for phrases in sections.values():
         all_not |= phrases
+    log.debug("organisation lists: %d names, %d head nouns, %d non-organisation phrases",
+              len(names), len(heads), len(all_not))
     return Lexicon(
         names=names,
         first=first,

@@ -8,10 +8,13 @@ charset-normalizer, and the encoding it chose is reported. Binary files are refu
 from __future__ import annotations
 
 import codecs
+import logging
 import re
 from dataclasses import dataclass, field
 
 from ..counts import counted
+
+log = logging.getLogger(__name__)
 
 MAX_BYTES = 48 * 1024 * 1024  # larger files are cut here, with a warning
 
@@ -128,6 +131,7 @@ def _legacy(data: bytes, warnings: list[str]) -> Decoded:
         encoding = plausible[0]
         text = data.decode(encoding, errors="replace")
     name = _ENCODING_NAMES.get(encoding, encoding)
+    log.debug("not UTF-8: read as %s (charset-normalizer's readings: %s)", encoding, ", ".join(plausible))
     warnings.append(f"not UTF-8: read as {name}")
     return Decoded(text, encoding, warnings)
 

@@ -7,6 +7,7 @@ parser and run through the cleaning pipeline.
 from __future__ import annotations
 
 import errno
+import logging
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePath
@@ -16,6 +17,8 @@ from .decode import MAX_BYTES, NotText, decode
 from ..counts import counted
 from ..formats import article_extensions, article_format as format_of, format_named
 from ..record import Article, ArticleError, Draft
+
+log = logging.getLogger(__name__)
 
 MAX_HTML_CHARS = 5_000_000
 
@@ -168,7 +171,9 @@ def load_folder(*paths: str | os.PathLike) -> FolderResult:
         try:
             result.articles.extend(load_file(path))
         except ArticleError as err:
+            log.debug("%s: %s", err.path, err.reason)
             result.failures.append(Failure(err.path, err.reason))
         except Exception as err:  # a parser bug must not lose the rest of the folder
+            log.warning("%s: could not be read", path, exc_info=True)
             result.failures.append(Failure(str(path), f"could not be read ({type(err).__name__}: {err})"))
     return result

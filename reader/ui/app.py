@@ -7,8 +7,11 @@ import sys
 def run(paths: list[str]) -> int:
     """Create the application and the main window, open ``paths`` (or restore the
     last session, or show the welcome view) and run until the window closes."""
-    from PySide6.QtWidgets import QApplication
+    import threading
 
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reader import log
     from reader.settings import Settings
 
     from .theme import apply_theme
@@ -18,6 +21,13 @@ def run(paths: list[str]) -> int:
     app.setApplicationName("article-reader")
     app.setApplicationDisplayName("Article Reader")
     app.setOrganizationName("article-reader")
+    log.setup()
+
+    def show(text: str) -> None:  # a message box only on the UI thread; elsewhere the log has it
+        if threading.current_thread() is threading.main_thread():
+            QMessageBox.critical(QApplication.activeWindow(), "Article Reader", text)
+
+    log.install_excepthook(show)
     settings = Settings.load()
     apply_theme(app, settings.theme)
     window = MainWindow(settings)
