@@ -228,8 +228,8 @@ def _unwrap_embedded_posts(tree) -> None:
 def _body(tree, base_url: str | None, verbatim: list[str]) -> list[Block]:
     """trafilatura's main extractor; its fallbacks (readability, jusText) only when the
     first pass finds little text, or less than 40% of what the page's paragraphs hold
-    (a body split by an advert, a lead in another container): the fallbacks cost a
-    third of the time, but they are what rescues a page the first pass misreads."""
+    (a body split by an advert, a lead in another container): the fallbacks are slow,
+    but they are what rescues a page the first pass misreads."""
     options = dict(url=base_url, include_comments=False, include_links=True,
                    include_tables=True, with_metadata=False)
     document = trafilatura.bare_extraction(tree, fast=True, **options)
