@@ -410,3 +410,27 @@ def test_real_sqlite_errors_carry_the_codes_sorted_on(tmp_path):
         cache.search('"unterminated')
     assert sqlerrors.kind(err.value) == sqlerrors.QUERY
     cache.close()
+
+
+@pytest.mark.parametrize("name", ["formats.py", "counts.py"])
+def test_the_format_table_and_the_count_wording_are_part_of_the_pipeline_version(monkeypatch, name):
+    """Which parser reads an extension (reader/formats.py) and how warnings word their
+    counts (reader/counts.py) change what a file loads as: an edit to either voids the cache."""
+    from pathlib import Path
+
+    from reader.library import cachefile as cache
+
+    monkeypatch.delenv(cache.ENV_VERSION, raising=False)
+    cache.pipeline_version.cache_clear()
+    before = cache.pipeline_version()
+    real = Path.read_bytes
+
+    def edited(path):
+        return real(path) + (b"# edited" if (path.parent.name, path.name) == ("reader", name) else b"")
+    monkeypatch.setattr(Path, "read_bytes", edited)
+    cache.pipeline_version.cache_clear()
+    try:
+        assert cache.pipeline_version() != before
+    finally:
+        monkeypatch.undo()
+        cache.pipeline_version.cache_clear()

@@ -24,7 +24,7 @@ SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles (measured: 155
 
 # the parts of reader/ that shape an Article or its story evidence and pairs: changing one
 # of them voids the cache
-_PIPELINE = ("record.py", "assets.py", "read", "fused", "organisations", "stories")
+_PIPELINE = ("record.py", "assets.py", "formats.py", "counts.py", "read", "fused", "organisations", "stories")
 
 
 def cache_dir() -> Path:
