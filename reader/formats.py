@@ -85,6 +85,11 @@ def export_format(path: str | os.PathLike) -> str | None:
     return next((f.name for f in FORMATS if suffix in f.saves_as), None) if suffix else None
 
 
+def listed() -> str:
+    """The formats as a message names them: ``".txt, .md, .html, .json"``."""
+    return ", ".join(f.extensions[0] for f in FORMATS)
+
+
 def open_filter() -> str:
     """The Open dialog's filter: every article extension, then all files."""
     patterns = " ".join(f"*{ext}" for f in FORMATS for ext in f.extensions)

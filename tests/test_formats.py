@@ -26,6 +26,7 @@ def test_a_new_format_is_one_entry(tmp_path, with_rst, capsys):
     assert list(iter_article_files([tmp_path / "src"])) == [src]
     assert load_file(src)[0].title == "Harbour works resume"
     assert "*.rst" in formats.open_filter()
+    assert formats.listed() == ".txt, .md, .html, .json, .rst"
     assert formats.save_filters()["reStructuredText (*.rst)"] == "rst"
 
     assert cli.main(["export", str(tmp_path / "src"), "--format", "rst", "--out", str(tmp_path / "out"),

@@ -384,3 +384,17 @@ def test_headings_items_and_quotes_show_as_such_and_keep_offsets(qtbot):
     from reader.ui.pane import article_html
     built, _ = article_html(article, {})
     assert "<h3 style='white-space:pre-wrap'>A subheading</h3>" in built
+
+
+def test_the_welcome_view_names_the_formats_of_the_table(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QLabel
+
+    from reader import formats
+    from reader.ui.welcome import WelcomeView
+
+    extra = formats.Format("rst", "reStructuredText", (".rst",), (".rst",), "text", "render_txt")
+    monkeypatch.setattr(formats, "FORMATS", formats.FORMATS + (extra,))
+    view = WelcomeView()
+    qtbot.addWidget(view)
+    texts = [label.text() for label in view.findChildren(QLabel)]
+    assert any("(.txt, .md, .html, .json, .rst)" in text for text in texts)

@@ -7,6 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QPushButton, QVBoxLayout, QWidget
 
+from reader.formats import listed
+
 
 def samples_dir() -> Path | None:
     """The sample ``articles/`` folder: beside the package in a checkout, or next to
@@ -28,7 +30,7 @@ class WelcomeView(QWidget):
         super().__init__(parent)
         title = QLabel("<h1>Article Reader</h1>")
         title.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        text = QLabel("Open a folder of scraped articles (.txt, .md, .html, .json) to read\n"
+        text = QLabel(f"Open a folder of scraped articles ({listed()}) to read\n"
                       "them cleaned, with the organisations they name highlighted.\n"
                       "You can also drop a folder or files onto this window.")
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)

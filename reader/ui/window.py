@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidget, QVBoxLayout, QWidget
 
+from reader.formats import listed
 from reader.settings import Settings
 
 from . import dialogs, viewstate
@@ -294,7 +295,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self._pending_key = ""
         if not seen:
             self.pane.show_message("No articles here",
-                                   "No article files (.txt, .md, .html, .json) were found in\n"
+                                   f"No article files ({listed()}) were found in\n"
                                    + "\n".join(self.paths))
         self.marks.refresh_counts()
         self._show_count()
