@@ -15,6 +15,7 @@ from pathlib import Path
 from . import __version__
 from .counts import counted
 from .formats import names
+from .log import setup as log_to_file
 
 log = logging.getLogger(__name__)
 
@@ -93,10 +94,7 @@ def _no_corrections(command: argparse.ArgumentParser) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    from .log import setup
-
-    setup()
-    log.info("%s %s", PROG, " ".join(argv))
+    log_to_file(" ".join([PROG, *argv]))
     try:
         if argv and argv[0] in ("clean", "export", "corrections", "stories", "compare", "-h", "--help",
                                 "--version"):

@@ -10,9 +10,7 @@ when that is set (tests point it at a temporary folder). Used as a library, with
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
-import platform
 import sys
 import threading
 from pathlib import Path
@@ -27,7 +25,7 @@ FORMAT = "%(asctime)s %(process)d %(levelname)s %(name)s: %(message)s"
 
 log = logging.getLogger(__name__)
 _ROOT = logging.getLogger("reader")
-_handler: logging.Handler | None = None
+_handler: _LogFile | None = None
 _lock = threading.Lock()
 
 
@@ -40,30 +38,60 @@ def log_dir() -> Path:
     return Path(platformdirs.user_log_dir(APP_NAME))
 
 
-def setup(level: int = logging.INFO) -> Path | None:
-    """Send the ``reader`` loggers' records at ``level`` and above to the log file,
-    and return its path; None (and no file) when the log folder cannot be written,
-    which never stops the reader. Calling it again moves the file if the folder changed."""
-    global _handler
-    path = log_dir() / FILE_NAME
-    with _lock:
-        if _handler is not None and getattr(_handler, "baseFilename", None) == str(path.absolute()):
-            return path
-        _close()
+class _LogFile(logging.Handler):
+    """The log file, opened at the first record, which it follows with a line saying
+    what ran: a command with nothing to log writes no file and spends no time finding
+    the log folder. A folder that cannot be written means no log, never an error."""
+
+    def __init__(self, command: str):
+        super().__init__()
+        self.command = command
+        self.file: logging.FileHandler | None = None
+        self.failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:  # called under the handler's lock
+        if self.file is None:
+            if self.failed or not self._open():
+                return
+        self.file.emit(record)
+
+    def _open(self) -> bool:
+        import logging.handlers
+        import platform
+
+        from . import __version__
+
+        path = log_dir() / FILE_NAME
         try:
             path.parent.mkdir(parents=True, exist_ok=True)
-            handler = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
-                                                           encoding="utf-8")
+            self.file = logging.handlers.RotatingFileHandler(path, maxBytes=MAX_BYTES, backupCount=BACKUPS,
+                                                             encoding="utf-8")
         except OSError:  # a read-only home, say: the reader works on, without a log
-            return None
-        handler.setFormatter(logging.Formatter(FORMAT))
-        _ROOT.addHandler(handler)
-        _ROOT.setLevel(level)
-        _handler = handler
-    from . import __version__
+            self.failed = True
+            return False
+        self.file.setFormatter(logging.Formatter(FORMAT))
+        self.file.emit(log.makeRecord(
+            log.name, logging.INFO, __file__, 0, "%s %s, Python %s, %s %s %s: %s",
+            (APP_NAME, __version__, platform.python_version(), platform.system(), platform.release(),
+             platform.machine(), self.command), None))
+        return True
 
-    log.info("%s %s, Python %s, %s", APP_NAME, __version__, platform.python_version(), platform.platform())
-    return path
+    def close(self) -> None:
+        if self.file is not None:
+            self.file.close()
+        super().close()
+
+
+def setup(command: str = "", level: int = logging.INFO) -> None:
+    """Send the ``reader`` loggers' records at ``level`` and above to the log file,
+    where each process's first record follows a line naming the version and ``command``
+    (what the user ran). Calling it again replaces the earlier setup."""
+    global _handler
+    with _lock:
+        _close()
+        _handler = _LogFile(command)
+        _ROOT.addHandler(_handler)
+        _ROOT.setLevel(level)
 
 
 def close() -> None:
@@ -82,8 +110,9 @@ def _close() -> None:
 
 
 def log_file() -> Path | None:
-    """The file :func:`setup` writes to, if it does."""
-    return Path(_handler.baseFilename) if isinstance(_handler, logging.FileHandler) else None
+    """The file the log is written to, once it is."""
+    file = _handler.file if _handler is not None else None
+    return Path(file.baseFilename) if file is not None else None
 
 
 def install_excepthook(show: Callable[[str], None]) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import logging
 import os
+import platform
 import sys
 from pathlib import Path
 
@@ -27,22 +28,29 @@ def parser_bug(monkeypatch):
 
 
 def test_setup_writes_the_log_file_in_the_log_folder():
-    path = log.setup()
-    assert path == Path(os.environ["ARTICLE_READER_LOG_DIR"]) / "article-reader.log"
+    log.setup("article-reader export news --format md --out out")
+    folder = Path(os.environ["ARTICLE_READER_LOG_DIR"])
+    assert not folder.exists()  # nothing to say yet: no file
     logging.getLogger("reader.read.load").warning("a note for the log")
     logging.getLogger("elsewhere").warning("not the reader's")
-    text = log_text()
-    assert "INFO reader.log: article-reader " in text
-    assert "WARNING reader.read.load: a note for the log" in text and "not the reader's" not in text
-    assert log.setup() == path  # once: a second call adds no second handler
+    logging.getLogger("reader.export").debug("too fine for the file")
+    assert log.log_file() == folder / "article-reader.log"
+    first, second = log_text().splitlines()
+    assert first.endswith(" INFO reader.log: article-reader 0.1.0, Python " + platform.python_version()
+                          + f", {platform.system()} {platform.release()} {platform.machine()}: "
+                          "article-reader export news --format md --out out")
+    assert second.endswith(" WARNING reader.read.load: a note for the log")
+    log.setup("again")  # replaces the first setup: one handler, one line per record
     logging.getLogger("reader").warning("once")
     assert log_text().count("once") == 1
 
 
-def test_a_log_folder_that_cannot_be_made_stops_nothing(tmp_path, monkeypatch):
+def test_a_log_folder_that_cannot_be_made_stops_nothing(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("ARTICLE_READER_LOG_DIR", str(write(tmp_path / "a-file", "x") / "log"))
-    assert log.setup() is None
+    log.setup()
     logging.getLogger("reader.export").warning("goes nowhere")
+    logging.getLogger("reader.export").warning("nor this")
+    assert log.log_file() is None and capsys.readouterr().err == ""
 
 
 def test_a_parser_bug_in_a_folder_is_logged_and_the_rest_loads(tmp_path, parser_bug, caplog):
@@ -63,7 +71,7 @@ def test_the_command_line_logs_what_it_swallows(tmp_path, parser_bug, capsys):
     err = capsys.readouterr().err
     assert err == f"article-reader: {path}: could not be read (RuntimeError: parser bug)\n"
     text = log_text()
-    assert f"reader.cli: article-reader clean {path}" in text
+    assert "INFO reader.log: article-reader 0.1.0, Python" in text and f": article-reader clean {path}\n" in text
     assert f"WARNING reader.cli: {path}: could not be read\nTraceback" in text
     assert "RuntimeError: parser bug" in text
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import os
 from pathlib import Path
 
@@ -237,8 +238,10 @@ def test_run_opens_the_paths_and_returns_the_exit_code(qtbot, config_dir, news, 
     assert app_module.run([str(news)]) == 0
     assert seen == [3]
     assert Settings.load().last_paths == [str(news.resolve())]
-    log = Path(os.environ["ARTICLE_READER_LOG_DIR"]) / "article-reader.log"
-    assert "INFO reader.log: article-reader " in log.read_text("utf-8")  # the window keeps a log
+    logging.getLogger("reader.ui").warning("a note from the window")  # the window keeps a log
+    log = (Path(os.environ["ARTICLE_READER_LOG_DIR"]) / "article-reader.log").read_text("utf-8")
+    assert "INFO reader.log: article-reader 0.1.0, Python" in log and f": article-reader {news}\n" in log
+    assert "WARNING reader.ui: a note from the window" in log
 
 
 def test_emitting_signals_keeps_true_alive(qtbot):

@@ -21,7 +21,7 @@ def run(paths: list[str]) -> int:
     app.setApplicationName("article-reader")
     app.setApplicationDisplayName("Article Reader")
     app.setOrganizationName("article-reader")
-    log.setup()
+    log.setup(" ".join(["article-reader", *paths]))
 
     def show(text: str) -> None:  # a message box only on the UI thread; elsewhere the log has it
         if threading.current_thread() is threading.main_thread():
