@@ -401,3 +401,34 @@ def test_the_welcome_view_names_the_formats_of_the_table(qtbot, monkeypatch):
     qtbot.addWidget(view)
     texts = [label.text() for label in view.findChildren(QLabel)]
     assert any("(.txt, .md, .html, .json, .rst)" in text for text in texts)
+
+
+def test_export_article_adds_the_suffix_of_the_chosen_type(tmp_path, monkeypatch):
+    """A file name without a known suffix gets the one the registry gives the chosen type
+    (here a format whose suffix is not its name)."""
+    from types import SimpleNamespace
+
+    from reader import formats
+    from reader.library import Library
+    from reader.ui import dialogs
+
+    extra = formats.Format("plain", "Plain words", (".words",), (".words",), "text", "render_txt")
+    monkeypatch.setattr(formats, "FORMATS", formats.FORMATS + (extra,))
+    asked, emitted, shown = [], [], []
+
+    def ask_save_path(suggested, filters):
+        asked.append(filters)
+        return str(tmp_path / "notes"), "Plain words (*.words)"  # typed without a suffix
+
+    library = Library(cache=False)  # nothing open: any folder may take the export
+    window = SimpleNamespace(
+        library=library,
+        export_dir=lambda: str(tmp_path), ask_save_path=ask_save_path, confirm_overwrite=lambda path: False,
+        statusBar=lambda: SimpleNamespace(showMessage=lambda text, ms: shown.append(text)),
+        exported=SimpleNamespace(emit=emitted.append))
+    article = make_article(tmp_path / "src.txt", "Harbour works", ["The quay reopens on Monday."])
+    assert dialogs.export_article(window, article) == tmp_path / "notes.words"
+    assert "Plain words (*.words)" in asked[0]
+    assert (tmp_path / "notes.words").read_text("utf-8").startswith("Harbour works\n\nThe quay reopens")
+    assert emitted == [[tmp_path / "notes.words"]]
+    library.close()

@@ -69,7 +69,7 @@ def export_article(window, article) -> Path | None:
         window.statusBar().showMessage("Nothing to export: open an article first.", 5000)
         return None
     from reader.export import ExportError, suggested_filename
-    from reader.formats import export_format, save_filters
+    from reader.formats import export_format, format_named, save_filters
 
     suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
     filters = save_filters()
@@ -79,7 +79,7 @@ def export_article(window, article) -> Path | None:
     fmt = export_format(path) or filters.get(chosen, "txt")
     dest = Path(path)
     if export_format(dest) is None:
-        dest = dest.with_name(dest.name + "." + fmt)
+        dest = dest.with_name(dest.name + format_named(fmt).suffix)
     if not allowed(window, dest.parent):
         return None
     overwrite = False
