@@ -11,6 +11,7 @@ import logging
 import os
 import sys
 
+from ..counts import counted
 from ..record import Article, ArticleError
 from .compare import compare
 from .group import Story
@@ -90,7 +91,7 @@ def cmd_compare(first: str, second: str, as_json: bool) -> int:
         lines.append(f"{label}: {', '.join(names) if names else 'none'}")
     for label, sentences in (("Only in A", result.sentences_only_first),
                              ("Only in B", result.sentences_only_second)):
-        lines += ["", f"{label} ({len(sentences)} sentence{'s' if len(sentences) != 1 else ''}):"]
+        lines += ["", f"{label} ({counted(len(sentences), 'sentence')}):"]
         lines += [f"  - {s}" for s in sentences]
     _write("\n".join(lines))
     return 0
