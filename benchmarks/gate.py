@@ -27,13 +27,12 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 # shared/ sits beside the repo, or beside the folder of worktrees that holds it
 SHARED = next((p for p in (ROOT.parent / "shared", ROOT.parent.parent / "shared") if p.exists()),
               ROOT.parent / "shared")
@@ -95,16 +94,10 @@ def read_baseline(path: Path) -> dict[str, dict[str, float]]:
 
 
 def write_baseline(path: Path, figures: dict[str, dict[str, float]]) -> None:
-    """Write the baseline atomically: a temporary file beside it, then a rename."""
-    text = json.dumps(figures, indent=2, sort_keys=True) + "\n"
-    fd, tmp = tempfile.mkstemp(prefix=".baseline-", suffix=".json", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write the baseline atomically (:func:`reader.files.write_atomic`)."""
+    from reader.files import write_atomic
+
+    write_atomic(path, json.dumps(figures, indent=2, sort_keys=True) + "\n")
 
 
 def compare(baseline: dict, current: dict) -> list[tuple[str, float | None, float | None, float, str]]:

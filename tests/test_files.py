@@ -1,13 +1,15 @@
 """Files the reader writes: atomic, and with the mode the user's umask gives."""
 from __future__ import annotations
 
+import importlib.util
+import json
 import os
 import stat
 from unittest import mock
 
 import pytest
 
-from conftest import SAMPLE_1
+from conftest import ROOT, SAMPLE_1
 from reader import load_article
 from reader.export import export_all, export_article
 from reader.files import write_atomic
@@ -34,6 +36,17 @@ def test_written_files_get_the_umask_mode_not_0600(tmp_path, umask_027):
     settings.save()
     for path in (one, *report.written, settings.path):
         assert mode(path) == umask_027, path
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_the_quality_gate_writes_its_baseline_the_same_way(tmp_path, umask_027):
+    spec = importlib.util.spec_from_file_location("bench_gate", ROOT / "benchmarks" / "gate.py")
+    gate = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(gate)
+    path = tmp_path / "baseline.json"
+    gate.write_baseline(path, {"extraction": {"f1": 0.9}})
+    assert json.loads(path.read_text("utf-8")) == {"extraction": {"f1": 0.9}}
+    assert mode(path) == umask_027 and os.listdir(tmp_path) == ["baseline.json"]
 
 
 def test_write_atomic_replaces_and_leaves_no_temporary_file(tmp_path):
