@@ -20,7 +20,7 @@ FILE_NAME = "cache.sqlite3"
 SCHEMA = "7"  # bump when the tables or the article encoding change
 ENV_LIMIT = "ARTICLE_READER_CACHE_MB"  # the cache's size limit in MB (default LIMIT_MB)
 LIMIT_MB = 1024  # ~65,000 articles of ~5 KB with their full-text index (see Cache.trim)
-SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles (measured: 155 MB for 69 MB)
+SIZE_FACTOR = 2.25  # database bytes per byte of encoded articles, the full-text index included
 
 # the parts of reader/ that shape an Article or its story evidence and pairs: changing one
 # of them voids the cache

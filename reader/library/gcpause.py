@@ -40,9 +40,9 @@ def paused() -> Iterator[None]:
 def paused_and_frozen() -> Iterator[None]:
     """No cyclic garbage collection while thousands of (acyclic) records are built, and
     the records moved out of the collector's sight afterwards (``gc.freeze``). Otherwise
-    every full collection rescans them all: a warm open of 10,000 articles took 2.7 s
-    instead of 0.9 s, and the first full collection after it held the GIL (so the
-    window too) for half a second. Records are freed by reference counting as usual."""
+    every full collection rescans them all, which slows a large open several times
+    over, and the first full collection after it holds the GIL (so the window too) for
+    a pause the user sees. Records are freed by reference counting as usual."""
     with paused():
         try:
             yield

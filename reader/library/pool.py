@@ -27,7 +27,7 @@ log = logging.getLogger(__name__)
 
 CHUNK = 8  # files per task: small enough to balance, large enough to amortise the pickling
 AHEAD = 4  # chunks in flight per worker
-MIN_POOL = 256  # fewer files than this load in this process (starting workers costs ~0.5 s)
+MIN_POOL = 256  # fewer files than this load in this process (quicker than starting workers)
 
 
 def default_jobs() -> int:

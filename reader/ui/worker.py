@@ -204,8 +204,8 @@ class Loader(QObject):
 
     def _share_gil(self, loading: bool) -> None:
         """While the library decodes on its thread, the window's Python calls wait for
-        the GIL up to the switch interval each time: shorter then, the default again
-        after (a warm 10,000-article open: longest UI stall ~90 ms -> ~55 ms)."""
+        the GIL up to the switch interval each time: shorter then, so the window's
+        stalls stay short, and the default again after."""
         if loading and self._switch_interval is None:
             self._switch_interval = sys.getswitchinterval()
             sys.setswitchinterval(min(LOADING_SWITCH_S, self._switch_interval))
