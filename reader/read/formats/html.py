@@ -15,6 +15,7 @@ import lxml.html
 import trafilatura
 from lxml import etree
 
+from ...counts import counted
 from ...record import ArticleError, Draft, Link
 from . import boilerplate
 from .boilerplate import Block
@@ -94,8 +95,7 @@ def _report_trimmed(found: list[Block], kept: list[Block], titles: list[str],
         return
     first = removed[0].text
     first = first if len(first) <= 60 else first[:57] + "…"
-    count = len(removed)
-    warnings.append(f"left out {count} paragraph{'s' if count != 1 else ''} ({words} words) "
+    warnings.append(f"left out {counted(len(removed), 'paragraph')} ({words} words) "
                     f"the extractor kept, as page furniture, beginning “{first}”")
 
 
