@@ -11,6 +11,8 @@ import pytest
 
 from conftest import ROOT, SAMPLE_1
 from reader import load_article
+from reader.corrections import store
+from reader.corrections.model import Corrections
 from reader.export import export_all, export_article
 from reader.files import write_atomic
 from reader.settings import Settings
@@ -34,7 +36,8 @@ def test_written_files_get_the_umask_mode_not_0600(tmp_path, umask_027):
     report = export_all([article], tmp_path / "all", "html")
     settings = Settings.load(tmp_path / "config")
     settings.save()
-    for path in (one, *report.written, settings.path):
+    corrections = store.save(Corrections(), tmp_path / "data" / "corrections.json")
+    for path in (one, *report.written, settings.path, corrections):
         assert mode(path) == umask_027, path
 
 

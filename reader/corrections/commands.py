@@ -12,6 +12,8 @@ import os
 import sys
 from typing import Callable
 
+from ..counts import counted
+from ..files import write_atomic
 from . import store
 from .fileformat import dumps, parse
 from .model import CorrectionError, Corrections
@@ -86,7 +88,7 @@ def _export(corrections: Corrections, file: str, err: Say) -> int:
         err(f"{file}: is a folder; give the name of the file to write")
         return 2
     try:
-        store.write_atomic(file, text)
+        write_atomic(file, text)
     except (OSError, UnicodeEncodeError) as e:
         log.warning("could not export the corrections to %s", file, exc_info=True)
         err(f"{file}: could not be written ({_reason(e)})")
@@ -110,8 +112,8 @@ def _list(stored: store.Stored) -> int:
 
 def _counts(c: Corrections) -> str:
     orgs, nots = len(c.organisations), len(c.not_organisations)
-    return (f"{orgs} organisation{'s' if orgs != 1 else ''} and "
-            f"{nots} name{'s' if nots != 1 else ''} that {'are' if nots != 1 else 'is'} not one")
+    return (f"{counted(orgs, 'organisation')} and "
+            f"{counted(nots, 'name')} that {'are' if nots != 1 else 'is'} not one")
 
 
 def _reason(e: BaseException) -> str:

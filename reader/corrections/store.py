@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import write_atomic
 from .fileformat import dumps, parse
 from .model import CorrectionError, Corrections
 
@@ -96,29 +97,3 @@ def _set_aside(path: Path) -> Path | None:
             log.warning("could not move %s aside", path, exc_info=True)
             return None
     return None
-
-
-def write_atomic(path: str | os.PathLike, text: str) -> None:
-    """Write ``text`` as UTF-8 to a temporary file beside ``path``, sync it, rename it
-    over ``path``: a failure leaves the earlier file as it was and no temporary file."""
-    path = Path(path)
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    while True:
-        tmp = path.with_name(f".{path.name}.{os.urandom(4).hex()}.tmp")
-        try:
-            fd = os.open(tmp, flags, 0o666)
-            break
-        except FileExistsError:
-            continue
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
