@@ -112,11 +112,7 @@ class Scan(EvidenceRules, AcronymRules):
         for m in RUN.finditer(self.text):
             toks = m.group().split(" ")
             keys = _keys(toks)
-            offs = []
-            pos = m.start()
-            for t in toks:
-                offs.append(pos)
-                pos += len(t) + 1
+            offs = _offsets(m.start(), toks)
             run = (toks, keys, offs, m.end())
             if len(toks) == 1 and keys[0] in stop:
                 if len(toks[0]) > 1 and toks[0].isupper():
@@ -439,11 +435,7 @@ class Scan(EvidenceRules, AcronymRules):
             if not any(k in first for k in _keys(toks)):
                 continue
             keys = _keys(toks)
-            offs = []
-            pos = m.start()
-            for t in toks:
-                offs.append(pos)
-                pos += len(t) + 1
+            offs = _offsets(m.start(), toks)
             i, n = 0, len(toks)
             while i < n:
                 longest = first.get(keys[i])
@@ -495,3 +487,12 @@ _COMPANY_WORDS = frozenset(
     " Motors Airlines Petroleum Energy Foods Stores Media Brands Partners Mining Resources Minerals"
     " Steel Chemicals Insurance Software Networks Therapeutics Entertainment Hotels Logistics".split()
 )
+
+
+def _offsets(start: int, toks: list[str]) -> list[int]:
+    """Where each of a run's tokens (split on single spaces) starts in the text."""
+    offs = []
+    for t in toks:
+        offs.append(start)
+        start += len(t) + 1
+    return offs
