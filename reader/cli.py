@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 
 from . import __version__
+from .corpus.shards import FORMATS as CORPUS_FORMATS, SHARD_SIZE
 from .counts import counted
 from .formats import names
 from .log import setup as log_to_file
@@ -26,6 +27,8 @@ USAGE = f"""\
                                           print the cleaned article
 {PROG} export PATH ... --format FMT --out DIR [--jobs N] [--no-corrections] [--one-per-story]
                                           write one cleaned file per article (or per story)
+{PROG} export PATH ... --format jsonl|parquet --out DIR [--scheduler ADDRESS]
+                                          write shards of articles, on a Dask cluster
 {PROG} corrections import FILE | export FILE | list
                                           the organisations you corrected
 {PROG} stories PATH ... [--json]          group the articles into stories
@@ -52,10 +55,15 @@ def _parser() -> argparse.ArgumentParser:
                                         "All articles are loaded first (names one article defines are "
                                         "marked in the others, as in the window), then written.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
-    export.add_argument("--format", "-f", required=True, choices=names())
+    export.add_argument("--format", "-f", required=True, choices=(*names(), *CORPUS_FORMATS),
+                        help=f"one file per article ({', '.join(names())}) or shards of "
+                             f"{SHARD_SIZE:,} articles ({', '.join(CORPUS_FORMATS)})")
     export.add_argument("--out", "-o", required=True, metavar="DIR", help="the folder to write into")
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")
+    export.add_argument("--scheduler", metavar="ADDRESS",
+                        help="run on the Dask cluster of this scheduler (tcp://host:8786); jsonl or parquet")
+    export.add_argument("--shard-size", type=int, default=SHARD_SIZE, help=argparse.SUPPRESS)
     _no_corrections(export)
     export.add_argument("--one-per-story", action="store_true",
                         help="write one article per story (its fullest version), naming the others in it")
@@ -103,7 +111,7 @@ def main(argv: list[str] | None = None) -> int:
                 return cmd_clean(args.path, args.json, args.corrections)
             if args.command == "export":
                 return cmd_export(args.paths, args.format, args.out, args.jobs, args.corrections,
-                                  args.one_per_story)
+                                  args.one_per_story, args.scheduler, args.shard_size)
             if args.command == "corrections":
                 from .corrections.commands import cmd_corrections
                 return cmd_corrections(args.action, getattr(args, "file", None), _err)
@@ -174,7 +182,16 @@ def cmd_clean(path: str, as_json: bool, corrections: bool = True) -> int:
 
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: bool = True,
-               one_per_story: bool = False) -> int:
+               one_per_story: bool = False, scheduler: str | None = None, shard_size: int = SHARD_SIZE) -> int:
+    if fmt in CORPUS_FORMATS:
+        if one_per_story:
+            _err(f"--one-per-story writes one file per story: not with --format {fmt}")
+            return 2
+        from .corpus.command import export_command
+        return export_command(paths, fmt, out, jobs, scheduler, _err, shard_size)
+    if scheduler is not None:
+        _err(f"--scheduler writes --format {' or '.join(CORPUS_FORMATS)} (shards, not one file per article)")
+        return 2
     from .corrections.commands import user_corrections
     from .export import ExportError
     from .library import Library

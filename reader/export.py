@@ -29,6 +29,9 @@ class ExportError(Exception):
         self.path = str(path)
         self.reason = reason
 
+    def __reduce__(self):  # pickled by a cluster worker whose write failed
+        return type(self), (self.path, self.reason)
+
 
 @dataclass(slots=True)
 class ExportReport:

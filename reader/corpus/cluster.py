@@ -1,0 +1,115 @@
+"""A corpus export on a Dask distributed cluster: the same two passes, on its workers.
+
+Pass one maps :func:`.passes.load_part` over parts of ``PART_SIZE`` files; the loaded
+parts stay in the workers' memory, and only each part's failures come back here. The
+index is built by one task from every part's organisations; pass two renders each part
+where it lives and writes each shard from the slices of the parts it holds (shard ``k``
+is articles ``k*SHARD_SIZE`` on, exactly as the local run cuts them). Everything is
+written by the workers, so the client needs no access to the files. A worker that dies
+loses nothing: the scheduler runs its tasks again elsewhere, recomputing the parts it
+held from their files. No Qt here.
+"""
+from __future__ import annotations
+
+import logging
+import uuid
+from typing import Sequence
+
+from ..export import ExportError
+from .local import OnFailure, Progress
+from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, make_target, \
+    named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
+from .shards import SHARD_SIZE, MissingPackage, plan_shards, require_pyarrow
+from .sources import HoldsSources, MissingSources, list_sources
+from .target import Target
+
+log = logging.getLogger(__name__)
+
+PART_SIZE = 64  # files per pass-one task: a few hundred ms of work, enough tasks to balance
+INSTALL = "--scheduler needs Dask: install with pip install '.[cluster]'"
+
+
+def connect(address: str, timeout: float = 10.0):
+    """A ``distributed.Client`` on the scheduler at ``address``. MissingPackage without
+    Dask, OSError (with the reason) when the scheduler cannot be reached."""
+    try:
+        from distributed import Client
+    except ImportError:
+        raise MissingPackage(INSTALL) from None
+    try:
+        return Client(address, timeout=timeout, set_as_default=False)
+    except (OSError, TimeoutError) as err:
+        raise OSError(f"cannot reach the Dask scheduler at {address}: {err}") from None
+    except ValueError as err:  # an address Dask cannot parse
+        raise OSError(f"{address}: not a Dask scheduler address ({err})") from None
+
+
+def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_size: int = SHARD_SIZE,
+                      part_size: int = PART_SIZE, on_failure: OnFailure | None = None,
+                      on_progress: Progress | None = None) -> CorpusReport:
+    """:func:`reader.corpus.local.export_corpus` on ``client``'s cluster, for ``paths``
+    (files, folders or fsspec URLs, as the workers see them). Raises MissingSources
+    naming the paths that do not exist, HoldsSources if ``out`` holds source articles."""
+    from distributed import as_completed
+
+    if fmt == "parquet":
+        require_pyarrow()
+    run = uuid.uuid4().hex[:12]
+    files, missing, holds_sources = client.submit(list_sources, list(paths), out, key=f"sources-{run}").result()
+    if missing:
+        raise MissingSources(missing)
+    if holds_sources:
+        raise HoldsSources(out)
+    report = CorpusReport(out, fmt)
+    target = client.submit(make_target, Target(out), key=f"target-{run}")
+    chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
+    parts = client.map(load_part, chunks, key=[f"load-{run}-{i}" for i in range(len(chunks))])
+    inputs = client.map(index_input, parts, key=[f"names-{run}-{i}" for i in range(len(parts))])
+    failed = client.map(failures_of, parts, key=[f"failures-{run}-{i}" for i in range(len(parts))])
+    order = {future.key: i for i, future in enumerate(failed)}
+    failures: list[list[tuple[str, str]]] = [[] for _ in parts]
+    done = 0
+    for future, part_failures in as_completed(failed, loop=client.loop, with_results=True):
+        i = order[future.key]
+        failures[i] = part_failures
+        for path, reason in part_failures:
+            if on_failure:
+                on_failure(path, reason)
+        done += len(chunks[i])
+        if on_progress:
+            on_progress("loaded", done, len(files))
+    report.failures = [f for part_failures in failures for f in part_failures]
+    counts = client.gather(client.map(len, inputs, key=[f"count-{run}-{i}" for i in range(len(inputs))]))
+    folder = client.submit(build_folder, *inputs, key=f"index-{run}")
+    rendered = [client.submit(render_part, part, folder, key=f"render-{run}-{i}") for i, part in enumerate(parts)]
+    plan = plan_shards(counts, shard_size)
+    writes = [client.submit(write_shard, target, number, fmt, [(start, stop) for _, start, stop in slices],
+                            *[rendered[p] for p, _, _ in slices], key=f"shard-{run}-{number}")
+              for number, slices in enumerate(plan)]
+    sizes = {future.key: sum(stop - start for _, start, stop in slices) for future, slices in zip(writes, plan)}
+    named = client.map(named_of, rendered, key=[f"named-{run}-{i}" for i in range(len(rendered))])
+    others = [client.submit(write_organisations, target, *named, key=f"organisations-{run}"),
+              client.submit(write_failures, target, report.failures, key=f"failures-file-{run}"),
+              client.submit(remove_stale_shards, target, fmt, len(plan), key=f"stale-{run}")]
+    written = 0
+    for future in as_completed([*writes, *others], loop=client.loop):
+        try:
+            result = future.result()
+        except ExportError as err:
+            report.failed.append((err.path, err.reason))
+            continue
+        except Exception as err:  # a task the cluster gave up on (its workers kept dying)
+            log.info("export task %s failed", future.key, exc_info=True)
+            report.failed.append((future.key, f"{type(err).__name__}: {err}"))
+            continue
+        if future.key in sizes:
+            report.shards.append(result)
+            report.articles += sizes[future.key]
+            written += 1
+            if on_progress:
+                on_progress("written", written, len(plan))
+        elif isinstance(result, list):  # the stale shards that could not be removed
+            report.failed += result
+    report.shards.sort()
+    return report
+

@@ -1,0 +1,128 @@
+"""``article-reader export --format jsonl|parquet [--scheduler ADDRESS]``: the command line's
+side of a corpus export (checks, messages, progress, exit codes), on the local process
+pool or on a Dask cluster."""
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import time
+from typing import Callable
+
+from .passes import CorpusReport
+from .shards import SHARD_SIZE, MissingPackage, require_pyarrow
+from .target import is_url
+
+log = logging.getLogger(__name__)
+
+
+class _Progress:
+    """``loaded 1,200/10,000 files`` on one rewritten stderr line, at most 5 times a second,
+    when stderr is a terminal (a log file gets the failures and the summary only)."""
+
+    def __init__(self):
+        self.live = sys.stderr.isatty()
+        self.last = 0.0
+
+    def __call__(self, what: str, done: int, total: int) -> None:
+        now = time.monotonic()
+        if not self.live or (now - self.last < 0.2 and done < total):
+            return
+        self.last = now
+        unit = "files" if what == "loaded" else "shards"
+        sys.stderr.write(f"\r{what} {done:,}/{total:,} {unit}\033[K")
+        sys.stderr.flush()
+
+    def end(self) -> None:
+        if self.live and self.last:
+            sys.stderr.write("\r\033[K")
+            sys.stderr.flush()
+
+
+def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: str | None,
+                   err: Callable[[str], None], shard_size: int = SHARD_SIZE) -> int:
+    local_paths = [p for p in paths if not is_url(p)]
+    if scheduler is None:
+        urls = [p for p in paths if is_url(p)]
+        if urls:
+            err(f"{urls[0]}: URLs are read on a Dask cluster (--scheduler ADDRESS); give a local path")
+            return 2
+    if scheduler is None or not is_url(out):
+        missing = [p for p in local_paths if not os.path.exists(p)] if scheduler is None else []
+        for p in missing:
+            err(f"{p}: no such file or folder")
+        if missing:
+            return 2
+        if os.path.exists(out) and not os.path.isdir(out):
+            err(f"{out}: exists and is not a folder")
+            return 2
+    if jobs < 0:
+        err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
+        return 2
+    if shard_size < 1:
+        err(f"--shard-size {shard_size}: give a number of articles per shard")
+        return 2
+    progress = _Progress()
+
+    def failed_file(path: str, reason: str) -> None:
+        progress.end()
+        err(f"{path}: {reason}")
+
+    try:
+        if fmt == "parquet":
+            require_pyarrow()
+        if scheduler is None:
+            report = _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err)
+        else:
+            report = _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
+    except MissingPackage as missing_package:
+        progress.end()
+        err(str(missing_package))
+        return 2
+    except Exception as error:  # the cluster gave up on a task (e.g. its workers kept dying)
+        progress.end()
+        log.info("the export failed", exc_info=True)
+        err(f"the export failed: {type(error).__name__}: {error}")
+        return 1
+    progress.end()
+    if report is None:
+        return 2
+    for name, reason in report.failed:
+        err(f"{name}: export failed: {reason}")
+    print(report.summary())
+    return 1 if report.failures or report.failed else 0
+
+
+def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> CorpusReport | None:
+    from .local import export_corpus
+    from .sources import list_sources
+
+    files, _, holds_sources = list_sources(paths, out)
+    if holds_sources:
+        err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+        return None
+    return export_corpus(files, out, fmt, jobs=jobs or None, shard_size=shard_size,
+                         on_failure=failed_file, on_progress=progress)
+
+
+def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err) -> CorpusReport | None:
+    from .cluster import connect, export_on_cluster
+    from .sources import HoldsSources, MissingSources
+
+    try:
+        client = connect(scheduler)
+    except OSError as error:
+        err(str(error))
+        return None
+    try:
+        return export_on_cluster(client, paths, out, fmt, shard_size=shard_size,
+                                 on_failure=failed_file, on_progress=progress)
+    except MissingSources as missing:
+        for p in missing.args[0]:
+            err(f"{p}: no such file or folder")
+        return None
+    except HoldsSources:
+        err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+        return None
+    finally:
+        client.close()

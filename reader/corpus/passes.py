@@ -1,0 +1,199 @@
+"""The two passes of a corpus export, as steps either engine runs (no engine code here).
+
+Pass one: :func:`load_part` loads and recognises a part of the files (the local run has
+one part, a cluster many); :func:`build_folder` merges every article's organisations, in
+file order, into the folder-wide index. Pass two: :func:`render_part` turns each article
+into its ``clean --json`` object with the names the whole folder recognised marked, and
+:func:`write_shard` writes a shard from the slices of the parts that :func:`plan_shards`
+gives it. A part is a list of :class:`reader.library.pool.Loaded` (encoded articles or a
+failure), compact enough to keep in a cluster's memory between the passes.
+"""
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from typing import Iterator, NamedTuple, Sequence
+
+from ..export import ExportError, to_json
+from ..library.pool import Loaded, load_one
+from ..organisations.recognise import OrganisationIndex, folder_names, with_folder_names
+from ..read.decode import MAX_BYTES
+from ..record import Article, Organisation
+from .shards import FAILURES, ORGANISATIONS, encode_shard, failures_jsonl, is_shard_name, \
+    organisations_csv, shard_name
+from .target import Target, is_url
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class CorpusReport:
+    out: str
+    fmt: str
+    articles: int = 0
+    shards: list[str] = field(default_factory=list)
+    failures: list[tuple[str, str]] = field(default_factory=list)  # unreadable files: (path, reason)
+    failed: list[tuple[str, str]] = field(default_factory=list)  # files not written: (name, reason)
+
+    def summary(self) -> str:
+        n, k = self.articles, len(self.shards)
+        line = (f"exported {n} article{'s' if n != 1 else ''} as {self.fmt} to {self.out} "
+                f"in {k} shard{'s' if k != 1 else ''}")
+        if self.failed:
+            line += f"; {len(self.failed)} file{'s' if len(self.failed) != 1 else ''} not written"
+        if self.failures:
+            line += f"; {len(self.failures)} file{'s' if len(self.failures) != 1 else ''} could not be read"
+        return line
+
+
+@dataclass(slots=True)
+class Folder:
+    """What pass two needs from pass one: the index, and each article's date (by key)."""
+
+    index: OrganisationIndex
+    dates: dict[str, str | None]
+
+
+# ---------------------------------------------------------------- pass one
+
+def load_path(path: str) -> Loaded:
+    """:func:`reader.library.pool.load_one`, for fsspec URLs too (fetched to a temporary
+    file of the same name, loaded, and named by the URL again)."""
+    if not is_url(path):
+        return load_one(path)
+    import fsspec
+
+    folder = tempfile.mkdtemp(prefix="article-reader-")
+    try:
+        local = os.path.join(folder, path.rstrip("/").rsplit("/", 1)[-1] or "article")
+        try:
+            with fsspec.open(path, "rb") as src, open(local, "wb") as dst:
+                dst.write(src.read(MAX_BYTES + 1))
+        except (OSError, ValueError) as err:
+            return Loaded(path, None, f"could not be read ({type(err).__name__}: {err})", path)
+        loaded = load_one(local)
+        failure_path = path if loaded.failure_path == local else loaded.failure_path
+        return Loaded(path, loaded.blob, loaded.failure, failure_path)
+    finally:
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def load_part(paths: Sequence[str]) -> list[Loaded]:
+    return [load_path(p) for p in paths]
+
+
+def articles_of(part: Sequence[Loaded]) -> Iterator[Article]:
+    for loaded in part:
+        yield from loaded.articles()
+
+
+def failures_of(part: Sequence[Loaded]) -> list[tuple[str, str]]:
+    """(path, reason) of each file of the part that could not be read, as the local
+    export names them on stderr."""
+    return [(loaded.failure_path or loaded.path, loaded.failure) for loaded in part if loaded.failure is not None]
+
+
+class Named(NamedTuple):
+    """What the index needs of an article (``OrganisationIndex.add`` reads key and
+    organisations), and its date for the organisations table."""
+
+    key: str
+    date: str | None
+    organisations: tuple[Organisation, ...]
+
+
+def index_input(part: Sequence[Loaded]) -> list[Named]:
+    return [Named(a.key, a.date, a.organisations) for a in articles_of(part)]
+
+
+def index_of(*inputs: Sequence[Named]) -> Folder:
+    """The folder-wide index of the articles in ``inputs`` (from :func:`index_input`),
+    added in their order, as the window and the local export add them."""
+    index = OrganisationIndex()
+    dates: dict[str, str | None] = {}
+    for named in inputs:
+        for article in named:
+            index.add(article)
+            dates[article.key] = article.date
+    return Folder(index, dates)
+
+
+def build_folder(*inputs: Sequence[Named]) -> Folder:
+    """:func:`index_of`, ready for pass two: its tables built once here (not by every
+    copy of it), so that several threads may read it."""
+    folder = index_of(*inputs)
+    folder.index.entries()
+    folder.index.derived(folder_names)
+    return folder
+
+
+# ---------------------------------------------------------------- pass two
+
+@dataclass(slots=True)
+class Rendered:
+    """A part's articles as written: their ``clean --json`` objects, and what the
+    organisations table needs of them."""
+
+    objects: list[dict] = field(default_factory=list)
+    named: list[Named] = field(default_factory=list)
+
+    def add(self, article: Article, folder: Folder) -> None:
+        shown = with_folder_names(article, folder.index)
+        self.objects.append(to_json(shown))
+        self.named.append(Named(shown.key, shown.date, shown.organisations))
+
+
+def render_part(part: Sequence[Loaded], folder: Folder) -> Rendered:
+    """Pass two for a part: each article with the names the whole folder recognised marked."""
+    rendered = Rendered()
+    for article in articles_of(part):
+        rendered.add(article, folder)
+    return rendered
+
+
+def named_of(rendered: Rendered) -> list[Named]:
+    return rendered.named
+
+
+def make_target(target: Target) -> Target:
+    """``target`` once its folder exists (ExportError if it cannot be created)."""
+    target.make()
+    return target
+
+
+def write_shard(target: Target, number: int, fmt: str, spans: Sequence[tuple[int, int]],
+                *rendered: Rendered) -> str:
+    """Write shard ``number`` from ``rendered[i].objects[start:stop]`` for each ``spans[i]``."""
+    objects = [obj for (start, stop), part in zip(spans, rendered) for obj in part.objects[start:stop]]
+    name = shard_name(number, fmt)
+    target.write(name, encode_shard(objects, fmt))
+    return name
+
+
+def write_organisations(target: Target, *named: Sequence[Named]) -> str:
+    """``organisations.csv`` for the articles as written (from :func:`named_of`), so its
+    counts agree with the shards: a name the folder taught is counted where it is marked."""
+    folder = index_of(*named)
+    target.write(ORGANISATIONS, organisations_csv(folder.index.entries(), folder.dates))
+    return ORGANISATIONS
+
+
+def write_failures(target: Target, failures: Sequence[tuple[str, str]]) -> str:
+    target.write(FAILURES, failures_jsonl(failures))
+    return FAILURES
+
+
+def remove_stale_shards(target: Target, fmt: str, keep: int) -> list[tuple[str, str]]:
+    """Remove the shards of ``fmt`` numbered ``keep`` and up that an earlier, larger export
+    left (they would repeat articles); the (name, reason) of those that could not be."""
+    failed = []
+    for name in target.names():
+        if is_shard_name(name, fmt) and int(name[9:-len(fmt) - 1]) >= keep:
+            try:
+                target.remove(name)
+            except ExportError as err:
+                failed.append((name, err.reason))
+    return failed

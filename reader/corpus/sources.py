@@ -1,0 +1,58 @@
+"""The article files under the paths of an export: local files and folders, or fsspec
+URLs (``s3://bucket/news/``), listed where they are read (on a cluster, by a worker)."""
+from __future__ import annotations
+
+import os
+
+from ..read.load import EXTENSIONS, iter_article_paths
+from .target import is_url
+
+
+class MissingSources(Exception):
+    """Paths of an export that do not exist (``args[0]``: the list)."""
+
+
+class HoldsSources(Exception):
+    """The export's folder holds some of its source articles."""
+
+
+def list_sources(paths: list[str], out: str) -> tuple[list[str], list[str], bool]:
+    """(article files in name order, the paths that do not exist, whether ``out`` is a
+    folder that holds some of those files: exports never sit beside their sources)."""
+    files: list[str] = []
+    missing: list[str] = []
+    for path in paths:
+        if is_url(path):
+            found = _list_url(path)
+            if found is None:
+                missing.append(path)
+            else:
+                files += found
+        elif not os.path.exists(path):
+            missing.append(path)
+        else:
+            files += iter_article_paths([path])
+    holds_sources = False
+    if not is_url(out) and os.path.isdir(out):
+        resolved = os.path.realpath(out)
+        holds_sources = any(not is_url(f) and os.path.dirname(os.path.realpath(f)) == resolved for f in files)
+    return files, missing, holds_sources
+
+
+def _list_url(url: str) -> list[str] | None:
+    from fsspec.core import url_to_fs
+
+    fs, root = url_to_fs(url)
+    if not fs.exists(root):
+        return None
+    if not fs.isdir(root):
+        return [url]
+    protocol = url.split("://", 1)[0]
+    found = []
+    for path in sorted(fs.find(root)):
+        relative = path[len(root.rstrip("/")) + 1:] if path.startswith(root.rstrip("/")) else path
+        if any(part.startswith(".") for part in relative.split("/")):
+            continue  # hidden, as in a local folder
+        if os.path.splitext(path)[1].lower() in EXTENSIONS:
+            found.append(fs.unstrip_protocol(path) if hasattr(fs, "unstrip_protocol") else f"{protocol}://{path}")
+    return found

@@ -1,0 +1,106 @@
+"""Corpus exports on a Dask cluster (a ``distributed.LocalCluster`` of two worker
+processes): the same files as the local run, and nothing lost when a worker dies."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+
+from conftest import ROOT
+from corpus_folder import make_folder
+from reader.corpus.cluster import export_on_cluster
+from reader.corpus.local import export_corpus
+from reader.read.load import iter_article_paths
+
+distributed = pytest.importorskip("distributed")
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    """Two worker processes that can import ``reader`` (installed in CI; here from the
+    checkout, through PYTHONPATH)."""
+    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
+    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                  env={"PYTHONPATH": path}) as local:
+        yield local
+
+
+@pytest.fixture
+def client(cluster):
+    with distributed.Client(cluster, set_as_default=False) as c:
+        c.wait_for_workers(2, timeout=60)
+        yield c
+
+
+def files_of(folder):
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+def local_run(src, out, fmt="jsonl", shard_size=4):
+    return export_corpus(list(iter_article_paths([src])), str(out), fmt, jobs=1, shard_size=shard_size)
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_cluster_writes_what_the_local_run_writes(tmp_path, client, fmt):
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    src = make_folder(tmp_path / "src")
+    local = local_run(src, tmp_path / "local", fmt)
+    report = export_on_cluster(client, [str(src)], str(tmp_path / "cluster"), fmt, shard_size=4, part_size=3)
+    assert files_of(tmp_path / "cluster") == files_of(tmp_path / "local")
+    assert sorted(files_of(tmp_path / "cluster")) == [
+        f"articles-0000{i}.{fmt}" for i in range(3)] + ["failures.jsonl", "organisations.csv"]
+    assert (report.articles, report.shards, report.failures) == (local.articles, local.shards, local.failures)
+
+
+def test_command_line_on_the_cluster_matches_the_local_run_line_for_line(tmp_path, cluster):
+    src = make_folder(tmp_path / "src")
+    runs = {}
+    for name, extra in (("local", []), ("cluster", ["--scheduler", cluster.scheduler_address])):
+        out = subprocess.run([sys.executable, "-m", "reader", "export", str(src), "--format", "jsonl",
+                              "--out", str(tmp_path / name), *extra], capture_output=True, text=True,
+                             timeout=300, cwd=ROOT)
+        assert out.returncode == 1, out.stderr  # the empty file
+        assert f"{src / 'z-empty.txt'}: the file is empty" in out.stderr and "Traceback" not in out.stderr
+        runs[name] = out.stdout
+        lines = sorted(line for p in sorted((tmp_path / name).iterdir()) if p.suffix == ".jsonl"
+                       for line in p.read_text("utf-8").splitlines())
+        runs[name, "lines"] = lines
+    assert runs["cluster"].replace("cluster", "local") == runs["local"]
+    assert len(runs["local", "lines"]) == 13  # 12 articles and the failure
+    assert runs["cluster", "lines"] == runs["local", "lines"]
+
+
+def test_a_worker_killed_mid_run_loses_nothing(tmp_path, client):
+    src = make_folder(tmp_path / "src", n=16)
+    local_run(src, tmp_path / "local")
+    pids = client.run(os.getpid)  # worker address -> process id
+    address, victim = sorted(pids.items())[0]
+    killed = []
+
+    def kill_one(what, done, total):
+        if not killed:  # pass one has begun: kill a worker, with the loaded parts it holds
+            held = [key for key in client.has_what()[address] if str(key).startswith("load-")]
+            os.kill(victim, signal.SIGKILL)
+            killed.append((what, done, total, held))
+
+    report = export_on_cluster(client, [str(src)], str(tmp_path / "cluster"), "jsonl", shard_size=4,
+                               part_size=1, on_progress=kill_one)
+    what, done, total, held = killed[0]
+    assert what == "loaded" and done < total and held  # it died holding loaded files
+    assert victim not in client.run(os.getpid).values()  # it did die (and the nanny replaced it)
+    assert not report.failed
+    assert files_of(tmp_path / "cluster") == files_of(tmp_path / "local")
+
+
+def test_a_folder_that_cannot_be_made_is_reported_not_raised(tmp_path, client):
+    src = make_folder(tmp_path / "src", n=3)
+    (tmp_path / "file").write_text("not a folder")
+    out = str(tmp_path / "file" / "out")
+    for report in (local_run(src, out), export_on_cluster(client, [str(src)], out, "jsonl", shard_size=4)):
+        assert report.articles == 0 and report.shards == []
+        assert report.failed and all(path == out and "cannot create the folder" in reason
+                                     for path, reason in report.failed)
