@@ -1,7 +1,7 @@
 """Large folders stay instant: the issue-7 figures on a generated corpus.
 
     python benchmarks/large_folder.py [--n 10000] [--jobs N] [--no-window] [--no-export]
-                                      [--no-corrections]
+                                      [--no-corrections] [--no-cluster] [--no-open]
 
 Generates a deterministic corpus (:mod:`corpus`: mixed txt/md/html/json, ~5 KB each,
 with the defects the cleaner repairs) in a temporary folder, then measures, each phase
@@ -18,6 +18,10 @@ in a fresh process with its own cache folder:
   stored corrections (:func:`reader.corrections.recorrect`, what the window runs), beside
   joining every article's text once (the least any scan of the texts costs) and a plain
   scan (one regular expression per name, every article's text);
+* ``article-reader export --format jsonl`` on the local process pool and on a local Dask
+  cluster of as many single-threaded worker processes (``--scheduler``), side by side,
+  with each pass's compute time per article on the cluster's workers (from its task
+  stream): what more machines would divide, and what stays on one;
 * the window (offscreen): first article shown, loading finished, and the longest gap of a
   10 ms heartbeat ``QTimer`` during a cold and a warm open (the longest UI stall). This
   drives ``reader.ui.window.MainWindow`` as it is (its loader runs
@@ -228,13 +232,52 @@ def _floor(folder: Path) -> tuple[float, int]:
     return best or 1e-9, total
 
 
-def _export(folder: Path, out: Path, jobs: int) -> tuple[float, str]:
+def _export(folder: Path, out: Path, jobs: int, fmt: str = "txt", *extra: str) -> tuple[float, str]:
     shutil.rmtree(out, ignore_errors=True)
     t = time.perf_counter()
-    done = subprocess.run([sys.executable, "-m", "reader", "export", str(folder), "--format", "txt",
-                           "--out", str(out), "--jobs", str(jobs)], capture_output=True, text=True,
+    done = subprocess.run([sys.executable, "-m", "reader", "export", str(folder), "--format", fmt,
+                           "--out", str(out), "--jobs", str(jobs), *extra], capture_output=True, text=True,
                           cwd=HERE.parent)
     return time.perf_counter() - t, (done.stdout.strip() or done.stderr.strip()[-300:])
+
+
+# the cluster engine's task names (reader.corpus.cluster), by pass; "index" and
+# "organisations" are one task each, the rest one per part of files or per shard
+PASSES = {"load": "load + recognise", "names": "index input", "index": "folder index (one task)",
+          "render": "render with folder names", "shard": "encode + write shards",
+          "named": "organisations input", "organisations": "organisations.csv (one task)"}
+
+
+def _cluster_exports(folder: Path, work: Path, jobs: int, n: int, floor: float) -> None:
+    """``export --format jsonl`` on the pool and on a local cluster of ``jobs`` workers."""
+    try:
+        from distributed import Client, LocalCluster, get_task_stream
+    except ImportError:
+        print("  (no cluster figures: install with pip install '.[cluster]')")
+        return
+    seconds, summary = _export(folder, work / "export-jsonl-pool", jobs, "jsonl")
+    print(f"  local pool, --jobs {jobs:<2}     {_fmt(seconds, floor)}   {n / seconds:6.0f} articles/s   [{summary}]")
+    pythonpath = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH")) if p)
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+                      env={"PYTHONPATH": pythonpath}) as cluster, Client(cluster) as client:
+        client.wait_for_workers(jobs)
+        with get_task_stream(client) as tasks:
+            cluster_seconds, summary = _export(folder, work / "export-jsonl-cluster", jobs, "jsonl",
+                                               "--scheduler", cluster.scheduler_address)
+        stream = tasks.data
+    print(f"  local cluster, {jobs} workers {_fmt(cluster_seconds, floor)}   {n / cluster_seconds:6.0f} articles/s"
+          f"   {cluster_seconds / seconds:.2f}x the pool   bar 1.5x   [{summary}]")
+    compute: dict[str, float] = {}
+    for task in stream:
+        name = str(task["key"]).strip("()'\"").split("-")[0]
+        compute[name] = compute.get(name, 0.0) + sum(
+            s["stop"] - s["start"] for s in task["startstops"] if s["action"] == "compute")
+    total = sum(compute.values())
+    print(f"  cluster workers' compute: {total:.1f} s in all, {total / n * 1000:.2f} ms per article"
+          f" ({total / cluster_seconds:.2f} of {jobs} workers busy on average)")
+    for name, label in PASSES.items():
+        if name in compute:
+            print(f"    {label:<32} {compute[name]:7.2f} s   {compute[name] / n * 1000:6.3f} ms/article")
 
 
 def _fmt(seconds: float | None, floor: float) -> str:
@@ -251,6 +294,8 @@ def main() -> None:
     ap.add_argument("--no-window", action="store_true", help="skip the offscreen window figures")
     ap.add_argument("--no-export", action="store_true", help="skip the export figures")
     ap.add_argument("--no-corrections", action="store_true", help="skip the corrections figures")
+    ap.add_argument("--no-cluster", action="store_true", help="skip the pool-versus-cluster export figures")
+    ap.add_argument("--no-open", action="store_true", help="skip the open, search and memory figures")
     ap.add_argument("--window-timeout", type=float, default=300.0)
     ap.add_argument("--phase", help=argparse.SUPPRESS)
     ap.add_argument("--folder", help=argparse.SUPPRESS)
@@ -282,31 +327,33 @@ def main() -> None:
         floor, size = _floor(folder)
         print(f"floor (read all {size / 1e6:.1f} MB of the files' bytes): {floor:.3f} s\n")
 
+        n = len(paths)
         cache = work / "cache"
-        cold = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
-        warm = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
-        n = cold["articles"]
-        print(f"cold open ({cold['loaded']} files parsed, {n} articles, {cold['failures']} failures)")
-        print(f"  first article available   {_fmt(cold['first'], floor)}   bar 0.5 s")
-        print(f"  list complete             {_fmt(cold['list_complete'], floor)}")
-        print(f"  fully indexed             {_fmt(cold['indexed'], floor)}   bar 30 s"
-              f"   ({n / cold['indexed']:.0f} articles/s)")
-        print(f"  CPU: opening process {cold['cpu']:.1f} s, pool workers {cold['worker_cpu']:.1f} s"
-              f" (cores busy on average: {(cold['cpu'] + cold['worker_cpu']) / cold['indexed']:.2f})")
-        print(f"warm reopen ({warm['cached']} files from the cache, {warm['loaded']} parsed)")
-        print(f"  first article available   {_fmt(warm['first'], floor)}")
-        print(f"  list complete             {_fmt(warm['indexed'], floor)}")
-        print(f"  list complete, searchable {_fmt(warm['searchable'], floor)}   bar 1.5 s"
-              f"   (first search {warm['first_search_ms']:.1f} ms)")
-        print(f"search over {n} articles (median / max of 7 runs, hits)       bar 50 ms")
-        for q, (median, worst, hits) in warm["search"].items():
-            print(f"  {q:<40} {median:6.1f} ms / {worst:6.1f} ms  {hits:6d} hits")
-        print("peak RSS")
-        print(f"  cold open process         {cold['rss']:8.0f} MB   bar 400 MB"
-              f"   (largest pool worker {cold['worker_rss']:.0f} MB)")
-        print(f"  warm reopen process       {warm['rss']:8.0f} MB")
-        if cold["note"] or warm["note"]:
-            print(f"  cache note: {cold['note'] or warm['note']}")
+        if not args.no_open:
+            cold = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
+            warm = _child(["--phase", "open", "--folder", str(folder), "--jobs", str(jobs)], cache)
+            n = cold["articles"]
+            print(f"cold open ({cold['loaded']} files parsed, {n} articles, {cold['failures']} failures)")
+            print(f"  first article available   {_fmt(cold['first'], floor)}   bar 0.5 s")
+            print(f"  list complete             {_fmt(cold['list_complete'], floor)}")
+            print(f"  fully indexed             {_fmt(cold['indexed'], floor)}   bar 30 s"
+                  f"   ({n / cold['indexed']:.0f} articles/s)")
+            print(f"  CPU: opening process {cold['cpu']:.1f} s, pool workers {cold['worker_cpu']:.1f} s"
+                  f" (cores busy on average: {(cold['cpu'] + cold['worker_cpu']) / cold['indexed']:.2f})")
+            print(f"warm reopen ({warm['cached']} files from the cache, {warm['loaded']} parsed)")
+            print(f"  first article available   {_fmt(warm['first'], floor)}")
+            print(f"  list complete             {_fmt(warm['indexed'], floor)}")
+            print(f"  list complete, searchable {_fmt(warm['searchable'], floor)}   bar 1.5 s"
+                  f"   (first search {warm['first_search_ms']:.1f} ms)")
+            print(f"search over {n} articles (median / max of 7 runs, hits)       bar 50 ms")
+            for q, (median, worst, hits) in warm["search"].items():
+                print(f"  {q:<40} {median:6.1f} ms / {worst:6.1f} ms  {hits:6d} hits")
+            print("peak RSS")
+            print(f"  cold open process         {cold['rss']:8.0f} MB   bar 400 MB"
+                  f"   (largest pool worker {cold['worker_rss']:.0f} MB)")
+            print(f"  warm reopen process       {warm['rss']:8.0f} MB")
+            if cold["note"] or warm["note"]:
+                print(f"  cache note: {cold['note'] or warm['note']}")
 
         if not args.no_corrections:
             fixes = _child(["--phase", "corrections", "--folder", str(folder)], cache)
@@ -330,6 +377,9 @@ def main() -> None:
                 seconds, summary = _export(folder, work / f"export-{j}", j)
                 print(f"  --jobs {j:<3}                {_fmt(seconds, floor)}   {n / seconds:6.0f} articles/s"
                       f"{'   bar 300/s on 2 cores' if j > 1 else ''}   [{summary}]")
+        if not args.no_cluster:
+            print("article-reader export --format jsonl: local process pool, and a local Dask cluster")
+            _cluster_exports(folder, work, jobs, n, floor)
 
         if not args.no_window:
             variants = [("window (cold: empty cache)", "window", "cache-w"),
