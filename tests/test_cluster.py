@@ -104,3 +104,17 @@ def test_a_folder_that_cannot_be_made_is_reported_not_raised(tmp_path, client):
         assert report.articles == 0 and report.shards == []
         assert report.failed and all(path == out and "cannot create the folder" in reason
                                      for path, reason in report.failed)
+
+
+def test_paths_and_output_may_be_fsspec_urls(tmp_path, client):
+    src = make_folder(tmp_path / "src", n=5)
+    local_run(src, tmp_path / "local")
+    report = export_on_cluster(client, [f"file://{src}"], f"file://{tmp_path / 'cluster'}", "jsonl", shard_size=4)
+    assert report.articles == 7 and len(report.failures) == 1
+    got, want = files_of(tmp_path / "cluster"), files_of(tmp_path / "local")
+    assert sorted(got) == sorted(want)
+    # the same articles and tables; the paths are the URLs they were read from
+    assert got["organisations.csv"] == want["organisations.csv"]
+    assert f'"path":"file://{src}/a00-defines.txt"'.encode() in got["articles-00000.jsonl"]
+    for name in got:
+        assert got[name].decode().replace(f"file://{src}", str(src)) == want[name].decode()
