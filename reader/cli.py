@@ -25,10 +25,9 @@ USAGE = f"""\
 {PROG} [FOLDER|FILE ...]                 open the reader window
 {PROG} clean PATH [--json] [--no-corrections]
                                           print the cleaned article
-{PROG} export PATH ... --format FMT --out DIR [--jobs N] [--no-corrections] [--one-per-story]
-                                          write one cleaned file per article (or per story)
-{PROG} export PATH ... --format jsonl|parquet --out DIR [--scheduler ADDRESS]
-                                          write shards of articles, on a Dask cluster
+{PROG} export PATH ... --format FMT --out DIR [--jobs N | --scheduler ADDRESS] [--no-corrections]
+        [--one-per-story]                 write one cleaned file per article (or per story), or
+                                          shards of articles (--format jsonl, parquet)
 {PROG} corrections import FILE | export FILE | list
                                           the organisations you corrected
 {PROG} stories PATH ... [--json]          group the articles into stories
@@ -62,7 +61,7 @@ def _parser() -> argparse.ArgumentParser:
     export.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                         help="worker processes (default: all cores)")
     export.add_argument("--scheduler", metavar="ADDRESS",
-                        help="run on the Dask cluster of this scheduler (tcp://host:8786); jsonl or parquet")
+                        help="run on the Dask cluster of this scheduler (tcp://host:8786) instead of --jobs")
     export.add_argument("--shard-size", type=int, default=SHARD_SIZE, help=argparse.SUPPRESS)
     _no_corrections(export)
     export.add_argument("--one-per-story", action="store_true",
@@ -183,15 +182,13 @@ def cmd_clean(path: str, as_json: bool, corrections: bool = True) -> int:
 
 def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: bool = True,
                one_per_story: bool = False, scheduler: str | None = None, shard_size: int = SHARD_SIZE) -> int:
-    if fmt in CORPUS_FORMATS:
+    if fmt in CORPUS_FORMATS or scheduler is not None:
         if one_per_story:
-            _err(f"--one-per-story writes one file per story: not with --format {fmt}")
+            _err("--one-per-story writes one file per story on this machine: not with "
+                 f"--format {' or '.join(CORPUS_FORMATS)} or --scheduler")
             return 2
         from .corpus.command import export_command
         return export_command(paths, fmt, out, jobs, scheduler, _err, shard_size)
-    if scheduler is not None:
-        _err(f"--scheduler writes --format {' or '.join(CORPUS_FORMATS)} (shards, not one file per article)")
-        return 2
     from .corrections.commands import user_corrections
     from .export import ExportError
     from .library import Library

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ROOT
+from conftest import ROOT, write
 from corpus_folder import make_folder
 from reader.corpus.cluster import export_on_cluster
 from reader.corpus.local import export_corpus
@@ -118,3 +118,43 @@ def test_paths_and_output_may_be_fsspec_urls(tmp_path, client):
     assert f'"path":"file://{src}/a00-defines.txt"'.encode() in got["articles-00000.jsonl"]
     for name in got:
         assert got[name].decode().replace(f"file://{src}", str(src)) == want[name].decode()
+
+
+def test_missing_paths_and_the_sources_folder_are_refused_before_any_work(tmp_path, client):
+    from reader.corpus.sources import HoldsSources, MissingSources
+
+    src = make_folder(tmp_path / "src", n=2)
+    with pytest.raises(MissingSources) as missing:
+        export_on_cluster(client, [str(src), str(tmp_path / "nope")], str(tmp_path / "out"), "jsonl")
+    assert missing.value.args[0] == [str(tmp_path / "nope")]
+    with pytest.raises(HoldsSources):
+        export_on_cluster(client, [str(src)], str(src), "jsonl")
+    assert not (tmp_path / "out").exists() and sorted(p.name for p in src.iterdir())[-1] == "z-empty.txt"
+
+
+@pytest.mark.parametrize("fmt", ["md", "json"])
+def test_one_file_per_article_on_the_cluster_as_on_one_machine(tmp_path, cluster, fmt):
+    """The same names (a title twice gets -2; a file holding something else is kept and
+    the export goes beside it; one holding this same export is left as it is), the same bytes."""
+    src = make_folder(tmp_path / "src", n=4)
+    write(src / "again.txt", "Port authority sued\n\nA different article under the same title, "
+                             "about the Harbour Development Board.\n")
+    runs = {}
+    for name, extra in (("local", []), ("cluster", ["--scheduler", cluster.scheduler_address])):
+        out = tmp_path / name
+        write(out / f"talks-on-grain-resume-round-1.{fmt}", "a file of the user's")
+        for attempt in range(2):  # the second run finds its own files: all up to date
+            done = subprocess.run([sys.executable, "-m", "reader", "export", str(src), "--format", fmt,
+                                   "--out", str(out), *extra], capture_output=True, text=True, timeout=300,
+                                  cwd=ROOT)
+            assert done.returncode == 1, done.stderr  # the empty file
+            assert "z-empty.txt: the file is empty" in done.stderr and "Traceback" not in done.stderr
+            runs[name, attempt] = done.stdout.replace(str(out), "OUT")
+        runs[name] = files_of(out)
+    assert runs["cluster"] == runs["local"]
+    assert runs["cluster", 0] == runs["local", 0] == f"exported 7 articles as {fmt} to OUT; 1 file could not be read\n"
+    assert runs["cluster", 1] == runs["local", 1] == (
+        f"exported 7 articles as {fmt} to OUT (7 already up to date); 1 file could not be read\n")
+    assert {f"port-authority-sued.{fmt}", f"port-authority-sued-2.{fmt}", f"talks-on-grain-resume-round-1-2.{fmt}",
+            f"talks-on-grain-resume-round-1.{fmt}"} <= set(runs["local"])
+    assert runs["local"][f"talks-on-grain-resume-round-1.{fmt}"] == b"a file of the user's"

@@ -119,22 +119,17 @@ def test_command_line_jsonl_exit_codes_and_messages(tmp_path):
     assert run("export", tmp_path / "nope", "--format", "jsonl", "--out", tmp_path / "o").returncode == 2
 
 
-def test_scheduler_is_for_corpus_formats(tmp_path):
-    src = make_folder(tmp_path / "src", n=2)
-    out = run("export", src, "--format", "txt", "--out", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:1")
-    assert out.returncode == 2 and "--format jsonl or parquet" in out.stderr
-
-
 def test_scheduler_without_dask_says_how_to_install_it(tmp_path):
     src = make_folder(tmp_path / "src", n=2)
-    code = ("import sys; sys.modules['distributed'] = sys.modules['dask'] = None\n"
-            "from reader.cli import main\n"
-            f"sys.exit(main(['export', {str(src)!r}, '--format', 'jsonl', '--out', {str(tmp_path / 'out')!r},"
-            " '--scheduler', 'tcp://127.0.0.1:8786']))")
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
-    assert out.returncode == 2
-    assert out.stderr.strip() == "article-reader: --scheduler needs Dask: install with pip install '.[cluster]'"
-    assert not (tmp_path / "out").exists()
+    for fmt in ("jsonl", "md"):
+        code = ("import sys; sys.modules['distributed'] = sys.modules['dask'] = None\n"
+                "from reader.cli import main\n"
+                f"sys.exit(main(['export', {str(src)!r}, '--format', {fmt!r}, '--out', {str(tmp_path / 'out')!r},"
+                " '--scheduler', 'tcp://127.0.0.1:8786']))")
+        out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+        assert out.returncode == 2
+        assert out.stderr.strip() == "article-reader: --scheduler needs Dask: install with pip install '.[cluster]'"
+        assert not (tmp_path / "out").exists()
 
 
 def test_unreachable_scheduler_is_one_line_exit_2(tmp_path):

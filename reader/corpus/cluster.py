@@ -12,10 +12,14 @@ held from their files. No Qt here.
 from __future__ import annotations
 
 import logging
+import operator
 import uuid
+from dataclasses import dataclass
+from pathlib import Path
 from typing import Sequence
 
-from ..export import ExportError
+from ..export import ExportError, ExportReport
+from .files import assign_names, digests, render_files, write_files
 from .local import OnFailure, Progress
 from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, make_target, \
     named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
@@ -44,23 +48,27 @@ def connect(address: str, timeout: float = 10.0):
         raise OSError(f"{address}: not a Dask scheduler address ({err})") from None
 
 
-def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_size: int = SHARD_SIZE,
-                      part_size: int = PART_SIZE, on_failure: OnFailure | None = None,
-                      on_progress: Progress | None = None) -> CorpusReport:
-    """:func:`reader.corpus.local.export_corpus` on ``client``'s cluster, for ``paths``
-    (files, folders or fsspec URLs, as the workers see them). Raises MissingSources
-    naming the paths that do not exist, HoldsSources if ``out`` holds source articles."""
+@dataclass
+class _PassOne:
+    run: str  # names this run's tasks
+    target: object  # the future of the output's Target, once its folder exists
+    parts: list  # futures of the loaded parts, in file order
+    inputs: list  # futures of each part's organisations (index_input)
+    failures: list[tuple[str, str]]  # (path, reason) of the unreadable files, in file order
+
+
+def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure: OnFailure | None,
+              on_progress: Progress | None) -> _PassOne:
+    """List the sources, create the output folder and load every part, on the workers;
+    report each unreadable file as its part comes in."""
     from distributed import as_completed
 
-    if fmt == "parquet":
-        require_pyarrow()
     run = uuid.uuid4().hex[:12]
     files, missing, holds_sources = client.submit(list_sources, list(paths), out, key=f"sources-{run}").result()
     if missing:
         raise MissingSources(missing)
     if holds_sources:
         raise HoldsSources(out)
-    report = CorpusReport(out, fmt)
     target = client.submit(make_target, Target(out), key=f"target-{run}")
     chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
     parts = client.map(load_part, chunks, key=[f"load-{run}-{i}" for i in range(len(chunks))])
@@ -78,7 +86,22 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
         done += len(chunks[i])
         if on_progress:
             on_progress("loaded", done, len(files))
-    report.failures = [f for part_failures in failures for f in part_failures]
+    return _PassOne(run, target, parts, inputs, [f for part_failures in failures for f in part_failures])
+
+
+def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_size: int = SHARD_SIZE,
+                      part_size: int = PART_SIZE, on_failure: OnFailure | None = None,
+                      on_progress: Progress | None = None) -> CorpusReport:
+    """:func:`reader.corpus.local.export_corpus` on ``client``'s cluster, for ``paths``
+    (files, folders or fsspec URLs, as the workers see them). Raises MissingSources
+    naming the paths that do not exist, HoldsSources if ``out`` holds source articles."""
+    from distributed import as_completed
+
+    if fmt == "parquet":
+        require_pyarrow()
+    one = _pass_one(client, paths, out, part_size, on_failure, on_progress)
+    run, target, parts, inputs = one.run, one.target, one.parts, one.inputs
+    report = CorpusReport(out, fmt, failures=one.failures)
     counts = client.gather(client.map(len, inputs, key=[f"count-{run}-{i}" for i in range(len(inputs))]))
     folder = client.submit(build_folder, *inputs, key=f"index-{run}")
     rendered = [client.submit(render_part, part, folder, key=f"render-{run}-{i}") for i, part in enumerate(parts)]
@@ -113,3 +136,39 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
     report.shards.sort()
     return report
 
+
+
+def export_files_on_cluster(client, paths: Sequence[str], out: str, fmt: str, part_size: int = PART_SIZE,
+                            on_failure: OnFailure | None = None,
+                            on_progress: Progress | None = None) -> tuple[ExportReport, list[tuple[str, str]]]:
+    """:func:`reader.export.export_all` of every article under ``paths`` (one txt, md,
+    html or json file each) on ``client``'s cluster, with the folder's names marked as
+    the local export marks them: its report, and the (path, reason) of unreadable files."""
+    from distributed import as_completed
+
+    one = _pass_one(client, paths, out, part_size, on_failure, on_progress)
+    run = one.run
+    folder = client.submit(build_folder, *one.inputs, key=f"index-{run}")
+    rendered = [client.submit(render_files, part, folder, fmt, key=f"render-{run}-{i}")
+                for i, part in enumerate(one.parts)]
+    sums = client.map(digests, rendered, key=[f"digests-{run}-{i}" for i in range(len(rendered))])
+    names = client.submit(assign_names, one.target, fmt, *sums, key=f"names-of-files-{run}")
+    writes = [client.submit(write_files, one.target, files, client.submit(operator.getitem, names, i,
+                                                                          key=f"names-{run}-part-{i}"),
+                            key=f"write-{run}-{i}") for i, files in enumerate(rendered)]
+    report = ExportReport()
+    done = 0
+    for future in as_completed(writes, loop=client.loop):
+        try:
+            result = future.result()
+        except ExportError as err:  # the output folder could not be created
+            if not report.failed:
+                report.failed.append((err.path, err.reason))
+            continue
+        report.written += map(Path, result.written)
+        report.unchanged += [Path(out) / name for name in result.unchanged]
+        report.failed += result.failed
+        done += 1
+        if on_progress:
+            on_progress("written", done, len(writes))
+    return report, one.failures

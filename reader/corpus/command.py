@@ -1,6 +1,6 @@
-"""``article-reader export --format jsonl|parquet [--scheduler ADDRESS]``: the command line's
-side of a corpus export (checks, messages, progress, exit codes), on the local process
-pool or on a Dask cluster."""
+"""``article-reader export … --format jsonl|parquet`` and ``export … --scheduler ADDRESS``:
+the command line's side (checks, messages, progress, exit codes) of a corpus export on the
+local process pool or a Dask cluster, and of a one-file-per-article export on a cluster."""
 from __future__ import annotations
 
 import logging
@@ -9,8 +9,7 @@ import sys
 import time
 from typing import Callable
 
-from .passes import CorpusReport
-from .shards import SHARD_SIZE, MissingPackage, require_pyarrow
+from .shards import FORMATS, SHARD_SIZE, MissingPackage, require_pyarrow
 from .target import is_url
 
 log = logging.getLogger(__name__)
@@ -41,21 +40,19 @@ class _Progress:
 
 def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: str | None,
                    err: Callable[[str], None], shard_size: int = SHARD_SIZE) -> int:
-    local_paths = [p for p in paths if not is_url(p)]
-    if scheduler is None:
+    if scheduler is None:  # on a cluster the workers look for the paths, where they are
         urls = [p for p in paths if is_url(p)]
         if urls:
             err(f"{urls[0]}: URLs are read on a Dask cluster (--scheduler ADDRESS); give a local path")
             return 2
-    if scheduler is None or not is_url(out):
-        missing = [p for p in local_paths if not os.path.exists(p)] if scheduler is None else []
+        missing = [p for p in paths if not os.path.exists(p)]
         for p in missing:
             err(f"{p}: no such file or folder")
         if missing:
             return 2
-        if os.path.exists(out) and not os.path.isdir(out):
-            err(f"{out}: exists and is not a folder")
-            return 2
+    if not is_url(out) and os.path.exists(out) and not os.path.isdir(out):
+        err(f"{out}: exists and is not a folder")
+        return 2
     if jobs < 0:
         err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
         return 2
@@ -72,9 +69,9 @@ def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: s
         if fmt == "parquet":
             require_pyarrow()
         if scheduler is None:
-            report = _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err)
+            outcome = _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err)
         else:
-            report = _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
+            outcome = _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
     except MissingPackage as missing_package:
         progress.end()
         err(str(missing_package))
@@ -85,15 +82,19 @@ def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: s
         err(f"the export failed: {type(error).__name__}: {error}")
         return 1
     progress.end()
-    if report is None:
+    if outcome is None:
         return 2
-    for name, reason in report.failed:
+    summary, failed, unreadable = outcome
+    for name, reason in failed:
         err(f"{name}: export failed: {reason}")
-    print(report.summary())
-    return 1 if report.failures or report.failed else 0
+    print(summary)
+    return 1 if unreadable or failed else 0
 
 
-def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> CorpusReport | None:
+Outcome = tuple[str, list[tuple[str, str]], list[tuple[str, str]]]  # summary, not written, unreadable
+
+
+def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> Outcome | None:
     from .local import export_corpus
     from .sources import list_sources
 
@@ -101,12 +102,13 @@ def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> Cor
     if holds_sources:
         err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
         return None
-    return export_corpus(files, out, fmt, jobs=jobs or None, shard_size=shard_size,
-                         on_failure=failed_file, on_progress=progress)
+    report = export_corpus(files, out, fmt, jobs=jobs or None, shard_size=shard_size,
+                           on_failure=failed_file, on_progress=progress)
+    return report.summary(), report.failed, report.failures
 
 
-def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err) -> CorpusReport | None:
-    from .cluster import connect, export_on_cluster
+def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err) -> Outcome | None:
+    from .cluster import connect, export_files_on_cluster, export_on_cluster
     from .sources import HoldsSources, MissingSources
 
     try:
@@ -115,8 +117,16 @@ def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
         err(str(error))
         return None
     try:
-        return export_on_cluster(client, paths, out, fmt, shard_size=shard_size,
-                                 on_failure=failed_file, on_progress=progress)
+        if fmt in FORMATS:
+            report = export_on_cluster(client, paths, out, fmt, shard_size=shard_size,
+                                       on_failure=failed_file, on_progress=progress)
+            return report.summary(), report.failed, report.failures
+        files_report, unreadable = export_files_on_cluster(client, paths, out, fmt, on_failure=failed_file,
+                                                           on_progress=progress)
+        summary = files_report.summary(out, fmt)
+        if unreadable:
+            summary += f"; {len(unreadable)} file{'s' if len(unreadable) != 1 else ''} could not be read"
+        return summary, files_report.failed, unreadable
     except MissingSources as missing:
         for p in missing.args[0]:
             err(f"{p}: no such file or folder")

@@ -42,12 +42,12 @@ class Target:
         except OSError as err:
             raise ExportError(self.location, f"cannot create the folder: {err.strerror or err}") from None
 
-    def _path(self, name: str) -> str:
+    def path_of(self, name: str) -> str:
         return os.path.join(self._root, name) if self._fs is None else f"{self._root.rstrip('/')}/{name}"
 
     def write(self, name: str, data: bytes) -> str:
         """Write ``data`` as ``name`` atomically; its path, or ExportError with the reason."""
-        path = self._path(name)
+        path = self.path_of(name)
         if self._fs is not None:
             tmp = f"{path}.tmp-{os.getpid()}"
             try:
@@ -76,6 +76,21 @@ class Target:
                     pass
         return path
 
+    def read(self, name: str) -> bytes | None:
+        """The bytes of ``name``, None if there is no such file (or it cannot be read)."""
+        try:
+            if self._fs is None:
+                with open(self.path_of(name), "rb") as fh:
+                    return fh.read()
+            with self._fs.open(self.path_of(name), "rb") as fh:
+                return fh.read()
+        except (OSError, ValueError):
+            return None
+
+    def exists(self, name: str) -> bool:
+        path = self.path_of(name)
+        return os.path.exists(path) if self._fs is None else self._fs.exists(path)
+
     def names(self) -> list[str]:
         """The names of the files in the folder (none if it cannot be listed)."""
         try:
@@ -87,7 +102,7 @@ class Target:
             return []
 
     def remove(self, name: str) -> None:
-        path = self._path(name)
+        path = self.path_of(name)
         try:
             if self._fs is None:
                 os.unlink(path)
