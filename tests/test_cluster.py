@@ -57,20 +57,24 @@ def test_cluster_writes_what_the_local_run_writes(tmp_path, client, fmt):
 
 
 def test_command_line_on_the_cluster_matches_the_local_run_line_for_line(tmp_path, cluster):
+    """Typed as a user types it, with paths relative to the folder the command runs in
+    (the workers run elsewhere): the same lines, paths as typed."""
     src = make_folder(tmp_path / "src")
+    env = dict(os.environ, PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
     runs = {}
     for name, extra in (("local", []), ("cluster", ["--scheduler", cluster.scheduler_address])):
-        out = subprocess.run([sys.executable, "-m", "reader", "export", str(src), "--format", "jsonl",
-                              "--out", str(tmp_path / name), *extra], capture_output=True, text=True,
-                             timeout=300, cwd=ROOT)
+        out = subprocess.run([sys.executable, "-m", "reader", "export", "src", "--format", "jsonl",
+                              "--out", name, *extra], capture_output=True, text=True,
+                             timeout=300, cwd=tmp_path, env=env)
         assert out.returncode == 1, out.stderr  # the empty file
-        assert f"{src / 'z-empty.txt'}: the file is empty" in out.stderr and "Traceback" not in out.stderr
+        assert "src/z-empty.txt: the file is empty" in out.stderr and "Traceback" not in out.stderr
         runs[name] = out.stdout
         lines = sorted(line for p in sorted((tmp_path / name).iterdir()) if p.suffix == ".jsonl"
                        for line in p.read_text("utf-8").splitlines())
         runs[name, "lines"] = lines
     assert runs["cluster"].replace("cluster", "local") == runs["local"]
     assert len(runs["local", "lines"]) == 13  # 12 articles and the failure
+    assert '"path":"src/a00-defines.txt"' in runs["local", "lines"][0]
     assert runs["cluster", "lines"] == runs["local", "lines"]
 
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import logging
 import operator
+import os
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,7 +25,7 @@ from .local import OnFailure, Progress
 from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, make_target, \
     named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
 from .shards import SHARD_SIZE, MissingPackage, plan_shards, require_pyarrow
-from .sources import HoldsSources, MissingSources, list_sources
+from .sources import HoldsSources, MissingSources, list_sources, resolve
 from .target import Target
 
 log = logging.getLogger(__name__)
@@ -64,14 +65,16 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
     from distributed import as_completed
 
     run = uuid.uuid4().hex[:12]
-    files, missing, holds_sources = client.submit(list_sources, list(paths), out, key=f"sources-{run}").result()
+    cwd = os.getcwd()  # relative paths are the command line's, wherever the workers run
+    files, missing, holds_sources = client.submit(list_sources, list(paths), out, cwd,
+                                                  key=f"sources-{run}").result()
     if missing:
         raise MissingSources(missing)
     if holds_sources:
         raise HoldsSources(out)
-    target = client.submit(make_target, Target(out), key=f"target-{run}")
+    target = client.submit(make_target, Target(resolve(out, cwd)), key=f"target-{run}")
     chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
-    parts = client.map(load_part, chunks, key=[f"load-{run}-{i}" for i in range(len(chunks))])
+    parts = client.map(load_part, chunks, cwd=cwd, key=[f"load-{run}-{i}" for i in range(len(chunks))])
     inputs = client.map(index_input, parts, key=[f"names-{run}-{i}" for i in range(len(parts))])
     failed = client.map(failures_of, parts, key=[f"failures-{run}-{i}" for i in range(len(parts))])
     order = {future.key: i for i, future in enumerate(failed)}

@@ -79,7 +79,9 @@ def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: s
     except Exception as error:  # the cluster gave up on a task (e.g. its workers kept dying)
         progress.end()
         log.info("the export failed", exc_info=True)
-        err(f"the export failed: {type(error).__name__}: {error}")
+        hint = "" if scheduler is None else (" (the scheduler and every worker need article-reader "
+                                             "installed, the same version as here)")
+        err(f"the export failed: {type(error).__name__}: {error}{hint}")
         return 1
     progress.end()
     if outcome is None:

@@ -24,6 +24,7 @@ from ..read.decode import MAX_BYTES
 from ..record import Article, Organisation
 from .shards import FAILURES, ORGANISATIONS, encode_shard, failures_jsonl, is_shard_name, \
     organisations_csv, shard_name
+from .sources import resolve
 from .target import Target, is_url
 
 log = logging.getLogger(__name__)
@@ -59,11 +60,16 @@ class Folder:
 
 # ---------------------------------------------------------------- pass one
 
-def load_path(path: str) -> Loaded:
+def load_path(path: str, cwd: str = "") -> Loaded:
     """:func:`reader.library.pool.load_one`, for fsspec URLs too (fetched to a temporary
-    file of the same name, loaded, and named by the URL again)."""
+    file of the same name, loaded, and named by the URL again), and for paths relative to
+    the folder ``cwd`` (named as given)."""
     if not is_url(path):
-        return load_one(path)
+        real = resolve(path, cwd)
+        loaded = load_one(real)
+        if real == path:
+            return loaded
+        return Loaded(path, loaded.blob, loaded.failure, path if loaded.failure_path == real else loaded.failure_path)
     import fsspec
 
     folder = tempfile.mkdtemp(prefix="article-reader-")
@@ -81,8 +87,8 @@ def load_path(path: str) -> Loaded:
         shutil.rmtree(folder, ignore_errors=True)
 
 
-def load_part(paths: Sequence[str]) -> list[Loaded]:
-    return [load_path(p) for p in paths]
+def load_part(paths: Sequence[str], cwd: str = "") -> list[Loaded]:
+    return [load_path(p, cwd) for p in paths]
 
 
 def articles_of(part: Sequence[Loaded]) -> Iterator[Article]:

@@ -3,6 +3,7 @@ URLs (``s3://bucket/news/``), listed where they are read (on a cluster, by a wor
 from __future__ import annotations
 
 import os
+from pathlib import PurePath
 
 from ..read.load import EXTENSIONS, iter_article_paths
 from .target import is_url
@@ -16,9 +17,16 @@ class HoldsSources(Exception):
     """The export's folder holds some of its source articles."""
 
 
-def list_sources(paths: list[str], out: str) -> tuple[list[str], list[str], bool]:
+def resolve(path: str, cwd: str = "") -> str:
+    """``path`` as the command line meant it: a relative path from the folder ``cwd`` it
+    was typed in (a worker runs elsewhere), so that the articles keep the path as typed."""
+    return path if not cwd or is_url(path) or os.path.isabs(path) else os.path.join(cwd, path)
+
+
+def list_sources(paths: list[str], out: str, cwd: str = "") -> tuple[list[str], list[str], bool]:
     """(article files in name order, the paths that do not exist, whether ``out`` is a
-    folder that holds some of those files: exports never sit beside their sources)."""
+    folder that holds some of those files: exports never sit beside their sources).
+    Relative paths are read from ``cwd`` and listed as typed."""
     files: list[str] = []
     missing: list[str] = []
     for path in paths:
@@ -28,14 +36,19 @@ def list_sources(paths: list[str], out: str) -> tuple[list[str], list[str], bool
                 missing.append(path)
             else:
                 files += found
-        elif not os.path.exists(path):
+            continue
+        given = str(PurePath(path))
+        real = str(PurePath(resolve(given, cwd)))
+        if not os.path.exists(real):
             missing.append(path)
         else:
-            files += iter_article_paths([path])
+            files += [given + found[len(real):] for found in iter_article_paths([real])]
     holds_sources = False
+    out = resolve(out, cwd)
     if not is_url(out) and os.path.isdir(out):
         resolved = os.path.realpath(out)
-        holds_sources = any(not is_url(f) and os.path.dirname(os.path.realpath(f)) == resolved for f in files)
+        holds_sources = any(not is_url(f) and os.path.dirname(os.path.realpath(resolve(f, cwd))) == resolved
+                            for f in files)
     return files, missing, holds_sources
 
 
