@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import resource
 import shutil
@@ -259,7 +260,8 @@ def _cluster_exports(folder: Path, work: Path, jobs: int, n: int, floor: float) 
     print(f"  local pool, --jobs {jobs:<2}     {_fmt(seconds, floor)}   {n / seconds:6.0f} articles/s   [{summary}]")
     pythonpath = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH")) if p)
     with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
-                      env={"PYTHONPATH": pythonpath}) as cluster, Client(cluster) as client:
+                      env={"PYTHONPATH": pythonpath}, silence_logs=logging.CRITICAL) as cluster, \
+            Client(cluster) as client:
         client.wait_for_workers(jobs)
         with get_task_stream(client) as tasks:
             cluster_seconds, summary = _export(folder, work / "export-jsonl-cluster", jobs, "jsonl",

@@ -21,10 +21,14 @@ distributed = pytest.importorskip("distributed")
 @pytest.fixture(scope="module")
 def cluster():
     """Two worker processes that can import ``reader`` (installed in CI; here from the
-    checkout, through PYTHONPATH)."""
-    path = os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p)
-    with distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
-                                  env={"PYTHONPATH": path}) as local:
+    checkout, through PYTHONPATH) and this module (for the worker plugin below). A task
+    is given up after killing one worker, not the default three: quicker tests."""
+    import dask
+
+    path = os.pathsep.join(p for p in (str(ROOT), str(ROOT / "tests"), os.environ.get("PYTHONPATH")) if p)
+    with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
+            distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+                                     env={"PYTHONPATH": path}) as local:
         yield local
 
 
@@ -162,3 +166,41 @@ def test_one_file_per_article_on_the_cluster_as_on_one_machine(tmp_path, cluster
     assert {f"port-authority-sued.{fmt}", f"port-authority-sued-2.{fmt}", f"talks-on-grain-resume-round-1-2.{fmt}",
             f"talks-on-grain-resume-round-1.{fmt}"} <= set(runs["local"])
     assert runs["local"][f"talks-on-grain-resume-round-1.{fmt}"] == b"a file of the user's"
+
+
+class CrashOn(distributed.WorkerPlugin):
+    """Makes a process die (as a crash in a parser would) when it loads a file named
+    ``name``: the worker, and the child processes it loads files in after that."""
+
+    def __init__(self, name: str):
+        self.name = name
+
+    def setup(self, worker):
+        from reader.corpus import passes
+
+        patch = ("import os\nfrom reader.corpus import passes\nload_one = passes.load_one\n"
+                 f"passes.load_one = lambda path: os._exit(70) if path.endswith({self.name!r}) else load_one(path)\n")
+        exec(patch, {})
+        passes.CHILD = patch + passes.CHILD
+
+
+def test_a_file_that_crashes_its_process_is_listed_and_the_rest_written(tmp_path, client):
+    src = make_folder(tmp_path / "src", n=6)
+    local_run(src, tmp_path / "local")
+    write(src / "a03-crash.txt", "Crash\n\nThe Harbour Development Board met on Monday.\n")
+    client.register_plugin(CrashOn("a03-crash.txt"), name="crash")
+    try:
+        report = export_on_cluster(client, [str(src)], str(tmp_path / "cluster"), "jsonl", shard_size=4,
+                                   part_size=4)
+    finally:
+        client.unregister_worker_plugin("crash")
+        client.restart()
+    crash = str(src / "a03-crash.txt")
+    assert report.failures == [(crash, "reading it crashed the process that read it"),
+                               (str(src / "z-empty.txt"), "the file is empty")]
+    got, want = files_of(tmp_path / "cluster"), files_of(tmp_path / "local")
+    assert sorted(got) == sorted(want)
+    assert {name: data for name, data in got.items() if name != "failures.jsonl"} == {
+        name: data for name, data in want.items() if name != "failures.jsonl"}
+    assert got["failures.jsonl"].decode().splitlines()[0] == (
+        f'{{"path":"{crash}","reason":"reading it crashed the process that read it"}}')

@@ -22,8 +22,8 @@ from typing import Sequence
 from ..export import ExportError, ExportReport
 from .files import assign_names, digests, render_files, write_files
 from .local import OnFailure, Progress
-from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, make_target, \
-    named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
+from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, load_sandboxed, \
+    make_target, named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
 from .shards import SHARD_SIZE, MissingPackage, plan_shards, require_pyarrow
 from .sources import HoldsSources, MissingSources, list_sources, resolve
 from .target import Target
@@ -31,6 +31,7 @@ from .target import Target
 log = logging.getLogger(__name__)
 
 PART_SIZE = 64  # files per pass-one task: a few hundred ms of work, enough tasks to balance
+SANDBOX_TRIES = 3  # loads of a part in child processes before the run gives up
 INSTALL = "--scheduler needs Dask: install with pip install '.[cluster]'"
 
 
@@ -62,7 +63,7 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
               on_progress: Progress | None) -> _PassOne:
     """List the sources, create the output folder and load every part, on the workers;
     report each unreadable file as its part comes in."""
-    from distributed import as_completed
+    from distributed import KilledWorker, as_completed
 
     run = uuid.uuid4().hex[:12]
     cwd = os.getcwd()  # relative paths are the command line's, wherever the workers run
@@ -75,20 +76,46 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
     target = client.submit(make_target, Target(resolve(out, cwd)), key=f"target-{run}")
     chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
     parts = client.map(load_part, chunks, cwd=cwd, key=[f"load-{run}-{i}" for i in range(len(chunks))])
-    inputs = client.map(index_input, parts, key=[f"names-{run}-{i}" for i in range(len(parts))])
-    failed = client.map(failures_of, parts, key=[f"failures-{run}-{i}" for i in range(len(parts))])
-    order = {future.key: i for i, future in enumerate(failed)}
-    failures: list[list[tuple[str, str]]] = [[] for _ in parts]
+    pending = as_completed([], loop=client.loop)
+    units: dict[str, int] = {}  # failures task -> its part
+    failures: list[list[tuple[str, str]]] = [[] for _ in chunks]
+    sandboxed = [0] * len(chunks)  # times the part was loaded in child processes
     done = 0
-    for future, part_failures in as_completed(failed, loop=client.loop, with_results=True):
-        i = order[future.key]
-        failures[i] = part_failures
-        for path, reason in part_failures:
+
+    def track(i: int) -> None:
+        future = client.submit(failures_of, parts[i], key=f"failures-{run}-{i}-{sandboxed[i]}")
+        units[future.key] = i
+        pending.add(future)
+
+    def sandbox(i: int) -> None:
+        """A task that killed its workers (Dask gives up after a few deaths) is loaded again
+        in child processes of a worker: a file that crashes the parser kills only its child.
+        Dask blames every task a dying worker held, so innocent parts come here too."""
+        if sandboxed[i] == SANDBOX_TRIES:
+            raise RuntimeError(f"workers kept dying while loading {chunks[i][0]} and the next files")
+        sandboxed[i] += 1
+        log.info("%s…: its task killed its workers; loading its files in child processes", chunks[i][0])
+        parts[i] = client.submit(load_sandboxed, chunks[i], cwd, key=f"sandbox-{run}-{i}-{sandboxed[i]}")
+
+    for i in range(len(chunks)):
+        track(i)
+    for future in pending:
+        i = units[future.key]
+        if future.status == "error" and isinstance(future.exception(), KilledWorker):
+            sandbox(i)
+            track(i)
+            continue
+        failures[i] = future.result()
+        for path, reason in failures[i]:
             if on_failure:
                 on_failure(path, reason)
         done += len(chunks[i])
         if on_progress:
             on_progress("loaded", done, len(files))
+    for i, part in enumerate(parts):  # lost with a dying worker, and blamed when loaded again
+        if part.status == "error" and isinstance(part.exception(), KilledWorker):
+            sandbox(i)
+    inputs = client.map(index_input, parts, key=[f"names-{run}-{i}" for i in range(len(parts))])
     return _PassOne(run, target, parts, inputs, [f for part_failures in failures for f in part_failures])
 
 

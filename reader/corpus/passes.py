@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import logging
 import os
+import pickle
 import shutil
+import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple, Sequence
@@ -89,6 +92,41 @@ def load_path(path: str, cwd: str = "") -> Loaded:
 
 def load_part(paths: Sequence[str], cwd: str = "") -> list[Loaded]:
     return [load_path(p, cwd) for p in paths]
+
+
+CRASHED = "reading it crashed the process that read it"
+
+# what a child process of a worker runs: load each file named, send each Loaded as it is done
+CHILD = """\
+import pickle, sys
+from reader.corpus import passes
+for path in sys.argv[2:]:
+    data = pickle.dumps(passes.load_path(path, sys.argv[1]))
+    sys.stdout.buffer.write(len(data).to_bytes(8, "big") + data)
+    sys.stdout.buffer.flush()
+"""
+
+
+def load_sandboxed(paths: Sequence[str], cwd: str = "") -> list[Loaded]:
+    """:func:`load_part` in child processes, for files whose task killed its worker (a
+    crash in a parser, memory exhausted): a file that crashes its child is listed with
+    the files that could not be read, and a new child goes on with the next one."""
+    out: list[Loaded] = []
+    rest = list(paths)
+    while rest:
+        done = subprocess.run([sys.executable, "-c", CHILD, cwd, *rest], capture_output=True)
+        data, got = done.stdout, 0
+        while len(data) >= 8 and len(data) >= 8 + int.from_bytes(data[:8], "big"):
+            size = int.from_bytes(data[:8], "big")
+            out.append(pickle.loads(data[8:8 + size]))
+            data, got = data[8 + size:], got + 1
+        rest = rest[got:]
+        if rest:
+            log.warning("%s: crashed a child process (exit code %s): %s", rest[0], done.returncode,
+                        done.stderr.decode("utf-8", "replace")[-500:])
+            out.append(Loaded(rest[0], None, CRASHED, rest[0]))
+            rest = rest[1:]
+    return out
 
 
 def articles_of(part: Sequence[Loaded]) -> Iterator[Article]:
