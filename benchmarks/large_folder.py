@@ -259,7 +259,7 @@ def _cluster_exports(folder: Path, work: Path, jobs: int, n: int, floor: float) 
     seconds, summary = _export(folder, work / "export-jsonl-pool", jobs, "jsonl")
     print(f"  local pool, --jobs {jobs:<2}     {_fmt(seconds, floor)}   {n / seconds:6.0f} articles/s   [{summary}]")
     pythonpath = os.pathsep.join(p for p in (str(HERE.parent), os.environ.get("PYTHONPATH")) if p)
-    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=None,
+    with LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True, dashboard_address=":0",
                       env={"PYTHONPATH": pythonpath}, silence_logs=logging.CRITICAL) as cluster, \
             Client(cluster) as client:
         client.wait_for_workers(jobs)

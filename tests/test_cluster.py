@@ -27,7 +27,7 @@ def cluster():
 
     path = os.pathsep.join(p for p in (str(ROOT), str(ROOT / "tests"), os.environ.get("PYTHONPATH")) if p)
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
-            distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=None,
+            distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                                      env={"PYTHONPATH": path}) as local:
         yield local
 

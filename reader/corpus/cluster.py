@@ -134,7 +134,8 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
     report = CorpusReport(out, fmt, failures=one.failures)
     counts = client.gather(client.map(len, inputs, key=[f"count-{run}-{i}" for i in range(len(inputs))]))
     folder = client.submit(build_folder, *inputs, key=f"index-{run}")
-    rendered = [client.submit(render_part, part, folder, key=f"render-{run}-{i}") for i, part in enumerate(parts)]
+    rendered = [client.submit(render_part, part, folder, fmt, key=f"render-{run}-{i}")
+                for i, part in enumerate(parts)]
     plan = plan_shards(counts, shard_size)
     writes = [client.submit(write_shard, target, number, fmt, [(start, stop) for _, start, stop in slices],
                             *[rendered[p] for p, _, _ in slices], key=f"shard-{run}-{number}")

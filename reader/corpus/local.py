@@ -40,13 +40,13 @@ def export_corpus(files: Sequence[str], out: str, fmt: str, jobs: int | None = N
         if on_progress:
             on_progress("loaded", done, len(files))
     folder = build_folder(index_input(part))
-    batch = Rendered()
+    batch = Rendered(fmt)
     named = []  # every article's organisations as written, for organisations.csv
     shards = 0  # planned, written or not: a shard that failed keeps its number
 
     def flush() -> None:
         nonlocal shards
-        count = len(batch.objects)
+        count = len(batch.rows)
         try:
             report.shards.append(write_shard(target, shards, fmt, [(0, count)], batch))
             report.articles += count
@@ -54,16 +54,16 @@ def export_corpus(files: Sequence[str], out: str, fmt: str, jobs: int | None = N
             report.failed.append((err.path, err.reason))
         shards += 1
         named.extend(batch.named)
-        batch.objects.clear()
+        batch.rows.clear()
         batch.named.clear()
         if on_progress:
             on_progress("written", shards, -(-len(folder.dates) // shard_size))
 
     for article in articles_of(part):
         batch.add(article, folder)
-        if len(batch.objects) == shard_size:
+        if len(batch.rows) == shard_size:
             flush()
-    if batch.objects:
+    if batch.rows:
         flush()
     for step in (lambda: write_organisations(target, named), lambda: write_failures(target, report.failures)):
         try:

@@ -25,7 +25,7 @@ from ..library.pool import Loaded, load_one
 from ..organisations.recognise import OrganisationIndex, folder_names, with_folder_names
 from ..read.decode import MAX_BYTES
 from ..record import Article, Organisation
-from .shards import FAILURES, ORGANISATIONS, encode_shard, failures_jsonl, is_shard_name, \
+from .shards import FAILURES, ORGANISATIONS, encode_row, encode_shard, failures_jsonl, is_shard_name, \
     organisations_csv, shard_name
 from .sources import resolve
 from .target import Target, is_url
@@ -72,7 +72,8 @@ def load_path(path: str, cwd: str = "") -> Loaded:
         loaded = load_one(real)
         if real == path:
             return loaded
-        return Loaded(path, loaded.blob, loaded.failure, path if loaded.failure_path == real else loaded.failure_path)
+        about = path if loaded.failure_path == real else loaded.failure_path
+        return Loaded(path, loaded.blob, loaded.failure, about)
     import fsspec
 
     folder = tempfile.mkdtemp(prefix="article-reader-")
@@ -178,21 +179,22 @@ def build_folder(*inputs: Sequence[Named]) -> Folder:
 
 @dataclass(slots=True)
 class Rendered:
-    """A part's articles as written: their ``clean --json`` objects, and what the
-    organisations table needs of them."""
+    """A part's articles as written: their rows of a shard of ``fmt`` (their ``clean
+    --json`` objects, encoded), and what the organisations table needs of them."""
 
-    objects: list[dict] = field(default_factory=list)
+    fmt: str
+    rows: list = field(default_factory=list)
     named: list[Named] = field(default_factory=list)
 
     def add(self, article: Article, folder: Folder) -> None:
         shown = with_folder_names(article, folder.index)
-        self.objects.append(to_json(shown))
+        self.rows.append(encode_row(to_json(shown), self.fmt))
         self.named.append(Named(shown.key, shown.date, shown.organisations))
 
 
-def render_part(part: Sequence[Loaded], folder: Folder) -> Rendered:
+def render_part(part: Sequence[Loaded], folder: Folder, fmt: str) -> Rendered:
     """Pass two for a part: each article with the names the whole folder recognised marked."""
-    rendered = Rendered()
+    rendered = Rendered(fmt)
     for article in articles_of(part):
         rendered.add(article, folder)
     return rendered
@@ -210,10 +212,10 @@ def make_target(target: Target) -> Target:
 
 def write_shard(target: Target, number: int, fmt: str, spans: Sequence[tuple[int, int]],
                 *rendered: Rendered) -> str:
-    """Write shard ``number`` from ``rendered[i].objects[start:stop]`` for each ``spans[i]``."""
-    objects = [obj for (start, stop), part in zip(spans, rendered) for obj in part.objects[start:stop]]
+    """Write shard ``number`` from ``rendered[i].rows[start:stop]`` for each ``spans[i]``."""
+    rows = [row for (start, stop), part in zip(spans, rendered) for row in part.rows[start:stop]]
     name = shard_name(number, fmt)
-    target.write(name, encode_shard(objects, fmt))
+    target.write(name, encode_shard(rows, fmt))
     return name
 
 

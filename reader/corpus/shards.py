@@ -54,12 +54,23 @@ def plan_shards(counts: Sequence[int], shard_size: int = SHARD_SIZE) -> list[lis
     return shards
 
 
-def encode_shard(objects: Sequence[dict], fmt: str) -> bytes:
-    """The bytes of one shard holding ``objects`` (``clean --json`` objects)."""
+def encode_row(obj: dict, fmt: str):
+    """One article's row of a shard: its JSON line (bytes), or for Parquet the object with
+    UTF-8 text. Rows are made where the article is rendered (in parallel on a cluster) and
+    are what travels to the shard's writer: a JSON line is smaller than the object."""
     if fmt == "jsonl":
-        return b"".join(_json_line(obj) for obj in objects)
+        return _json_line(obj)
     if fmt == "parquet":
-        return _parquet(objects)
+        return _utf8(obj)
+    raise ValueError(f"unknown corpus format {fmt!r}; choose one of {', '.join(FORMATS)}")
+
+
+def encode_shard(rows: Sequence, fmt: str) -> bytes:
+    """The bytes of one shard holding ``rows`` (from :func:`encode_row`)."""
+    if fmt == "jsonl":
+        return b"".join(rows)
+    if fmt == "parquet":
+        return _parquet(rows)
     raise ValueError(f"unknown corpus format {fmt!r}; choose one of {', '.join(FORMATS)}")
 
 
@@ -92,11 +103,10 @@ def _schema(pa):
     ])
 
 
-def _parquet(objects: Sequence[dict]) -> bytes:
+def _parquet(rows: Sequence[dict]) -> bytes:
     pa = require_pyarrow()
     import pyarrow.parquet as pq
 
-    rows = [_utf8(obj) for obj in objects]
     table = pa.Table.from_pylist(rows, schema=_schema(pa))
     sink = pa.BufferOutputStream()
     pq.write_table(table, sink)
