@@ -13,7 +13,6 @@ from conftest import ROOT, write
 from corpus_folder import make_folder
 from reader.corpus.cluster import export_on_cluster
 from reader.corpus.local import export_corpus
-from reader.read.load import iter_article_paths
 
 distributed = pytest.importorskip("distributed")
 
@@ -44,7 +43,7 @@ def files_of(folder):
 
 
 def local_run(src, out, fmt="jsonl", shard_size=4):
-    return export_corpus(list(iter_article_paths([src])), str(out), fmt, jobs=1, shard_size=shard_size)
+    return export_corpus([str(src)], str(out), fmt, jobs=1, shard_size=shard_size)
 
 
 @pytest.mark.parametrize("fmt", ["jsonl", "parquet"])

@@ -79,7 +79,7 @@ def test_parquet_holds_the_same_rows_as_jsonl(tmp_path):
 
 def test_organisations_csv_and_failures_jsonl_beside_the_shards(tmp_path):
     src = make_folder(tmp_path / "src", n=4)
-    report = export_corpus(list(iter_article_paths([src])), str(tmp_path / "out"), "jsonl", jobs=1)
+    report = export_corpus([str(src)], str(tmp_path / "out"), "jsonl", jobs=1)
     rows = list(csv.DictReader((tmp_path / "out" / "organisations.csv").open(encoding="utf-8")))
     assert list(rows[0]) == ["name", "aliases", "articles", "mentions", "first_date", "last_date"]
     by_name = {r["name"]: r for r in rows}

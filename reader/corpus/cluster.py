@@ -67,12 +67,11 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
 
     run = uuid.uuid4().hex[:12]
     cwd = os.getcwd()  # relative paths are the command line's, wherever the workers run
-    files, missing, holds_sources = client.submit(list_sources, list(paths), out, cwd,
-                                                  key=f"sources-{run}").result()
+    files, missing, problem = client.submit(list_sources, list(paths), out, cwd, key=f"sources-{run}").result()
     if missing:
         raise MissingSources(missing)
-    if holds_sources:
-        raise HoldsSources(out)
+    if problem:
+        raise HoldsSources(problem)
     target = client.submit(make_target, Target(resolve(out, cwd)), key=f"target-{run}")
     chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
     parts = client.map(load_part, chunks, cwd=cwd, key=[f"load-{run}-{i}" for i in range(len(chunks))])

@@ -98,14 +98,14 @@ Outcome = tuple[str, list[tuple[str, str]], list[tuple[str, str]]]  # summary, n
 
 def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> Outcome | None:
     from .local import export_corpus
-    from .sources import list_sources
+    from .sources import HoldsSources
 
-    files, _, holds_sources = list_sources(paths, out)
-    if holds_sources:
-        err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+    try:
+        report = export_corpus(paths, out, fmt, jobs=jobs or None, shard_size=shard_size,
+                               on_failure=failed_file, on_progress=progress)
+    except HoldsSources as problem:
+        err(str(problem))
         return None
-    report = export_corpus(files, out, fmt, jobs=jobs or None, shard_size=shard_size,
-                           on_failure=failed_file, on_progress=progress)
     return report.summary(), report.failed, report.failures
 
 
@@ -133,8 +133,8 @@ def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
         for p in missing.args[0]:
             err(f"{p}: no such file or folder")
         return None
-    except HoldsSources:
-        err(f"{out}: holds source articles; choose another folder so exports never sit beside the sources")
+    except HoldsSources as problem:
+        err(str(problem))
         return None
     finally:
         client.close()

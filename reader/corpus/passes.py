@@ -186,8 +186,8 @@ class Rendered:
     rows: list = field(default_factory=list)
     named: list[Named] = field(default_factory=list)
 
-    def add(self, article: Article, folder: Folder) -> None:
-        shown = with_folder_names(article, folder.index)
+    def add(self, shown: Article) -> None:
+        """Add an article as the folder shows it (see :func:`render_part`)."""
         self.rows.append(encode_row(to_json(shown), self.fmt))
         self.named.append(Named(shown.key, shown.date, shown.organisations))
 
@@ -196,7 +196,7 @@ def render_part(part: Sequence[Loaded], folder: Folder, fmt: str) -> Rendered:
     """Pass two for a part: each article with the names the whole folder recognised marked."""
     rendered = Rendered(fmt)
     for article in articles_of(part):
-        rendered.add(article, folder)
+        rendered.add(with_folder_names(article, folder.index))
     return rendered
 
 

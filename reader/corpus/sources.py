@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import PurePath
 
+from ..library.exports import export_problem
 from ..read.load import EXTENSIONS, iter_article_paths
 from .target import is_url
 
@@ -14,7 +15,7 @@ class MissingSources(Exception):
 
 
 class HoldsSources(Exception):
-    """The export's folder holds some of its source articles."""
+    """The export's folder holds some of its source articles (``str()``: the reason)."""
 
 
 def resolve(path: str, cwd: str = "") -> str:
@@ -23,10 +24,11 @@ def resolve(path: str, cwd: str = "") -> str:
     return path if not cwd or is_url(path) or os.path.isabs(path) else os.path.join(cwd, path)
 
 
-def list_sources(paths: list[str], out: str, cwd: str = "") -> tuple[list[str], list[str], bool]:
-    """(article files in name order, the paths that do not exist, whether ``out`` is a
-    folder that holds some of those files: exports never sit beside their sources).
-    Relative paths are read from ``cwd`` and listed as typed."""
+def list_sources(paths: list[str], out: str, cwd: str = "") -> tuple[list[str], list[str], str]:
+    """(article files in name order, the paths that do not exist, why ``out`` must not take
+    the export ('' when it may: it is not a folder that holds or lies in the sources, the
+    rule of :meth:`reader.library.Library.export_problem`)). Relative paths are read from
+    ``cwd`` and listed as typed."""
     files: list[str] = []
     missing: list[str] = []
     for path in paths:
@@ -43,13 +45,12 @@ def list_sources(paths: list[str], out: str, cwd: str = "") -> tuple[list[str], 
             missing.append(path)
         else:
             files += [given + found[len(real):] for found in iter_article_paths([real])]
-    holds_sources = False
-    out = resolve(out, cwd)
-    if not is_url(out) and os.path.isdir(out):
-        resolved = os.path.realpath(out)
-        holds_sources = any(not is_url(f) and os.path.dirname(os.path.realpath(resolve(f, cwd))) == resolved
-                            for f in files)
-    return files, missing, holds_sources
+    problem = ""
+    if not is_url(out):
+        local = [resolve(p, cwd) for p in paths if not is_url(p)]
+        problem = export_problem(resolve(out, cwd), local, [resolve(f, cwd) for f in files if not is_url(f)])
+        problem = problem.replace(resolve(out, cwd), out, 1) if problem else ""
+    return files, missing, problem
 
 
 def _list_url(url: str) -> list[str] | None:
