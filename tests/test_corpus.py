@@ -116,6 +116,10 @@ def test_command_line_jsonl_exit_codes_and_messages(tmp_path):
     assert run("export", src, "--format", "jsonl", "--out", tmp_path / "out").returncode == 0
     assert run("export", src, "--format", "jsonl", "--out", src).returncode == 2
     assert "beside the sources" in run("export", src, "--format", "jsonl", "--out", src).stderr
+    inside = run("export", src, "--format", "jsonl", "--out", src / "corpus")
+    assert inside.returncode == 2 and inside.stderr.strip() == (
+        f"article-reader: {src / 'corpus'}: holds source articles; choose another folder so exports "
+        "never sit beside the sources")
     assert run("export", tmp_path / "nope", "--format", "jsonl", "--out", tmp_path / "o").returncode == 2
 
 
