@@ -136,6 +136,18 @@ def test_scheduler_without_dask_says_how_to_install_it(tmp_path):
         assert not (tmp_path / "out").exists()
 
 
+def test_parquet_without_pyarrow_says_how_to_install_it(tmp_path):
+    src = make_folder(tmp_path / "src", n=2)
+    code = ("import sys; sys.modules['pyarrow'] = None\n"
+            "from reader.cli import main\n"
+            f"sys.exit(main(['export', {str(src)!r}, '--format', 'parquet', '--out', {str(tmp_path / 'out')!r}]))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120, cwd=ROOT)
+    assert out.returncode == 2
+    assert out.stderr.strip() == ("article-reader: --format parquet needs pyarrow: "
+                                  "install with pip install '.[cluster]'")
+    assert not (tmp_path / "out").exists()
+
+
 def test_unreachable_scheduler_is_one_line_exit_2(tmp_path):
     pytest.importorskip("distributed")
     src = make_folder(tmp_path / "src", n=2)

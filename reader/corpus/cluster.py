@@ -167,7 +167,6 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
     return report
 
 
-
 def export_files_on_cluster(client, paths: Sequence[str], out: str, fmt: str, part_size: int = PART_SIZE,
                             on_failure: OnFailure | None = None,
                             on_progress: Progress | None = None) -> tuple[ExportReport, list[tuple[str, str]]]:
@@ -184,7 +183,7 @@ def export_files_on_cluster(client, paths: Sequence[str], out: str, fmt: str, pa
     sums = client.map(digests, rendered, key=[f"digests-{run}-{i}" for i in range(len(rendered))])
     names = client.submit(assign_names, one.target, fmt, *sums, key=f"names-of-files-{run}")
     writes = [client.submit(write_files, one.target, files, client.submit(operator.getitem, names, i,
-                                                                          key=f"names-{run}-part-{i}"),
+                                                                          key=f"file-names-{run}-{i}"),
                             key=f"write-{run}-{i}") for i, files in enumerate(rendered)]
     report = ExportReport()
     done = 0
