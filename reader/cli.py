@@ -50,7 +50,10 @@ def _parser() -> argparse.ArgumentParser:
     clean.add_argument("--json", action="store_true", help="print a JSON object instead of text")
     _no_corrections(clean)
     export = sub.add_parser("export", help="write cleaned articles to a folder",
-                            description="Write one cleaned file per article into DIR, named from its title. "
+                            description="Write one cleaned file per article into DIR, named from its title (or "
+                                        "with --format jsonl or parquet, shards of "
+                                        f"{SHARD_SIZE:,} articles, organisations.csv and "
+                                        "failures.jsonl). "
                                         "All articles are loaded first (names one article defines are "
                                         "marked in the others, as in the window), then written.")
     export.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders")
