@@ -23,7 +23,8 @@ from ..export import ExportError, ExportReport
 from .files import assign_names, digests, render_files, write_files
 from .local import OnFailure, Progress
 from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, load_sandboxed, \
-    make_target, named_of, remove_stale_shards, render_part, write_failures, write_organisations, write_shard
+    make_target, named_of, remove_stale_shards, render_part, rows_of, write_failures, write_organisations, \
+    write_shard
 from .shards import SHARD_SIZE, MissingPackage, plan_shards, require_pyarrow
 from .sources import HoldsSources, MissingSources, list_sources, resolve
 from .target import Target
@@ -135,9 +136,10 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
     folder = client.submit(build_folder, *inputs, key=f"index-{run}")
     rendered = [client.submit(render_part, part, folder, fmt, key=f"render-{run}-{i}")
                 for i, part in enumerate(parts)]
+    rows = client.map(rows_of, rendered, key=[f"rows-{run}-{i}" for i in range(len(rendered))])
     plan = plan_shards(counts, shard_size)
     writes = [client.submit(write_shard, target, number, fmt, [(start, stop) for _, start, stop in slices],
-                            *[rendered[p] for p, _, _ in slices], key=f"shard-{run}-{number}")
+                            *[rows[p] for p, _, _ in slices], key=f"shard-{run}-{number}")
               for number, slices in enumerate(plan)]
     sizes = {future.key: sum(stop - start for _, start, stop in slices) for future, slices in zip(writes, plan)}
     named = client.map(named_of, rendered, key=[f"named-{run}-{i}" for i in range(len(rendered))])

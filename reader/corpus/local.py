@@ -66,7 +66,7 @@ def _export(library, paths, target: Target, report: CorpusReport, jobs, shard_si
         nonlocal shards
         count = len(batch.rows)
         try:
-            report.shards.append(write_shard(target, shards, fmt, [(0, count)], batch))
+            report.shards.append(write_shard(target, shards, fmt, [(0, count)], batch.rows))
             report.articles += count
         except ExportError as err:
             report.failed.append((err.path, err.reason))

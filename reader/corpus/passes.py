@@ -210,12 +210,18 @@ def make_target(target: Target) -> Target:
     return target
 
 
+def rows_of(rendered: Rendered) -> list:
+    """A part's rows alone: what a shard's writer fetches (not its organisations)."""
+    return rendered.rows
+
+
 def write_shard(target: Target, number: int, fmt: str, spans: Sequence[tuple[int, int]],
-                *rendered: Rendered) -> str:
-    """Write shard ``number`` from ``rendered[i].rows[start:stop]`` for each ``spans[i]``."""
-    rows = [row for (start, stop), part in zip(spans, rendered) for row in part.rows[start:stop]]
+                *rows: Sequence) -> str:
+    """Write shard ``number`` from ``rows[i][start:stop]`` for each ``spans[i]`` (the rows
+    of the parts it takes articles from, see :func:`rows_of`)."""
     name = shard_name(number, fmt)
-    target.write(name, encode_shard(rows, fmt))
+    target.write(name, encode_shard([row for (start, stop), part in zip(spans, rows) for row in part[start:stop]],
+                                    fmt))
     return name
 
 
