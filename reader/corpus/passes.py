@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple, Sequence
 
 from ..export import ExportError, to_json
+from ..library.gcpause import paused
 from ..library.pool import Loaded, load_one
 from ..organisations.recognise import OrganisationIndex, folder_names, with_folder_names
 from ..read.decode import MAX_BYTES
@@ -92,7 +93,12 @@ def load_path(path: str, cwd: str = "") -> Loaded:
 
 
 def load_part(paths: Sequence[str], cwd: str = "") -> list[Loaded]:
-    return [load_path(p, cwd) for p in paths]
+    """Pass one for a part. Here and in the other steps a cluster's worker runs, no cyclic
+    garbage collection (:func:`reader.library.gcpause.paused`): the records made are
+    acyclic, and a worker holds the whole folder's parts, which every collection would
+    scan again."""
+    with paused():
+        return [load_path(p, cwd) for p in paths]
 
 
 CRASHED = "reading it crashed the process that read it"
@@ -151,7 +157,8 @@ class Named(NamedTuple):
 
 
 def index_input(part: Sequence[Loaded]) -> list[Named]:
-    return [Named(a.key, a.date, a.organisations) for a in articles_of(part)]
+    with paused():
+        return [Named(a.key, a.date, a.organisations) for a in articles_of(part)]
 
 
 def index_of(*inputs: Sequence[Named]) -> Folder:
@@ -169,9 +176,10 @@ def index_of(*inputs: Sequence[Named]) -> Folder:
 def build_folder(*inputs: Sequence[Named]) -> Folder:
     """:func:`index_of`, ready for pass two: its tables built once here (not by every
     copy of it), so that several threads may read it."""
-    folder = index_of(*inputs)
-    folder.index.entries()
-    folder.index.derived(folder_names)
+    with paused():
+        folder = index_of(*inputs)
+        folder.index.entries()
+        folder.index.derived(folder_names)
     return folder
 
 
@@ -195,8 +203,9 @@ class Rendered:
 def render_part(part: Sequence[Loaded], folder: Folder, fmt: str) -> Rendered:
     """Pass two for a part: each article with the names the whole folder recognised marked."""
     rendered = Rendered(fmt)
-    for article in articles_of(part):
-        rendered.add(with_folder_names(article, folder.index))
+    with paused():
+        for article in articles_of(part):
+            rendered.add(with_folder_names(article, folder.index))
     return rendered
 
 
