@@ -9,14 +9,15 @@ import sys
 
 import pytest
 
-from conftest import ROOT, write
+from conftest import ROOT, SAMPLE_1, write
 from corpus_folder import make_folder
 from reader.corpus.local import export_corpus
 from reader.corpus.shards import plan_shards, read_shard
 from reader.read.load import iter_article_paths
 
-KEYS = ["path", "format", "title", "date", "authors", "dateline", "text", "paragraphs",
-        "organisations", "links", "tags", "warnings"]
+def clean_json_keys():
+    out = run("clean", "--json", SAMPLE_1)
+    return list(json.loads(out.stdout))
 
 
 def run(*args):
@@ -53,11 +54,16 @@ def test_jsonl_shards_hold_the_json_export_objects_in_folder_order(tmp_path):
     lines = [p.read_text("utf-8").splitlines() for p in shards(tmp_path / "out", "jsonl")]
     assert [len(x) for x in lines] == [5, 5, 2]
     got = [json.loads(line) for x in lines for line in x]
-    assert all(list(obj) == KEYS for obj in got)
+    keys = clean_json_keys()
+    assert all(list(obj) == keys for obj in got)
     assert [obj["title"] for obj in got][:2] == ["Port authority sued", "Talks on grain resume, round 1"]
-    # the same objects `export --format json` writes, one file per article
+    # the objects `export --format json` writes, one file per article, less the key it
+    # adds to clean --json's (where each organisation came from)
     assert run("export", src, "--format", "json", "--out", tmp_path / "json").returncode == 1
     singles = [json.loads(p.read_text("utf-8")) for p in (tmp_path / "json").iterdir()]
+    for obj in singles:
+        for org in obj["organisations"]:
+            org.pop("source")
     key = lambda o: json.dumps(o, sort_keys=True)
     assert sorted(map(key, got)) == sorted(map(key, singles))
     # the folder's names are marked: AIM, defined in one article, is an organisation in the others
@@ -67,7 +73,10 @@ def test_jsonl_shards_hold_the_json_export_objects_in_folder_order(tmp_path):
 
 
 def test_parquet_holds_the_same_rows_as_jsonl(tmp_path):
-    pytest.importorskip("pyarrow")
+    pyarrow = pytest.importorskip("pyarrow")
+    from reader.corpus.shards import _schema
+
+    assert _schema(pyarrow).names == clean_json_keys()  # every key of clean --json is a column
     src = make_folder(tmp_path / "src")
     files = list(iter_article_paths([src]))
     export_corpus(files, str(tmp_path / "jsonl"), "jsonl", jobs=1, shard_size=5)

@@ -95,11 +95,12 @@ def _schema(pa):
     mention = pa.struct([("start", pa.int64()), ("end", pa.int64()), ("text", pa.string())])
     organisation = pa.struct([("name", pa.string()), ("aliases", strings), ("mentions", pa.list_(mention))])
     link = pa.struct([("url", pa.string()), ("label", pa.string()), ("kind", pa.string())])
-    return pa.schema([
+    block = pa.struct([("kind", pa.string()), ("text", pa.string())])
+    return pa.schema([  # the keys of reader.export.to_json, in its order
         ("path", pa.string()), ("format", pa.string()), ("title", pa.string()), ("date", pa.string()),
         ("authors", strings), ("dateline", pa.string()), ("text", pa.string()), ("paragraphs", strings),
-        ("organisations", pa.list_(organisation)), ("links", pa.list_(link)), ("tags", strings),
-        ("warnings", strings),
+        ("blocks", pa.list_(block)), ("organisations", pa.list_(organisation)), ("links", pa.list_(link)),
+        ("tags", strings), ("warnings", strings),
     ])
 
 
