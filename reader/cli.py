@@ -191,7 +191,7 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: boo
                  f"--format {' or '.join(CORPUS_FORMATS)} or --scheduler")
             return 2
         from .corpus.command import export_command
-        return export_command(paths, fmt, out, jobs, scheduler, _err, shard_size)
+        return export_command(paths, fmt, out, jobs, scheduler, _err, shard_size, corrections)
     from .corrections.commands import user_corrections
     from .export import ExportError
     from .library import Library

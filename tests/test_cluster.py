@@ -2,6 +2,7 @@
 processes): the same files as the local run, and nothing lost when a worker dies."""
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -203,3 +204,25 @@ def test_a_file_that_crashes_its_process_is_listed_and_the_rest_written(tmp_path
         name: data for name, data in want.items() if name != "failures.jsonl"}
     assert got["failures.jsonl"].decode().splitlines()[0] == (
         f'{{"path":"{crash}","reason":"reading it crashed the process that read it"}}')
+
+
+def test_the_users_corrections_apply_on_the_cluster_as_on_one_machine(tmp_path, cluster):
+    src = make_folder(tmp_path / "src", n=3)
+    data = tmp_path / "data"
+    write(data / "corrections.json", json.dumps({
+        "version": 1, "organisations": [{"name": "Harbour Board", "aliases": ["Harbour Development Board"]}],
+        "not_organisations": ["National Audit Office"]}))
+    env = dict(os.environ, ARTICLE_READER_DATA_DIR=str(data),
+               PYTHONPATH=os.pathsep.join(p for p in (str(ROOT), os.environ.get("PYTHONPATH")) if p))
+    runs = {}
+    for name, extra in (("local", []), ("cluster", ["--scheduler", cluster.scheduler_address]),
+                        ("plain", ["--no-corrections"])):
+        out = subprocess.run([sys.executable, "-m", "reader", "export", str(src), "--format", "jsonl",
+                              "--out", str(tmp_path / name), *extra], capture_output=True, text=True,
+                             timeout=300, cwd=ROOT, env=env)
+        assert out.returncode == 1, out.stderr  # the empty file
+        runs[name] = [json.loads(line) for line in (tmp_path / name / "articles-00000.jsonl").open()]
+    assert runs["cluster"] == runs["local"] != runs["plain"]
+    names = lambda objs: {org["name"] for obj in objs for org in obj["organisations"]}
+    assert "Harbour Board" in names(runs["local"]) and "National Audit Office" not in names(runs["local"])
+    assert "Harbour Development Board" in names(runs["plain"]) and "National Audit Office" in names(runs["plain"])

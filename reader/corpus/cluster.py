@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Sequence
 
+from ..corrections import Corrections
 from ..export import ExportError, ExportReport
 from .files import assign_names, digests, render_files, write_files
 from .local import OnFailure, Progress
@@ -121,9 +122,10 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
 
 def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_size: int = SHARD_SIZE,
                       part_size: int = PART_SIZE, on_failure: OnFailure | None = None,
-                      on_progress: Progress | None = None) -> CorpusReport:
+                      on_progress: Progress | None = None, corrections: Corrections | None = None) -> CorpusReport:
     """:func:`reader.corpus.local.export_corpus` on ``client``'s cluster, for ``paths``
-    (files, folders or fsspec URLs, as the workers see them). Raises MissingSources
+    (files, folders or fsspec URLs, as the workers see them), with the user's
+    ``corrections`` applied. Raises MissingSources
     naming the paths that do not exist, HoldsSources if ``out`` holds source articles."""
     from distributed import as_completed
 
@@ -133,7 +135,7 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
     run, target, parts, inputs = one.run, one.target, one.parts, one.inputs
     report = CorpusReport(out, fmt, failures=one.failures)
     counts = client.gather(client.map(len, inputs, key=[f"count-{run}-{i}" for i in range(len(inputs))]))
-    folder = client.submit(build_folder, *inputs, key=f"index-{run}")
+    folder = client.submit(build_folder, *inputs, corrections=corrections, key=f"index-{run}")
     rendered = [client.submit(render_part, part, folder, fmt, key=f"render-{run}-{i}")
                 for i, part in enumerate(parts)]
     rows = client.map(rows_of, rendered, key=[f"rows-{run}-{i}" for i in range(len(rendered))])
@@ -170,8 +172,8 @@ def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_si
 
 
 def export_files_on_cluster(client, paths: Sequence[str], out: str, fmt: str, part_size: int = PART_SIZE,
-                            on_failure: OnFailure | None = None,
-                            on_progress: Progress | None = None) -> tuple[ExportReport, list[tuple[str, str]]]:
+                            on_failure: OnFailure | None = None, on_progress: Progress | None = None,
+                            corrections: Corrections | None = None) -> tuple[ExportReport, list[tuple[str, str]]]:
     """:func:`reader.export.export_all` of every article under ``paths`` (one txt, md,
     html or json file each) on ``client``'s cluster, with the folder's names marked as
     the local export marks them: its report, and the (path, reason) of unreadable files."""
@@ -179,7 +181,7 @@ def export_files_on_cluster(client, paths: Sequence[str], out: str, fmt: str, pa
 
     one = _pass_one(client, paths, out, part_size, on_failure, on_progress)
     run = one.run
-    folder = client.submit(build_folder, *one.inputs, key=f"index-{run}")
+    folder = client.submit(build_folder, *one.inputs, corrections=corrections, key=f"index-{run}")
     rendered = [client.submit(render_files, part, folder, fmt, key=f"render-{run}-{i}")
                 for i, part in enumerate(one.parts)]
     sums = client.map(digests, rendered, key=[f"digests-{run}-{i}" for i in range(len(rendered))])

@@ -9,6 +9,7 @@ import sys
 import time
 from typing import Callable
 
+from ..corrections.commands import user_corrections
 from .shards import FORMATS, SHARD_SIZE, MissingPackage, require_pyarrow
 from .target import is_url
 
@@ -39,7 +40,9 @@ class _Progress:
 
 
 def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: str | None,
-                   err: Callable[[str], None], shard_size: int = SHARD_SIZE) -> int:
+                   err: Callable[[str], None], shard_size: int = SHARD_SIZE, corrections: bool = True) -> int:
+    """``export`` with ``--format jsonl|parquet`` or ``--scheduler``; its exit code.
+    ``corrections``: apply the user's (``--no-corrections``: not)."""
     if scheduler is None:  # on a cluster the workers look for the paths, where they are
         urls = [p for p in paths if is_url(p)]
         if urls:
@@ -68,10 +71,11 @@ def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: s
     try:
         if fmt == "parquet":
             require_pyarrow()
+        fixes = user_corrections(corrections, err)
         if scheduler is None:
-            outcome = _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err)
+            outcome = _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err, fixes)
         else:
-            outcome = _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
+            outcome = _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err, fixes)
     except MissingPackage as missing_package:
         progress.end()
         err(str(missing_package))
@@ -96,20 +100,20 @@ def export_command(paths: list[str], fmt: str, out: str, jobs: int, scheduler: s
 Outcome = tuple[str, list[tuple[str, str]], list[tuple[str, str]]]  # summary, not written, unreadable
 
 
-def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err) -> Outcome | None:
+def _local(paths, fmt, out, jobs, shard_size, failed_file, progress, err, fixes) -> Outcome | None:
     from .local import export_corpus
     from .sources import HoldsSources
 
     try:
         report = export_corpus(paths, out, fmt, jobs=jobs or None, shard_size=shard_size,
-                               on_failure=failed_file, on_progress=progress)
+                               on_failure=failed_file, on_progress=progress, corrections=fixes)
     except HoldsSources as problem:
         err(str(problem))
         return None
     return report.summary(), report.failed, report.failures
 
 
-def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err) -> Outcome | None:
+def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err, fixes) -> Outcome | None:
     from .cluster import connect, export_files_on_cluster, export_on_cluster
     from .sources import HoldsSources, MissingSources
 
@@ -121,10 +125,10 @@ def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err)
     try:
         if fmt in FORMATS:
             report = export_on_cluster(client, paths, out, fmt, shard_size=shard_size,
-                                       on_failure=failed_file, on_progress=progress)
+                                       on_failure=failed_file, on_progress=progress, corrections=fixes)
             return report.summary(), report.failed, report.failures
         files_report, unreadable = export_files_on_cluster(client, paths, out, fmt, on_failure=failed_file,
-                                                           on_progress=progress)
+                                                           on_progress=progress, corrections=fixes)
         summary = files_report.summary(out, fmt)
         if unreadable:
             summary += f"; {len(unreadable)} file{'s' if len(unreadable) != 1 else ''} could not be read"

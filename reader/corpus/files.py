@@ -15,7 +15,6 @@ from typing import Sequence
 
 from ..export import SUFFIXES, ExportError, render, suggested_filename
 from ..library.pool import Loaded
-from ..organisations.recognise import with_folder_names
 from .passes import Folder, articles_of
 from .target import Target
 
@@ -38,7 +37,7 @@ class Written:
 def render_files(part: Sequence[Loaded], folder: Folder, fmt: str) -> list[Article]:
     out = []
     for article in articles_of(part):
-        shown = with_folder_names(article, folder.index)
+        shown = folder.shown(article)
         text = render(shown, fmt)
         try:
             out.append(Article(shown.key, suggested_filename(shown, fmt), text.encode("utf-8")))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from typing import Callable, Sequence
 
+from ..corrections import Corrections
 from ..export import ExportError
 from .passes import CorpusReport, Named, Rendered, remove_stale_shards, write_failures, write_organisations, \
     write_shard
@@ -18,10 +19,10 @@ OnFailure = Callable[[str, str], None]  # (path, reason) of a file that could no
 
 def export_corpus(paths: Sequence[str], out: str, fmt: str, jobs: int | None = None,
                   shard_size: int = SHARD_SIZE, on_failure: OnFailure | None = None,
-                  on_progress: Progress | None = None) -> CorpusReport:
+                  on_progress: Progress | None = None, corrections: Corrections | None = None) -> CorpusReport:
     """Write the articles under ``paths`` (files and folders) as shards of ``fmt``
     ("jsonl" or "parquet") into ``out`` (a folder or an fsspec URL), with
-    ``organisations.csv`` and ``failures.jsonl``. Raises HoldsSources (with the
+    ``organisations.csv`` and ``failures.jsonl``, and the user's ``corrections`` applied. Raises HoldsSources (with the
     library's reason) for a folder that holds the sources, MissingPackage for parquet
     without pyarrow."""
     from ..library import Library
@@ -29,6 +30,7 @@ def export_corpus(paths: Sequence[str], out: str, fmt: str, jobs: int | None = N
     if fmt == "parquet":
         require_pyarrow()
     library = Library(cache=False, searchable=False)
+    library.corrections = corrections  # applied by as_shown
     try:
         problem = library.export_problem(out, paths)
         if problem:

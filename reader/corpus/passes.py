@@ -20,6 +20,7 @@ import tempfile
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple, Sequence
 
+from ..corrections import Corrections, apply as corrected
 from ..export import ExportError, to_json
 from ..library.gcpause import paused
 from ..library.pool import Loaded, load_one
@@ -56,10 +57,18 @@ class CorpusReport:
 
 @dataclass(slots=True)
 class Folder:
-    """What pass two needs from pass one: the index, and each article's date (by key)."""
+    """What pass two needs from pass one: the index, each article's date (by key), and
+    the user's corrections to apply."""
 
     index: OrganisationIndex
     dates: dict[str, str | None]
+    corrections: Corrections | None = None
+
+    def shown(self, article: Article) -> Article:
+        """``article`` as :meth:`reader.library.Library.as_shown` shows it: the names the
+        folder taught marked, then the corrections applied."""
+        shown = with_folder_names(article, self.index)
+        return corrected(shown, self.corrections) if self.corrections else shown
 
 
 # ---------------------------------------------------------------- pass one
@@ -173,11 +182,12 @@ def index_of(*inputs: Sequence[Named]) -> Folder:
     return Folder(index, dates)
 
 
-def build_folder(*inputs: Sequence[Named]) -> Folder:
+def build_folder(*inputs: Sequence[Named], corrections: Corrections | None = None) -> Folder:
     """:func:`index_of`, ready for pass two: its tables built once here (not by every
-    copy of it), so that several threads may read it."""
+    copy of it), so that several threads may read it, and ``corrections`` to apply."""
     with paused():
         folder = index_of(*inputs)
+        folder.corrections = corrections
         folder.index.entries()
         folder.index.derived(folder_names)
     return folder
@@ -205,7 +215,7 @@ def render_part(part: Sequence[Loaded], folder: Folder, fmt: str) -> Rendered:
     rendered = Rendered(fmt)
     with paused():
         for article in articles_of(part):
-            rendered.add(with_folder_names(article, folder.index))
+            rendered.add(folder.shown(article))
     return rendered
 
 
