@@ -7,6 +7,7 @@ import os
 import signal
 import subprocess
 import sys
+from contextlib import contextmanager
 
 import pytest
 
@@ -18,8 +19,8 @@ from reader.corpus.local import export_corpus
 distributed = pytest.importorskip("distributed")
 
 
-@pytest.fixture(scope="module")
-def cluster():
+@contextmanager
+def local_cluster():
     """Two worker processes that can import ``reader`` (installed in CI; here from the
     checkout, through PYTHONPATH) and this module (for the worker plugin below). A task
     is given up after killing one worker, not the default three: quicker tests."""
@@ -29,6 +30,12 @@ def cluster():
     with dask.config.set({"distributed.scheduler.allowed-failures": 1}), \
             distributed.LocalCluster(n_workers=2, processes=True, threads_per_worker=1, dashboard_address=":0",
                                      env={"PYTHONPATH": path}) as local:
+        yield local
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    with local_cluster() as local:
         yield local
 
 
@@ -184,17 +191,16 @@ class CrashOn(distributed.WorkerPlugin):
         passes.CHILD = patch + passes.CHILD
 
 
-def test_a_file_that_crashes_its_process_is_listed_and_the_rest_written(tmp_path, client):
+def test_a_file_that_crashes_its_process_is_listed_and_the_rest_written(tmp_path):
+    """On a cluster of its own: its workers keep the crash."""
     src = make_folder(tmp_path / "src", n=6)
     local_run(src, tmp_path / "local")
     write(src / "a03-crash.txt", "Crash\n\nThe Harbour Development Board met on Monday.\n")
-    client.register_plugin(CrashOn("a03-crash.txt"), name="crash")
-    try:
+    with local_cluster() as own, distributed.Client(own, set_as_default=False) as client:
+        client.wait_for_workers(2, timeout=60)
+        client.register_plugin(CrashOn("a03-crash.txt"), name="crash")
         report = export_on_cluster(client, [str(src)], str(tmp_path / "cluster"), "jsonl", shard_size=4,
                                    part_size=4)
-    finally:
-        client.unregister_worker_plugin("crash")
-        client.restart()
     crash = str(src / "a03-crash.txt")
     assert report.failures == [(crash, "reading it crashed the process that read it"),
                                (str(src / "z-empty.txt"), "the file is empty")]
