@@ -13,7 +13,8 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ..export import SUFFIXES, ExportError, render, suggested_filename
+from ..export import ExportError, render, suggested_filename
+from ..formats import format_named
 from ..library.pool import Loaded
 from .passes import Folder, articles_of
 from .target import Target
@@ -54,7 +55,7 @@ def digests(files: Sequence[Article]) -> list[tuple[str, str]]:
 def assign_names(target: Target, fmt: str, *parts: Sequence[tuple[str, str]]) -> list[list[tuple[str, bool]]]:
     """For each file of each part, in order: (its name, whether the folder already holds
     this same content under it), by the rule of :func:`reader.export.export_all`."""
-    suffix = SUFFIXES[fmt]
+    suffix = format_named(fmt).suffix
     taken: set[str] = set()
     out = []
     for part in parts:

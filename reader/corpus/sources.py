@@ -6,7 +6,8 @@ import os
 from pathlib import PurePath
 
 from ..library.exports import export_problem
-from ..read.load import EXTENSIONS, iter_article_paths
+from ..formats import article_format
+from ..read.load import iter_article_paths
 from .target import is_url
 
 
@@ -67,6 +68,6 @@ def _list_url(url: str) -> list[str] | None:
         relative = path[len(root.rstrip("/")) + 1:] if path.startswith(root.rstrip("/")) else path
         if any(part.startswith(".") for part in relative.split("/")):
             continue  # hidden, as in a local folder
-        if os.path.splitext(path)[1].lower() in EXTENSIONS:
+        if article_format(path) is not None:
             found.append(fs.unstrip_protocol(path) if hasattr(fs, "unstrip_protocol") else f"{protocol}://{path}")
     return found
