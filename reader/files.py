@@ -15,6 +15,11 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
     The file gets the mode any new file gets under the user's umask (``mkstemp``'s
     0600 would hide an export from the user's other programs and accounts). Raises
     OSError, or UnicodeEncodeError for text that cannot be written as UTF-8."""
+    write_atomic_bytes(path, text.encode("utf-8"))
+
+
+def write_atomic_bytes(path: str | os.PathLike, data: bytes) -> None:
+    """:func:`write_atomic` for bytes (a corpus export's shards). Raises OSError."""
     path = Path(path)
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     while True:
@@ -25,8 +30,8 @@ def write_atomic(path: str | os.PathLike, text: str) -> None:
         except FileExistsError:
             continue
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
             fh.flush()
             os.fsync(fh.fileno())
         os.replace(tmp, path)

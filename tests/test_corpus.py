@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import os
 import subprocess
 import sys
 
@@ -163,3 +164,15 @@ def test_unreachable_scheduler_is_one_line_exit_2(tmp_path):
     out = run("export", src, "--format", "jsonl", "--out", tmp_path / "out", "--scheduler", "tcp://127.0.0.1:9")
     assert out.returncode == 2 and "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+def test_shards_get_the_mode_of_any_new_file(tmp_path):
+    """Not mkstemp's 0600: a corpus is read by the user's other programs and accounts."""
+    src = make_folder(tmp_path / "src", n=2)
+    old = os.umask(0o022)
+    try:
+        export_corpus([str(src)], str(tmp_path / "out"), "jsonl", jobs=1)
+    finally:
+        os.umask(old)
+    modes = {p.name: p.stat().st_mode & 0o777 for p in (tmp_path / "out").iterdir()}
+    assert modes == {"articles-00000.jsonl": 0o644, "organisations.csv": 0o644, "failures.jsonl": 0o644}

@@ -1,16 +1,17 @@
 """Where a corpus export goes: a local folder or any fsspec URL (``s3://bucket/news``).
 
-Every file is written whole or not at all: a local file through a temporary file in the
-same folder and a rename, a remote one through a temporary name and a move (object
-stores put an object whole anyway). Picklable, so cluster workers write directly.
+Every file is written whole or not at all: a local file by
+:func:`reader.files.write_atomic_bytes` (a temporary file in the same folder, a rename),
+a remote one through a temporary name and a move (object stores put an object whole
+anyway). Picklable, so cluster workers write directly.
 """
 from __future__ import annotations
 
 import logging
 import os
-import tempfile
 
 from ..export import ExportError
+from ..files import write_atomic_bytes
 
 log = logging.getLogger(__name__)
 
@@ -57,23 +58,10 @@ class Target:
             except OSError as err:
                 raise ExportError(path, err.strerror or str(err)) from None
             return path
-        tmp = None
         try:
-            fd, tmp = tempfile.mkstemp(dir=self._root, prefix=f".{name}.", suffix=".tmp")
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(data)
-                fh.flush()
-                os.fsync(fh.fileno())
-            os.replace(tmp, path)
-            tmp = None
+            write_atomic_bytes(path, data)
         except OSError as err:
             raise ExportError(path, err.strerror or str(err)) from None
-        finally:
-            if tmp is not None:
-                try:
-                    os.unlink(tmp)
-                except OSError:
-                    pass
         return path
 
     def read(self, name: str) -> bytes | None:
