@@ -9,9 +9,8 @@ is made to run on a worker thread::
     changes = library.refresh(["/home/me/news/2024"])  # a QFileSystemWatcher said so
 
 ``open`` finds the article files, serves the ones the cache holds unchanged (no
-parsing: a folder of 10,000 reopens in about a second), then loads the rest on all
-cores (:mod:`reader.library.pool`), storing each file's articles and full-text index in the
-cache as they arrive. Progress goes to ``on_batch(articles, failures, done, total)``,
+parsing), then loads the rest on all cores (:mod:`reader.library.pool`), storing each
+file's articles and full-text index in the cache as they arrive. Progress goes to ``on_batch(articles, failures, done, total)``,
 called on the thread that called ``open``: the first batch as soon as one file is
 ready, then about every ``batch_seconds``.
 
@@ -24,7 +23,7 @@ here.
 ``on_batch`` runs on the loader thread: emit a signal from it, touch no widget. A batch
 holds at most ``max_batch`` (200) articles. The organisations panel can use
 :meth:`organisations` (built on the loader thread) rather than indexing each batch
-again on the UI thread (a large part of the window's work per batch).
+again on the UI thread.
 
 While ``open``/``refresh`` run, the cyclic garbage collector is paused, and the records
 built are then frozen out of its sight (``gc.freeze``): see :func:`reader.library.gcpause.paused_and_frozen`.
