@@ -62,7 +62,6 @@ from .stories import FolderStories
 from ..stories.group import Story
 
 log = logging.getLogger(__name__)
-
 _LOOKUP = 500  # cached files read per query
 
 Discover = Callable[[list[str]], Iterable[str | os.PathLike]]
@@ -247,9 +246,9 @@ class Library:
             self._files[path] = st
             if st.file_id is not None:
                 self._by_id[st.file_id] = path
-            for a in articles:
+            for a in articles:  # the index counts the articles as shown: corrected
                 self.articles[a.key] = a
-                self.index.add(a)
+                self.index.add(corrected(a, self.corrections) if self.corrections else a)
         if changes is not None:
             changes.articles.extend(articles)
             if changes.removed:
@@ -459,8 +458,7 @@ class Library:
         (an acronym one defines, ...) marked in it too, then :attr:`corrections`
         applied (safe from any thread)."""
         with self.lock:
-            shown = with_folder_names(article, self.index)
-            corrections = self.corrections
+            shown, corrections = with_folder_names(article, self.index), self.corrections
         return corrected(shown, corrections) if corrections else shown
 
     def export_problem(self, folder: str | os.PathLike, paths: Iterable[str | os.PathLike] | None = None) -> str:
