@@ -130,6 +130,7 @@ class ReadingPane(QTextBrowser):
         self._base_size = self.font().pointSizeF()
         self._colours: Colours = {}
         self._only: str | None = None
+        self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
 
     # -- resources and links: nothing is loaded, nothing followed ------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 (Qt name)
@@ -147,6 +148,25 @@ class ReadingPane(QTextBrowser):
             self.mention_clicked.emit(mention.name)
         else:
             self.link_clicked.emit(url)
+
+    def mention_at(self, pos) -> str | None:
+        """The organisation of the highlight at ``pos`` (viewport coordinates), or None."""
+        anchor = self.anchorAt(pos)
+        if not anchor.startswith(MENTION_SCHEME + ":"):
+            return None
+        try:
+            return self._placed[int(anchor.split(":", 1)[1])].name
+        except (ValueError, IndexError):
+            return None
+
+    def contextMenuEvent(self, event):  # noqa: N802 - the standard menu, and the hooks' items
+        menu = self.createStandardContextMenu()
+        name = self.mention_at(event.pos())
+        if name is not None:
+            self.mention_clicked.emit(name)
+        for hook in self.menu_hooks:
+            hook(menu, name)
+        menu.popup(event.globalPos())
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:

@@ -162,6 +162,9 @@ class SidePanel(QWidget):
         self.org_view.activated.connect(self._on_org_clicked)
         self.org_view.doubleClicked.connect(
             lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
+        self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
+        self.org_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.org_view.customContextMenuRequested.connect(self._org_menu)
 
         self.mark_label = QLabel("")
         self.mark_label.setAccessibleName("Marked mention")
@@ -270,6 +273,17 @@ class SidePanel(QWidget):
 
     def _on_org_clicked(self, index: QModelIndex) -> None:
         self.organisation_selected.emit(self.organisations.rows[index.row()].name)
+
+    def _org_menu(self, pos: QPoint) -> None:
+        index = self.org_view.indexAt(pos)
+        name = self.organisations.rows[index.row()].name if index.isValid() else None
+        if name is not None:
+            self.select(name)
+        menu = QMenu(self)
+        for hook in self.menu_hooks:
+            hook(menu, name)
+        if not menu.isEmpty():
+            menu.popup(self.org_view.viewport().mapToGlobal(pos))
 
     # -- links -------------------------------------------------------------------
     def _on_link(self, index: QModelIndex) -> None:
