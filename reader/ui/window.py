@@ -19,6 +19,7 @@ from reader.settings import Settings
 
 from . import dialogs, viewstate
 from .actions import Actions
+from .corrections import Correcting
 from .counts import counted
 from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
@@ -69,10 +70,12 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.actions_ = Actions(self)
         self.actions_.build_menus(self)
         self._build()
+        self.correcting = Correcting(self)  # issue 16: the user's corrections, undoable
+        self.correcting.build_menu(self.menuBar(), self.actions_.view_menu.menuAction())
         self._connect()
         viewstate.restore(self)
-        if self.settings.note:
-            self.statusBar().showMessage(self.settings.note, 15000)
+        if self.settings.note or self.correcting.note:
+            self.statusBar().showMessage(self.settings.note or self.correcting.note, 15000)
 
     # -- construction ----------------------------------------------------------------
     def _build(self) -> None:
@@ -167,7 +170,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
 
-        self.loader.articles_loaded.connect(lambda articles: self.feeder.put(articles, self.current is None))
+        self.loader.articles_loaded.connect(
+            lambda articles: self.feeder.put(self.correcting.as_listed(articles), self.current is None))
         self.loader.file_failed.connect(
             lambda path, reason: self.feeder.put([Unreadable(path, reason)], self.current is None))
         self.loader.loading_finished.connect(self._on_loading_finished)
@@ -314,7 +318,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         gone = set(changes.removed) | set(changes.recovered)
         current_key = getattr(self.current, "key", None)
         self.model.remove(gone)
-        self.model.add(list(changes.articles), replace=True)
+        self.model.add(self.correcting.as_listed(list(changes.articles)), replace=True)
         self.model.add([Unreadable(f.path, f.reason) for f in changes.failures], replace=True)
         if self.search_bar.keys is not None:
             self.apply_filter()
@@ -353,6 +357,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
             return
+        item = self.library.articles.get(item.key, item)  # (the list's row may be corrected)
         item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         self.marks.show(item)
         self.settings.last_article = item.key
