@@ -22,6 +22,9 @@ in a fresh process with its own cache folder:
   cluster of as many single-threaded worker processes (``--scheduler``), side by side,
   with each pass's compute time per article on the cluster's workers (from its task
   stream): what more machines would divide, and what stays on one;
+* the window's corrections: each of those edits made through the open window's
+  Organisations actions (stored, index and ``org:`` search, list rows, pane and panel) and
+  undone, beside the core's ``recorrect`` for the same values in the same process;
 * the window (offscreen): first article shown, loading finished, and the longest gap of a
   10 ms heartbeat ``QTimer`` during a cold and a warm open (the longest UI stall). This
   drives ``reader.ui.window.MainWindow`` as it is (its loader runs
@@ -204,6 +207,55 @@ def phase_corrections(folder: str) -> dict:
     return out
 
 
+def phase_window_corrections(folder: str, timeout: float) -> dict:
+    """Each edit of phase_corrections made through the open window (the Organisations
+    menu's path: stored, index and org: search, the list's rows, the pane and panel), then
+    undone; beside it, the core's recorrect for the same values in the same process."""
+    os.environ["ARTICLE_READER_DATA_DIR"] = tempfile.mkdtemp(prefix="corrections-")  # never the user's
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from corpus import ORGANISATIONS, PEOPLE
+    from reader.corrections import Corrections, recorrect
+    from reader.settings import Settings
+    from reader.ui.window import MainWindow
+
+    app = QApplication.instance() or QApplication([])
+    window = MainWindow(Settings())
+    window.resize(1200, 800)
+    window.show()
+    window.loading_finished.connect(lambda *_: QTimer.singleShot(50, app.quit))
+    QTimer.singleShot(int(timeout * 1000), app.quit)
+    window.open_paths([folder])
+    app.exec()
+    articles = list(window.library.articles.values())
+    (long1, acronym1), (long2, _) = ORGANISATIONS[0], ORGANISATIONS[1]
+    edits = {
+        "refuse a person's name": lambda c: c.not_organisation(PEOPLE[1]),
+        "mark a person's name": lambda c: c.mark(PEOPLE[2]),
+        "merge an acronym into its organisation": lambda c: c.merge(acronym1, long1),
+        "rename an organisation": lambda c: c.rename(long2, long2 + " Ltd"),
+    }
+    out = {"articles": len(articles), "edits": {}}
+    for label, edit in edits.items():
+        c = window.correcting
+        before = c.value
+        t = time.perf_counter()
+        c.commit(edit, label)
+        done = time.perf_counter() - t
+        after = c.value
+        t = time.perf_counter()
+        c.step_back()
+        undone = time.perf_counter() - t
+        t = time.perf_counter()
+        changed = recorrect(articles, before, after)
+        core = time.perf_counter() - t
+        out["edits"][label] = (done, undone, core, len(changed))
+    window.close()
+    return out
+
+
 # ---------------------------------------------------------------- the driver
 
 def _child(args: list[str], cache: Path) -> dict:
@@ -310,6 +362,9 @@ def main() -> None:
     if args.phase == "corrections":
         print(json.dumps(phase_corrections(args.folder)))
         return
+    if args.phase == "window-corrections":
+        print(json.dumps(phase_window_corrections(args.folder, args.window_timeout)))
+        return
     if args.phase == "window":
         print(json.dumps(phase_window(args.folder, args.window_timeout)))
         return
@@ -401,6 +456,18 @@ def main() -> None:
                 print(f"  longest heartbeat gap     {win['longest_gap_ms']:8.1f} ms   bar 50 ms   "
                       f"(worst gaps, ms at s: {', '.join(f'{g}@{at}' for g, at in win['worst_gaps'])})")
                 print(f"  peak RSS                  {win['rss']:8.0f} MB")
+            if not args.no_corrections:
+                try:
+                    fix = _child(["--phase", "window-corrections", "--folder", str(folder),
+                                  "--window-timeout", str(args.window_timeout)], work / "cache-w")
+                except SystemExit as err:
+                    print(f"  could not drive the window: {err}")
+                else:
+                    print(f"window: one correction over {fix['articles']} open articles, done and undone "
+                          "(wall ms)   bar 1 s   (core: recorrect alone)")
+                    for label, (done, undone, core, changed) in fix["edits"].items():
+                        print(f"    {label:<38} {done * 1000:7.1f}, {undone * 1000:7.1f}   "
+                              f"(core {core * 1000:6.1f})   changed {changed:6d}")
         print(f"load average after: {' '.join(f'{x:.2f}' for x in os.getloadavg())}")
     finally:
         shutil.rmtree(work, ignore_errors=True)
