@@ -172,3 +172,15 @@ def test_delete_in_the_filter_box_edits_the_text_not_the_corrections(qtbot, make
     qtbot.keyClick(w.filter_edit, Qt.Key.Key_Delete)
     assert w.filter_edit.text() == "bc"
     assert not load().corrections
+
+
+def test_delete_on_a_clicked_highlight_in_the_pane(qtbot, make_window, news):
+    w = opened(qtbot, make_window, news)
+    red = next(o for o in w.current.organisations if o.name == "Red Cross").mentions[0]
+    rect = w.pane.cursorRect(w.pane.cursor_for(red.start + 2, red.start + 2))
+    qtbot.mouseClick(w.pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.panel.selected_name() == "Red Cross"
+    w.pane.setFocus()
+    qtbot.keyClick(w.pane, Qt.Key.Key_Delete)
+    assert "Red Cross" not in highlighted(w)
+    assert panel_names(w) == ["United Nations"]
