@@ -4,15 +4,15 @@
 value (atomically, before anything changes), corrects again only the open articles the
 difference between the old and the new value can touch
 (:func:`reader.corrections.recorrect`), puts those into the organisation index (so the
-folder counts and ``org:`` search follow) and returns their keys. :func:`listed` gives
-the articles as the document list should count their organisations. No Qt here.
+folder counts and ``org:`` search follow) and returns them, corrected, by key (what
+the document list shows). No Qt here.
 """
 from __future__ import annotations
 
 import logging
-from typing import Callable, Iterable
+from typing import Callable
 
-from ..corrections import Corrections, apply, recorrect
+from ..corrections import Corrections, recorrect
 from ..corrections.store import save as save_file
 from ..record import Article
 
@@ -21,13 +21,13 @@ log = logging.getLogger(__name__)
 Save = Callable[[Corrections], object]
 
 
-def correct(library, new: Corrections, save: Save | None = save_file) -> list[str]:
+def correct(library, new: Corrections, save: Save | None = save_file) -> dict[str, Article]:
     """Make ``new`` the corrections of ``library`` (and, with ``save``, the stored ones);
-    the keys of the open articles that may read otherwise now. Raises OSError when the
-    value cannot be stored: nothing has changed then."""
+    key -> article as corrected now, for the open articles that may read otherwise.
+    Raises OSError when the value cannot be stored: nothing has changed then."""
     old = library.corrections or Corrections()
     if new == old:
-        return []
+        return {}
     if save is not None:
         save(new)
     with library.lock:
@@ -39,12 +39,5 @@ def correct(library, new: Corrections, save: Save | None = save_file) -> list[st
             if library.articles.get(key) is not None:
                 library.index.add(article)  # replaces the article's organisations
     log.info("corrections changed: %d articles corrected again", len(changed))
-    return list(changed)
+    return changed
 
-
-def listed(library, keys: Iterable[str]) -> list[Article]:
-    """The open articles ``keys`` as the document list shows them: corrected."""
-    with library.lock:
-        corrections = library.corrections
-        articles = [library.articles[k] for k in keys if k in library.articles]
-    return [apply(a, corrections) for a in articles] if corrections else articles

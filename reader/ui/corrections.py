@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QLabel, 
 from reader.corrections import CorrectionError, Corrections, Entry
 from reader.corrections.apply import Corrector
 from reader.corrections.store import load as load_stored, save as save_stored
-from reader.library.corrected import correct, listed
+from reader.library.corrected import correct
 
 from .counts import counted
 from .documents import Unreadable
@@ -199,20 +199,21 @@ class Correcting(QObject):
         """``value`` stored and shown; False (and the user told) when it cannot be stored."""
         w = self.window
         try:
-            keys = correct(w.library, value, save=None if self.blocked else save_stored)
+            changed = correct(w.library, value, save=None if self.blocked else save_stored)
         except OSError as err:
             log.warning("corrections could not be saved", exc_info=True)
             w.show_error("Corrections Not Saved", f"Your corrections could not be saved: {err.strerror or err}")
             return False
-        self.show(keys)
+        self.show(list(changed.values()))
         self._say(message + (" (not saved: the corrections file could not be read)" if self.blocked else ""))
-        self.corrected.emit(keys)
+        self.corrected.emit(list(changed))
         return True
 
-    def show(self, keys: list[str]) -> None:
-        """The window after a new value: the changed rows, the search, the pane and panel."""
+    def show(self, articles: list) -> None:
+        """The window after a new value: the changed rows (``articles``, corrected), the
+        search, the pane and the panel."""
         w = self.window
-        w.model.add(listed(w.library, keys), replace=True)
+        w.model.add(articles, replace=True)
         if w.search_bar.keys is not None:
             w.apply_filter()
         key = getattr(w.current, "key", None)
