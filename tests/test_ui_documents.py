@@ -159,3 +159,21 @@ def test_a_search_rank_orders_the_rows_until_a_column_is_asked_for(qapp):
     proxy.set_search(None)
     titles = _shown(model, TITLE)
     assert titles == sorted(titles, key=str.casefold) and proxy.rowCount() == 300
+
+
+def test_many_rows_replaced_at_once_reach_a_filtered_view(qapp):
+    from dataclasses import replace as with_
+
+    from reader.ui.documents import ORGS, ArticleFilter
+
+    items = [make_article(f"/f/{i:05d}.txt", f"Title {i}", ["The United Nations met Acme."]) for i in range(200)]
+    model, proxy = ArticleModel(), ArticleFilter()
+    proxy.setSourceModel(model)
+    model.add(items)
+    proxy.sort(ORGS)
+    fewer = [with_(a, organisations=a.organisations[:1]) for a in items[50:150]]
+    model.add(fewer, replace=True)  # (a correction: many rows at once)
+    counts = [proxy.index(r, ORGS).data() for r in range(proxy.rowCount())]
+    assert sorted(counts) == [1] * 100 + [2] * 100
+    shown = {proxy.index(r, TITLE).data(): proxy.index(r, ORGS).data() for r in range(proxy.rowCount())}
+    assert shown["Title 50"] == 1 and shown["Title 149"] == 1 and shown["Title 150"] == 2

@@ -65,6 +65,7 @@ class ArticleModel(QAbstractTableModel):
         new = []
         present = self._present  # (not _rows_by_key(): rebuilt after every insert, that
         moved = False            # made filling a 10,000-row list quadratic)
+        changed: list[int] = []
         for item in items:
             if item.key not in present:
                 new.append(item)
@@ -75,7 +76,11 @@ class ArticleModel(QAbstractTableModel):
                 moved = moved or (self._rank is None and self._column >= 0
                                   and keys[self._column] != self._keys[row][self._column])
                 self._keys[row] = keys
-                self.dataChanged.emit(self.index(row, 0), self.index(row, len(COLUMNS) - 1))
+                changed.append(row)
+        if changed:  # one signal for a run of rows (a correction can replace thousands)
+            runs = [(min(changed), max(changed))] if len(changed) > LAYOUT_RUNS else [(r, r) for r in changed]
+            for first, last in runs:
+                self.dataChanged.emit(self.index(first, 0), self.index(last, len(COLUMNS) - 1))
         if moved:
             self._sort()
         new = list({i.key: i for i in new}.values())
