@@ -37,6 +37,11 @@ def highlighted(window) -> set[str]:
     return {m.name for m in window.pane._placed}
 
 
+def acting(qtbot, window):
+    """Wait for the window to have taken the correction (it is applied in the background)."""
+    return qtbot.waitSignal(window.correcting.corrected, timeout=10000)
+
+
 def opened(qtbot, make_window, news, title="Aid talks resume"):
     w = make_window()
     open_and_wait(qtbot, w, [news])
@@ -49,18 +54,21 @@ def test_not_an_organisation_by_delete_on_the_panel_goes_everywhere_and_undoes(q
     assert orgs_column(w, "Aid talks resume") == 2
     assert w.panel.select("Red Cross")
     w.panel.org_view.setFocus()
-    qtbot.keyClick(w.panel.org_view, Qt.Key.Key_Delete)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.panel.org_view, Qt.Key.Key_Delete)
     assert panel_names(w) == ["United Nations"]
     assert "Red Cross" not in highlighted(w)
     assert orgs_column(w, "Aid talks resume") == 1
     assert w.library.search("org:Red Cross") == []
     assert load().corrections.not_organisations == ("Red Cross",)
 
-    qtbot.keyClick(w.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert panel_names(w) == ["United Nations", "Red Cross"]
     assert orgs_column(w, "Aid talks resume") == 2
     assert load().corrections.not_organisations == ()
-    qtbot.keyClick(w.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.pane, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert panel_names(w) == ["United Nations"]
     assert load().corrections.not_organisations == ("Red Cross",)
 
@@ -73,7 +81,8 @@ def test_not_an_organisation_from_a_highlights_menu_and_a_restart(qtbot, make_wi
     menu = QMenu()
     w.pane.menu_hooks[-1](menu, w.pane.mention_at(rect.center()))
     item = next(a for a in menu.actions() if a.text() == "Not an Organisation")
-    item.trigger()
+    with acting(qtbot, w):
+        item.trigger()
     assert "United Nations" not in highlighted(w)  # its name and its alias (UN) both go
     assert w.library.articles_naming("United Nations") == []
     assert orgs_column(w, "A long report") == 0
@@ -93,18 +102,21 @@ def test_mark_as_organisation_from_the_selection_by_ctrl_m_and_the_menu(qtbot, m
     asked = []
     w.correcting.ask_mark_name = lambda words, names: asked.append((words, names)) or "Market Analysts Ltd"
     w.pane.setFocus()
-    qtbot.keyClick(w.pane, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.pane, Qt.Key.Key_M, Qt.KeyboardModifier.ControlModifier)
     assert asked == [("Analysts", ["Acme Corporation"])]
     assert "Market Analysts Ltd" in panel_names(w)
     assert orgs_column(w, "Acme profits <b>rise</b>") == 2
     assert w.library.search('org:"Market Analysts Ltd"') == [w.current.key]
-    w.correcting.undo.trigger()
+    with acting(qtbot, w):
+        w.correcting.undo.trigger()
     assert panel_names(w) == ["Acme Corporation"]
 
     # attached to an existing organisation as another of its names, from the Organisations menu
     w.pane.setTextCursor(w.pane.cursor_for(start, start + len("Analysts")))
     w.correcting.ask_mark_name = lambda words, names: "Acme Corporation"
-    w.correcting.mark.trigger()
+    with acting(qtbot, w):
+        w.correcting.mark.trigger()
     assert panel_names(w) == ["Acme Corporation"]
     row = w.panel.organisations.rows[0]
     assert "Analysts" in row.aliases and row.here == 3
@@ -115,13 +127,15 @@ def test_same_organisation_as_merges_two_panel_entries(qtbot, make_window, news)
     w.correcting.ask_same_as = lambda name, others: others[0]
     assert w.panel.select("Red Cross")
     w.panel.org_view.setFocus()
-    qtbot.keyClick(w.panel.org_view, Qt.Key.Key_M,
-                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.panel.org_view, Qt.Key.Key_M,
+                       Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert panel_names(w) == ["United Nations"]
     assert w.panel.organisations.rows[0].here == 4
     assert orgs_column(w, "Aid talks resume") == 1
     assert sorted(w.library.search("org:Red Cross")) == sorted(w.library.articles_naming("United Nations"))
-    w.correcting.undo.trigger()
+    with acting(qtbot, w):
+        w.correcting.undo.trigger()
     assert panel_names(w) == ["United Nations", "Red Cross"]
 
 
@@ -130,35 +144,44 @@ def test_rename_by_f2_and_from_the_panels_menu(qtbot, make_window, news):
     w.correcting.ask_new_name = lambda name: "UN Secretariat"
     assert w.panel.select("United Nations")
     w.panel.org_view.setFocus()
-    qtbot.keyClick(w.panel.org_view, Qt.Key.Key_F2)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.panel.org_view, Qt.Key.Key_F2)
     assert panel_names(w) == ["UN Secretariat", "Red Cross"]
     assert w.library.search('org:"UN Secretariat"')
     menu = QMenu()
     w.panel.menu_hooks[-1](menu, "UN Secretariat")
     w.correcting.ask_new_name = lambda name: "United Nations Organisation"
-    next(a for a in menu.actions() if a.text() == "Rename…").trigger()
+    with acting(qtbot, w):
+        next(a for a in menu.actions() if a.text() == "Rename…").trigger()
     assert panel_names(w) == ["United Nations Organisation", "Red Cross"]
-    w.correcting.undo.trigger()
-    w.correcting.undo.trigger()
+    with acting(qtbot, w):
+        w.correcting.undo.trigger()
+    with acting(qtbot, w):
+        w.correcting.undo.trigger()
     assert panel_names(w) == ["United Nations", "Red Cross"]
-    w.correcting.redo.trigger()
+    with acting(qtbot, w):
+        w.correcting.redo.trigger()
     assert panel_names(w) == ["UN Secretariat", "Red Cross"]
 
 
 def test_the_corrections_dialog_lists_them_and_removes_one(qtbot, make_window, news):
     w = opened(qtbot, make_window, news)
-    w.correcting.refuse("Red Cross")
+    with acting(qtbot, w):
+        w.correcting.refuse("Red Cross")
     w.correcting.ask_new_name = lambda name: "UN Secretariat"
-    w.correcting.rename_organisation("United Nations")
+    with acting(qtbot, w):
+        w.correcting.rename_organisation("United Nations")
     dialog = w.correcting.show_dialog()
     qtbot.addWidget(dialog)
     assert dialog.rows() == ["Organisation: UN Secretariat (also: United Nations)",
                              "Not an organisation: Red Cross"]
     dialog.list.item(1).setSelected(True)
-    qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
+    with acting(qtbot, w):
+        qtbot.mouseClick(dialog.remove_button, Qt.MouseButton.LeftButton)
     assert dialog.rows() == ["Organisation: UN Secretariat (also: United Nations)"]
     assert panel_names(w) == ["UN Secretariat", "Red Cross"]
-    w.correcting.undo.trigger()
+    with acting(qtbot, w):
+        w.correcting.undo.trigger()
     assert dialog.rows()[1] == "Not an organisation: Red Cross"
     assert panel_names(w) == ["UN Secretariat"]
 
@@ -170,6 +193,7 @@ def test_delete_in_the_filter_box_edits_the_text_not_the_corrections(qtbot, make
     w.filter_edit.setText("abc")
     w.filter_edit.setCursorPosition(0)
     qtbot.keyClick(w.filter_edit, Qt.Key.Key_Delete)
+    assert w.correcting.wait()
     assert w.filter_edit.text() == "bc"
     assert not load().corrections
 
@@ -181,6 +205,7 @@ def test_delete_on_a_clicked_highlight_in_the_pane(qtbot, make_window, news):
     qtbot.mouseClick(w.pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert w.panel.selected_name() == "Red Cross"
     w.pane.setFocus()
-    qtbot.keyClick(w.pane, Qt.Key.Key_Delete)
+    with acting(qtbot, w):
+        qtbot.keyClick(w.pane, Qt.Key.Key_Delete)
     assert "Red Cross" not in highlighted(w)
     assert panel_names(w) == ["United Nations"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import logging
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QInputDialog, QLabel, QListWidget,
                                QListWidgetItem, QMenu, QVBoxLayout)
@@ -29,6 +29,31 @@ from .documents import Unreadable
 log = logging.getLogger(__name__)
 
 
+class _Signals(QObject):
+    done = Signal(object)  # key -> article corrected again
+    failed = Signal(object)  # the OSError that kept the value from being stored
+
+
+class _Job(QRunnable):
+    """One value taken by the library, on the pool's thread: it may re-correct thousands
+    of articles (a name most of a folder holds), which would stall the window."""
+
+    def __init__(self, library, value: Corrections, save, signals: _Signals):
+        super().__init__()
+        self.library, self.value, self.save, self.signals = library, value, save, signals
+
+    def run(self) -> None:  # pool thread
+        try:
+            changed = correct(self.library, self.value, save=self.save)
+        except OSError as err:
+            self.signals.failed.emit(err)
+        except Exception as err:  # noqa: BLE001 - a bug must not take the window down
+            log.exception("corrections could not be applied")
+            self.signals.failed.emit(err)
+        else:
+            self.signals.done.emit(changed)
+
+
 class Correcting(QObject):
     corrected = Signal(list)  # keys of the articles that may read otherwise now
 
@@ -41,6 +66,9 @@ class Correcting(QObject):
         window.library.corrections = stored.corrections
         self.done: list[tuple[Corrections, str]] = []  # (value before, what was done)
         self.undone: list[tuple[Corrections, str]] = []  # (value after, what was done)
+        self.pool = QThreadPool(self)
+        self.pool.setMaxThreadCount(1)
+        self.busy = None  # (signals, message, what to do once taken) of the value being taken
 
         def make(text, keys=(), context=Qt.ShortcutContext.WindowShortcut, tip=""):
             a = QAction(text, window)
@@ -161,53 +189,76 @@ class Correcting(QObject):
             self.commit(lambda c: c.rename(name, new), f"“{name}” renamed “{new}”")
 
     def commit(self, edit, label: str) -> bool:
-        """Take ``edit(value)`` as the corrections, undoably."""
+        """Take ``edit(value)`` as the corrections, undoably (in the background: the
+        window follows when :attr:`corrected` is emitted)."""
         old = self.value
         try:
             new = edit(old)
         except CorrectionError as err:
             self.window.show_error("Cannot Correct", str(err))
             return False
-        if new == old or not self._take(new, label):
+        if new == old:
             return False
-        self.done.append((old, label))
-        self.undone.clear()
-        self._enable()
-        return True
+
+        def then():
+            self.done.append((old, label))
+            self.undone.clear()
+        return self._take(new, label, then)
 
     def step_back(self) -> None:
         """Undo: the value before the last edit."""
         if self.done:
             before, label = self.done[-1]
             now = self.value
-            if self._take(before, f"Undone: {label}"):
+
+            def then():
                 self.done.pop()
                 self.undone.append((now, label))
-                self._enable()
+            self._take(before, f"Undone: {label}", then)
 
     def step_forward(self) -> None:
         """Redo: the value the last undo left."""
         if self.undone:
             after, label = self.undone[-1]
             now = self.value
-            if self._take(after, f"Redone: {label}"):
+
+            def then():
                 self.undone.pop()
                 self.done.append((now, label))
-                self._enable()
+            self._take(after, f"Redone: {label}", then)
 
-    def _take(self, value: Corrections, message: str) -> bool:
-        """``value`` stored and shown; False (and the user told) when it cannot be stored."""
-        w = self.window
-        try:
-            changed = correct(w.library, value, save=None if self.blocked else save_stored)
-        except OSError as err:
-            log.warning("corrections could not be saved", exc_info=True)
-            w.show_error("Corrections Not Saved", f"Your corrections could not be saved: {err.strerror or err}")
+    def _take(self, value: Corrections, message: str, then) -> bool:
+        """Start storing and applying ``value``; False while another is being taken."""
+        if self.busy is not None:
+            self._say("Still applying the last correction…")
             return False
+        signals = _Signals()
+        signals.done.connect(self._taken)
+        signals.failed.connect(self._not_taken)
+        self.busy = (signals, message, then)
+        self._enable()
+        self.pool.start(_Job(self.window.library, value, None if self.blocked else save_stored, signals))
+        return True
+
+    def _taken(self, changed: dict) -> None:
+        _, message, then = self.busy
+        self.busy = None
+        then()
+        self._enable()
         self.show(list(changed.values()))
         self._say(message + (" (not saved: the corrections file could not be read)" if self.blocked else ""))
         self.corrected.emit(list(changed))
-        return True
+
+    def _not_taken(self, err: Exception) -> None:
+        self.busy = None
+        self._enable()
+        log.warning("corrections not taken: %s", err)
+        reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+        self.window.show_error("Corrections Not Saved", f"Your corrections could not be saved: {reason}")
+
+    def wait(self, msecs: int = 5000) -> bool:
+        """Block until the value being taken is in (tests, closing)."""
+        return self.pool.waitForDone(msecs)
 
     def show(self, articles: list) -> None:
         """The window after a new value: the changed rows (``articles``, corrected), the
@@ -225,8 +276,9 @@ class Correcting(QObject):
         self.dialog_refresh()
 
     def _enable(self) -> None:
-        self.undo.setEnabled(bool(self.done))
-        self.redo.setEnabled(bool(self.undone))
+        idle = self.busy is None
+        self.undo.setEnabled(idle and bool(self.done))
+        self.redo.setEnabled(idle and bool(self.undone))
         self.undo.setText(f"&Undo {self.done[-1][1]}" if self.done else "&Undo Correction")
         self.redo.setText(f"&Redo {self.undone[-1][1]}" if self.undone else "&Redo Correction")
 

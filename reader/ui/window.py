@@ -472,6 +472,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self._save_timer.stop()
         self.save_settings()
         self.loader.wait(3000)
+        self.correcting.wait(3000)
         super().closeEvent(event)
 
 
