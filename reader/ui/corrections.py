@@ -38,13 +38,21 @@ class _Job(QRunnable):
     """One value taken by the library, on the pool's thread: it may re-correct thousands
     of articles (a name most of a folder holds), which would stall the window."""
 
-    def __init__(self, library, value: Corrections, save, signals: _Signals):
+    def __init__(self, library, value: Corrections, save, signals: _Signals, shown: str | None):
         super().__init__()
         self.library, self.value, self.save, self.signals = library, value, save, signals
+        self.shown = shown  # the key of the article in the pane
 
     def run(self) -> None:  # pool thread
+        library = self.library
         try:
-            changed = correct(self.library, self.value, save=self.save)
+            changed = correct(library, self.value, save=self.save)
+            # the index's view and its folder-names table are rebuilt here, not on the
+            # UI thread when the pane and the panel show the article again
+            library.organisations()
+            article = library.articles.get(self.shown) if self.shown else None
+            if article is not None:
+                library.as_shown(article)
         except OSError as err:
             self.signals.failed.emit(err)
         except Exception as err:  # noqa: BLE001 - a bug must not take the window down
@@ -237,7 +245,8 @@ class Correcting(QObject):
         signals.failed.connect(self._not_taken)
         self.busy = (signals, message, then)
         self._enable()
-        self.pool.start(_Job(self.window.library, value, None if self.blocked else save_stored, signals))
+        shown = getattr(self.window.current, "key", None)
+        self.pool.start(_Job(self.window.library, value, None if self.blocked else save_stored, signals, shown))
         return True
 
     def _taken(self, changed: dict) -> None:
