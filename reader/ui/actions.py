@@ -47,6 +47,12 @@ class Actions:
 
         self.next_article = make("&Next Article", ["J", "Alt+Down"])
         self.previous_article = make("&Previous Article", ["K", "Alt+Up"])
+        self.show_list = make("Article &List", ["Ctrl+Shift+L"], "Show or hide the article list")
+        self.show_panel = make("Organisations and &Sources", ["Ctrl+Shift+P"],
+                               "Show or hide the side panel")
+        for a in (self.show_list, self.show_panel):
+            a.setCheckable(True)
+            a.setChecked(True)
         self.zoom_in = make("Zoom &In", ["Ctrl+=", "Ctrl++", SK.ZoomIn])
         self.zoom_out = make("Zoom &Out", ["Ctrl+-", SK.ZoomOut])
         self.zoom_reset = make("&Actual Size", ["Ctrl+0"])
@@ -77,6 +83,8 @@ class Actions:
         edit.addSeparator()
         edit.addActions([self.next_mention, self.previous_mention, self.clear_marks])
         view = self.view_menu = bar.addMenu("&View")
+        view.addActions([self.show_list, self.show_panel])
+        view.addSeparator()
         view.addActions([self.next_article, self.previous_article])
         view.addSeparator()
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])

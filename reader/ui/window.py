@@ -24,6 +24,7 @@ from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
 from .feeder import Feeder
 from .findbar import FindBar
+from .layout import LIST, PANEL, Columns
 from .links import open_web_link
 from .listview import ArticleList
 from .marks import Marks
@@ -113,12 +114,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         right.addWidget(self.stories.versions)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, centre, right):
-            self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([470, 620, 330])
+        self.splitter = Columns(left, centre, right, self.pane)
 
         self.welcome = WelcomeView()
         self.stack = QStackedWidget()
@@ -165,7 +161,11 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
-        self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
+        self.splitter.changed.connect(self._save_soon)
+        a.show_list.triggered.connect(lambda on: self.splitter.set_shown(LIST, on))
+        a.show_panel.triggered.connect(lambda on: self.splitter.set_shown(PANEL, on))
+        self.splitter.side_toggled.connect(
+            lambda side, shown: (a.show_list if side == LIST else a.show_panel).setChecked(shown))
 
         self.loader.articles_loaded.connect(lambda articles: self.feeder.put(articles, self.current is None))
         self.loader.file_failed.connect(

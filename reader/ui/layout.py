@@ -1,0 +1,119 @@
+"""The three columns: the article list and the side panel fold away, the pane stays readable.
+
+:class:`Columns` is the window's splitter (list | pane | panel). Either side
+collapses, by dragging its edge to the window's border or with a View menu action,
+and comes back at the width it had. The pane never shrinks below a readable width,
+and when the window gets smaller the sides give up their width first (down to a
+floor each), so a small window still shows a column of text rather than two panels
+round a strip.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QSplitter, QWidget
+
+LIST, PANE, PANEL = 0, 1, 2
+DEFAULT_SIZES = (470, 620, 330)
+READABLE_CHARS = 40  # the pane never gets narrower than this
+COMFORTABLE_CHARS = 66  # a smaller window takes width from the sides to give this
+SIDE_FLOOR = (200, 220)  # the list and the panel shrink no further to make room
+
+
+class Columns(QSplitter):
+    changed = Signal()  # a side was folded or unfolded, or the user moved an edge
+    side_toggled = Signal(int, bool)  # LIST or PANEL, shown
+
+    def __init__(self, side_list: QWidget, centre: QWidget, panel: QWidget, reading: QWidget):
+        """``reading`` (inside ``centre``) is the widget whose font sets the widths."""
+        super().__init__(Qt.Orientation.Horizontal)
+        for w in (side_list, centre, panel):
+            self.addWidget(w)
+        self.setStretchFactor(PANE, 1)
+        self.setChildrenCollapsible(True)
+        self.setCollapsible(PANE, False)
+        chars = reading.fontMetrics().averageCharWidth()
+        centre.setMinimumWidth(chars * READABLE_CHARS + 40)
+        self._comfortable = chars * COMFORTABLE_CHARS + 40
+        self._widths = {LIST: DEFAULT_SIZES[LIST], PANEL: DEFAULT_SIZES[PANEL]}
+        self._shown = {LIST: True, PANEL: True}
+        self.setSizes(list(DEFAULT_SIZES))
+        self.splitterMoved.connect(self._on_moved)
+
+    # -- folding -------------------------------------------------------------------
+    def is_shown(self, side: int) -> bool:
+        return self.sizes()[side] > 0
+
+    def set_shown(self, side: int, shown: bool) -> None:
+        """Fold ``side`` (LIST or PANEL) away, or bring it back at its last width."""
+        sizes = self.sizes()
+        if (sizes[side] > 0) == shown:
+            return
+        if shown:
+            width = max(self._widths.get(side, DEFAULT_SIZES[side]), SIDE_FLOOR[side // 2])
+            room = sizes[PANE] - self.widget(PANE).minimumWidth()
+            width = max(min(width, room), self.widget(side).minimumSizeHint().width())
+            sizes[side], sizes[PANE] = width, sizes[PANE] - width
+        else:
+            self._widths[side] = sizes[side]
+            sizes[PANE], sizes[side] = sizes[PANE] + sizes[side], 0
+        self.setSizes(sizes)
+        self._note_shown()
+        self.changed.emit()
+
+    def toggle(self, side: int) -> None:
+        self.set_shown(side, not self.is_shown(side))
+
+    def state(self) -> list[int]:
+        """The three widths (a folded side's is 0), then the list's and the panel's
+        widths to unfold to: for the settings."""
+        return self.sizes() + [self._widths[LIST], self._widths[PANEL]]
+
+    def restore(self, state: list[int]) -> None:
+        """Widths as :meth:`state` gave them (or just the three)."""
+        if len(state) not in (3, 5) or any(n < 0 for n in state) or state[PANE] <= 0:
+            return
+        sizes, unfold = state[:3], state[3:] or [0, 0]
+        for side, width in zip((LIST, PANEL), unfold):
+            if sizes[side] > 0 or width > 0:
+                self._widths[side] = sizes[side] or width
+        self.setSizes(sizes)
+        self._note_shown()
+
+    # -- keeping the pane readable -------------------------------------------------
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit()
+
+    def fit(self) -> None:
+        """Give the pane a comfortable width from the sides, as far as their floors allow."""
+        sizes = self.sizes()
+        need = self._comfortable - sizes[PANE]
+        if need <= 0 or sum(sizes) <= 0:
+            return
+        spare = {side: max(0, sizes[side] - SIDE_FLOOR[side // 2]) for side in (LIST, PANEL)
+                 if sizes[side] > 0}
+        total = sum(spare.values())
+        if total <= 0:
+            return
+        take = min(need, total)
+        for side, extra in spare.items():
+            cut = take * extra // total
+            sizes[side] -= cut
+            sizes[PANE] += cut
+        self.setSizes(sizes)
+
+    def _on_moved(self, *_) -> None:
+        sizes = self.sizes()
+        for side in (LIST, PANEL):
+            if sizes[side] > 0:
+                self._widths[side] = sizes[side]
+        self._note_shown()
+        self.changed.emit()
+
+    def _note_shown(self) -> None:
+        sizes = self.sizes()
+        for side in (LIST, PANEL):
+            shown = sizes[side] > 0
+            if shown != self._shown[side]:
+                self._shown[side] = shown
+                self.side_toggled.emit(side, shown)
