@@ -93,3 +93,117 @@ def test_lines_stay_a_comfortable_length_in_a_wide_pane(qtbot, make_window, news
     frame = w.pane.document().rootFrame().frameFormat()
     column = w.pane.viewport().width() - frame.leftMargin() - frame.rightMargin()
     assert column / w.pane.fontMetrics().averageCharWidth() <= 80
+
+
+# -- links ---------------------------------------------------------------------------
+def linked_loader(links):
+    """The stand-in loader, with ``links`` (Link records) added to every article."""
+    from dataclasses import replace
+
+    from conftest_ui import stand_in_discover, stand_in_load
+
+    from reader.ui.worker import Loader
+
+    def load(path):
+        return [replace(a, links=a.links + tuple(links)) for a in stand_in_load(path)]
+
+    return Loader(load=load, discover=stand_in_discover)
+
+
+def anchor_of(pane, text: str) -> str:
+    """The link target on the first occurrence of ``text`` in the pane ('' if none)."""
+    from PySide6.QtGui import QTextCursor
+
+    found = pane.document().find(text)
+    assert not found.isNull(), text
+    c = QTextCursor(pane.document())
+    c.setPosition(found.selectionStart() + 1)
+    return c.charFormat().anchorHref()
+
+
+@pytest.fixture
+def statement(tmp_path):
+    folder = tmp_path / "statement"
+    folder.mkdir()
+    write_article(folder, "s.txt", "Ministry statement", [
+        "The ministry spoke on Monday.",
+        "Read the full statement on the ministry's website. The United Nations agreed.",
+        "Write to the press office or see the archive.",
+    ], source="https://gov.example.org/statement")
+    return folder
+
+
+def test_in_text_web_links_are_links_with_their_url_shown(qtbot, make_window, statement, opened_urls):
+    from reader.record import Link
+
+    w = make_window(loader=linked_loader([
+        Link("https://gov.example.org/full", "the ministry's website", "inline"),
+        Link("mailto:press@gov.example.org", "the press office", "inline"),
+        Link("javascript:alert(1)", "the archive", "inline"),
+    ]))
+    open_and_wait(qtbot, w, [statement])
+    assert anchor_of(w.pane, "the ministry's website") == "https://gov.example.org/full"
+    assert anchor_of(w.pane, "the press office") == ""  # not a web link: plain text
+    assert anchor_of(w.pane, "the archive") == ""
+    assert anchor_of(w.pane, "United Nations").startswith("mention:")  # the highlight stays
+    assert "The ministry spoke on Monday." in w.pane.toPlainText()
+
+    found = w.pane.document().find("the ministry's website")
+    from PySide6.QtGui import QTextCursor
+    c = QTextCursor(w.pane.document())
+    c.setPosition(found.selectionStart() + 3)
+    point = w.pane.cursorRect(c).center()
+    qtbot.mouseMove(w.pane.viewport(), point)
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == "https://gov.example.org/full")
+    qtbot.mouseClick(w.pane.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened_urls == ["https://gov.example.org/full"]
+
+
+def test_sources_open_on_double_click_or_enter_only(qtbot, make_window, statement, opened_urls):
+    w = make_window()
+    open_and_wait(qtbot, w, [statement])
+    view = w.panel.src_view
+    rect = view.visualRect(w.panel.sources.index(0, 0))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened_urls == []
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Return)
+    assert opened_urls == ["https://gov.example.org/statement"]
+    assert "Opened https://gov.example.org/statement" in w.statusBar().currentMessage()
+
+
+def test_a_source_whose_label_repeats_the_headline_shows_its_address(qtbot, make_window, statement):
+    from reader.record import Link
+
+    w = make_window(loader=linked_loader([Link("https://gov.example.org/s2", "Ministry  statement",
+                                               "source")]))
+    open_and_wait(qtbot, w, [statement])
+    labels = [w.panel.sources.index(r, 0).data() for r in range(w.panel.sources.rowCount())]
+    assert labels == ["gov.example.org/statement", "gov.example.org/s2"]
+
+
+def test_a_browser_that_cannot_start_is_reported_as_a_failure(qtbot, make_window, statement,
+                                                              monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    w = make_window()
+    open_and_wait(qtbot, w, [statement])
+    with qtbot.waitSignal(w.link_failed):
+        assert not w.open_link("https://gov.example.org/statement")
+    message = w.statusBar().currentMessage()
+    assert "Could not open" in message and "Opened" not in message
+
+
+def test_open_page_in_browser_opens_the_articles_own_page(qtbot, make_window, statement, news,
+                                                          opened_urls):
+    w = make_window()
+    open_and_wait(qtbot, w, [statement])
+    w.pane.setFocus()
+    qtbot.keyClick(w.pane, Qt.Key.Key_B, CTRL_SHIFT)
+    assert opened_urls == ["https://gov.example.org/statement"]
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "c.txt"))  # no source line
+    assert not w.open_page()
+    assert "no web address" in w.statusBar().currentMessage()
+    assert opened_urls == ["https://gov.example.org/statement"]

@@ -350,6 +350,8 @@ def test_web_links_open_in_the_browser_and_sources_panel(qtbot, make_window, new
     assert w.panel.sources.index(0, 1).data() == "news.example.com"
     rect = w.panel.src_view.visualRect(w.panel.sources.index(0, 0))
     qtbot.mouseClick(w.panel.src_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert opened_urls == []  # one click selects
+    qtbot.mouseDClick(w.panel.src_view.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert opened_urls == ["https://news.example.com/aid"]
     w.panel.copy_url("https://news.example.com/aid")
     assert QApplication.clipboard().text() == "https://news.example.com/aid"

@@ -37,6 +37,8 @@ class Actions:
                                    "Save the cleaned article as text, Markdown, HTML or JSON")
         self.export_all = make("Export &All…", ["Ctrl+Shift+E"],
                                "Save every loaded article into a folder")
+        self.open_page = make("Open Page in &Browser", ["Ctrl+Shift+B"],
+                              "Open the article's web page in the browser")
         self.quit = make("&Quit", [SK.Quit, "Ctrl+Q"])
 
         self.find = make("&Find in Article…", [SK.Find, "Ctrl+F"])
@@ -76,6 +78,8 @@ class Actions:
         file.addMenu(self.recent_menu)
         file.addSeparator()
         file.addActions([self.export_article, self.export_all])
+        file.addSeparator()
+        file.addAction(self.open_page)
         file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")

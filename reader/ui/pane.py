@@ -17,6 +17,7 @@ from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
 
+from .links import is_web, link_spans
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
@@ -43,6 +44,21 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
     if meta:
         out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
     placed: list = []
+    links = link_spans(article)
+
+    def plain(a: int, b: int) -> str:  # Article.text[a:b], its web links as links
+        out, at = [], a
+        for s, e, url in links:
+            if e <= at or s >= b:
+                continue
+            s, e = max(s, at), min(e, b)
+            out.append(_text(text[at:s]))
+            out.append(f"<a href='{escape(url)}'>{_text(text[s:e])}</a>")
+            at = e
+        out.append(_text(text[at:b]))
+        return "".join(out)
+
+    text = article.text
     start = 0
     queue = iter(mentions)
     pending = next(queue, None)
@@ -54,7 +70,7 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
             m, pending = pending, next(queue, None)
             if m.start < cursor or m.end > end or m.end <= m.start:
                 continue  # overlapping or straddling a paragraph break: leave it plain
-            pieces.append(_text(para[cursor - start:m.start - start]))
+            pieces.append(plain(cursor, m.start))
             bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
             tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
                             if aliases.get(m.name) else "")
@@ -64,7 +80,7 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
                 f"text-decoration:none'>{_text(para[m.start - start:m.end - start])}</a>")
             placed.append(m)
             cursor = m.end
-        pieces.append(_text(para[cursor - start:]))
+        pieces.append(plain(cursor, end))
         out.append(_block(kinds[number], "".join(pieces)))
         start = end + 2
     return "\n".join(out), placed
@@ -335,6 +351,8 @@ class ReadingPane(QTextBrowser):
                 except (ValueError, IndexError):
                     return True
                 QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why), self)
+            elif is_web(anchor):
+                QToolTip.showText(event.globalPos(), anchor, self)
             else:
                 QToolTip.hideText()
             return True

@@ -25,7 +25,7 @@ from .exporter import Exporter
 from .feeder import Feeder
 from .findbar import FindBar
 from .layout import LIST, PANEL, Columns
-from .links import open_web_link
+from .links import is_web, open_web_link, page_url
 from .listview import ArticleList
 from .marks import Marks
 from .pane import ReadingPane
@@ -47,7 +47,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
     article_opened = Signal(object)  # the Article now in the pane
     organisation_selected = Signal(str)
     link_opened = Signal(str)
-    link_refused = Signal(str)
+    link_refused = Signal(str)  # not a web link
+    link_failed = Signal(str)  # a web link no browser could be started for
     exported = Signal(list)  # paths written
 
     def __init__(self, settings: Settings | None = None, loader: Loader | None = None):
@@ -59,6 +60,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
+        self._hovered = ""  # the link the status bar shows
         self.setWindowTitle("Article Reader")
         self.setAcceptDrops(True)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
@@ -179,6 +181,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
         self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
+        self.pane.highlighted.connect(self._show_hovered_link)
+        a.open_page.triggered.connect(self.open_page)
         self.pane.marks_changed.connect(self.panel.set_mark_status)
         self.pane.matches_changed.connect(self.find_bar.set_count)
         self.find_bar.search_changed.connect(self.pane.find_text)
@@ -421,11 +425,33 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     # -- links ---------------------------------------------------------------------
     def open_link(self, url: str) -> bool:
-        """Open web links in the system browser; refuse every other scheme."""
+        """Open web links in the system browser; refuse every other scheme, and say so
+        when no browser could be started."""
         opened, message = open_web_link(url)
         self.statusBar().showMessage(message, 5000 if opened else 10000)
-        (self.link_opened if opened else self.link_refused).emit(url)
+        if opened:
+            self.link_opened.emit(url)
+        else:
+            (self.link_failed if is_web(url) else self.link_refused).emit(url)
         return opened
+
+    def open_page(self) -> bool:
+        """Open the shown article's own web page in the browser."""
+        url = page_url(self.current)
+        if not url:
+            self.statusBar().showMessage("This article has no web address to open.", 6000)
+            return False
+        return self.open_link(url)
+
+    def _show_hovered_link(self, url) -> None:
+        """The web link under the mouse in the status bar, as browsers show it."""
+        text = url.toString()
+        if is_web(text):
+            self._hovered = text
+            self.statusBar().showMessage(text)
+        elif self._hovered and self.statusBar().currentMessage() == self._hovered:
+            self._hovered = ""
+            self.statusBar().clearMessage()
 
     def start_export(self, articles: list, folder: Path, fmt: str) -> None:
         """Export ``articles`` in the background (see :class:`reader.ui.exporter.Exporter`)."""
