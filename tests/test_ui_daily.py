@@ -207,3 +207,26 @@ def test_open_page_in_browser_opens_the_articles_own_page(qtbot, make_window, st
     assert not w.open_page()
     assert "no web address" in w.statusBar().currentMessage()
     assert opened_urls == ["https://gov.example.org/statement"]
+
+
+# -- keeping your place ----------------------------------------------------------------
+def test_clicking_a_highlight_keeps_the_place_and_counts_from_it(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "c.txt"))
+    un = sorted(next(o for o in w.current.organisations if o.name == "United Nations").mentions,
+                key=lambda m: m.start)
+    assert len(un) == 3
+    third = un[2]
+    bar = w.pane.verticalScrollBar()
+    w.pane.setTextCursor(w.pane.cursor_for(third.start, third.start))
+    w.pane.ensureCursorVisible()
+    scrolled = bar.value()
+    assert scrolled > 0  # (the mention is far down the article)
+    rect = w.pane.cursorRect(w.pane.cursor_for(third.start + 2, third.start + 2))
+    with qtbot.waitSignal(w.organisation_selected):
+        qtbot.mouseClick(w.pane.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.panel.mark_label.text() == "3/3"
+    assert bar.value() == scrolled
+    qtbot.keyClick(w.pane, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert w.panel.mark_label.text() == "2/3"

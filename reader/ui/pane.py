@@ -2,7 +2,7 @@
 
 Every value is escaped; the page's own HTML never reaches here. The browser loads no
 resource of any kind (``loadResource`` returns nothing) and follows no link by itself:
-clicks come out as signals (``mention_clicked`` for a highlighted organisation,
+clicks come out as signals (``mention_clicked`` for a highlighted mention,
 ``link_clicked`` for anything else, which the window vets).
 
 Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
@@ -123,7 +123,7 @@ def _file_name(path: str) -> str:
 
 
 class ReadingPane(QTextBrowser):
-    mention_clicked = Signal(str)  # organisation name
+    mention_clicked = Signal(str, int)  # organisation name, where the mention starts
     link_clicked = Signal(QUrl)  # any other link; the window decides
     marks_changed = Signal(int, int)  # current (1-based, 0 = none), total
     matches_changed = Signal(int, int)  # find: current, total
@@ -160,7 +160,7 @@ class ReadingPane(QTextBrowser):
                 mention = self._placed[int(url.path())]
             except (ValueError, IndexError):
                 return
-            self.mention_clicked.emit(mention.name)
+            self.mention_clicked.emit(mention.name, mention.start)
         else:
             self.link_clicked.emit(url)
 
@@ -206,15 +206,22 @@ class ReadingPane(QTextBrowser):
         return None
 
     # -- organisation marks ------------------------------------------------------
-    def mark_organisation(self, name: str) -> int:
-        """Mark every mention of ``name``, scroll to the first; return how many."""
+    def mark_organisation(self, name: str, at: int | None = None) -> int:
+        """Mark every mention of ``name`` and return how many. The current one is the
+        first, scrolled to; or, with ``at``, the mention starting there (one the reader
+        clicked: the text stays where it is)."""
         self._clear_marks(notify=False)
+        starts: list[int] = []
         if self.article is not None:
             mentions = sorted((m for org in self.article.organisations if org.name == name
                                for m in org.mentions), key=lambda m: m.start)
-            self._marks = [c for m in mentions if (c := self.cursor_for(m.start, m.end))]
-        self._mark = 0 if self._marks else -1
-        self._show_marks()
+            for m in mentions:
+                c = self.cursor_for(m.start, m.end)
+                if c is not None:
+                    self._marks.append(c)
+                    starts.append(m.start)
+        self._mark = (starts.index(at) if at in starts else 0) if self._marks else -1
+        self._show_marks(scroll=at is None or at not in starts)
         return len(self._marks)
 
     def next_mark(self, step: int = 1) -> None:
@@ -242,9 +249,9 @@ class ReadingPane(QTextBrowser):
         if notify:
             self.marks_changed.emit(0, 0)
 
-    def _show_marks(self) -> None:
+    def _show_marks(self, scroll: bool = True) -> None:
         self._update_selections()
-        if self._mark >= 0:
+        if self._mark >= 0 and scroll:
             self._scroll_to(self._marks[self._mark])
         self.marks_changed.emit(self._mark + 1, len(self._marks))
 

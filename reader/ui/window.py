@@ -179,7 +179,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.feeder.drained.connect(self._on_drained)
         self.stories.connect()
 
-        self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
+        self.pane.mention_clicked.connect(self.select_mention)
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
         self.pane.highlighted.connect(self._show_hovered_link)
         a.open_page.triggered.connect(self.open_page)
@@ -403,6 +403,11 @@ class MainWindow(dialogs.Asking, QMainWindow):
     # -- organisations -------------------------------------------------------------
     def select_organisation(self, name: str) -> None:
         self.marks.select(name)
+
+    def select_mention(self, name: str, start: int) -> None:
+        """A highlighted mention was clicked: its organisation is marked, from there."""
+        if self.panel.select(name, notify=False):
+            self.marks.select(name, at=start)
 
     def set_only_selected(self, on: bool) -> None:
         self.settings.only_selected = on
