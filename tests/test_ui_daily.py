@@ -230,3 +230,60 @@ def test_clicking_a_highlight_keeps_the_place_and_counts_from_it(qtbot, make_win
     assert bar.value() == scrolled
     qtbot.keyClick(w.pane, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
     assert w.panel.mark_label.text() == "2/3"
+
+
+# -- the keyboard ----------------------------------------------------------------------
+def test_tab_runs_list_pane_organisations_sources(qtbot, make_window, news):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))  # highlights and a source to walk past
+    w.activateWindow()
+    w.list_view.setFocus()
+    qtbot.waitUntil(w.list_view.hasFocus)
+    seen = [w.list_view]
+    for _ in range(3):
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        seen.append(QApplication.focusWidget())
+    assert seen == [w.list_view, w.pane, w.panel.org_view, w.panel.src_view]
+
+
+@pytest.fixture
+def many(tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(60):
+        write_article(folder, f"{i:02d}.txt", f"Story {i:02d}", [f"Text {i}."],
+                      date=f"2020-01-{i % 28 + 1:02d}")
+    return folder
+
+
+def test_home_end_and_page_keys_move_in_the_article_list(qtbot, make_window, many):
+    w = make_window()
+    open_and_wait(qtbot, w, [many])
+    view = w.list_view
+    view.setFocus()
+    w.select_row(5)
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == 59
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    down = view.currentIndex().row()
+    assert down > 5
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.currentIndex().row() < down
+    assert w.current.title == w.proxy.index(view.currentIndex().row(), 0).data()
+
+
+def test_home_and_end_move_in_the_organisations_list(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))
+    view = w.panel.org_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == w.panel.organisations.rowCount() - 1 > 0
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0

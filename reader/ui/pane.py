@@ -15,7 +15,7 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from .links import is_web, link_spans
 from .theme import is_dark, mark_colour
@@ -163,6 +163,11 @@ class ReadingPane(QTextBrowser):
             self.mention_clicked.emit(mention.name, mention.start)
         else:
             self.link_clicked.emit(url)
+
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
+        """Tab leaves the pane (a text browser's own Tab walks its links: through every
+        highlight before the side panel)."""
+        return QWidget.focusNextPrevChild(self, next_)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:

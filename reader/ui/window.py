@@ -128,10 +128,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.cancel_button = self.status.cancel_button
         self.count_label = self.status.count_label
 
-        for a, b in ((self.filter_edit, self.list_view), (self.list_view, self.pane),
-                     (self.pane, self.find_bar.edit), (self.find_bar.edit, self.panel.org_view),
-                     (self.panel.org_view, self.panel.only_box),
-                     (self.panel.only_box, self.panel.src_view)):
+        # Tab: list → pane (→ the find bar when open) → organisations → sources
+        chain = (self.filter_edit, self.list_view, self.pane, self.find_bar.edit,
+                 self.panel.org_view, self.panel.src_view, self.panel.only_box)
+        for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
     def _connect(self) -> None:
