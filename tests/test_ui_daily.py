@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from reader.ui.layout import LIST, PANE, PANEL
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "grabbing the keyboard", "support raise")
 
 CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
 
@@ -287,3 +287,110 @@ def test_home_and_end_move_in_the_organisations_list(qtbot, make_window, news):
     assert view.currentIndex().row() == w.panel.organisations.rowCount() - 1 > 0
     qtbot.keyClick(view, Qt.Key.Key_Home)
     assert view.currentIndex().row() == 0
+
+
+# -- context menus -----------------------------------------------------------------------
+def context_menu(w, viewport, pos):
+    """Right-click at ``pos`` of ``viewport``; the menu that opened, as {text: action}."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    w.menus.last = None
+    QApplication.sendEvent(viewport, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos,
+                                                       viewport.mapToGlobal(pos)))
+    menu = w.menus.last
+    assert menu is not None and menu.isVisible()
+    menu.close()
+    return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+
+
+def row_point(w, key):
+    index = w.proxy.mapFromSource(w.model.index(w.model.row_of(key), 0))
+    return w.list_view.visualRect(index).center()
+
+
+def test_article_list_menu_acts_on_the_row_under_the_pointer(qtbot, make_window, news, opened_urls):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "c.txt"))
+    items = context_menu(w, w.list_view.viewport(), row_point(w, str(news / "a.txt")))
+    assert {"Open Page in Browser", "Copy Title", "Copy Page Address", "Copy File Path",
+            "Show File in Its Folder", "Export Article…"} <= set(items)
+    items["Copy Title"].trigger()
+    assert QApplication.clipboard().text() == "Aid talks resume"
+    items["Copy Page Address"].trigger()
+    assert QApplication.clipboard().text() == "https://news.example.com/aid"
+    items["Copy File Path"].trigger()
+    assert QApplication.clipboard().text() == str(news / "a.txt")
+    items["Open Page in Browser"].trigger()
+    items["Show File in Its Folder"].trigger()
+    assert opened_urls == ["https://news.example.com/aid", QUrl_file(news)]
+    asked = []
+    w.ask_save_path = lambda suggested, filters: asked.append(suggested) or ("", "")
+    items["Export Article…"].trigger()
+    assert "aid-talks-resume" in asked[0]
+    assert w.current.key == str(news / "c.txt")  # the selection did not move
+
+    items = context_menu(w, w.list_view.viewport(), row_point(w, str(news / "c.txt")))
+    assert not items["Open Page in Browser"].isEnabled()  # no web address
+    assert not items["Copy Page Address"].isEnabled()
+
+
+def QUrl_file(path):  # noqa: N802
+    from PySide6.QtCore import QUrl
+    return QUrl.fromLocalFile(str(path)).toString()
+
+
+def test_organisation_menu_lists_its_articles_and_copies_its_name(qtbot, make_window, news):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))
+    view = w.panel.org_view
+    row = w.panel.organisations.row_of("Red Cross")
+    items = context_menu(w, view.viewport(), view.visualRect(w.panel.organisations.index(row, 0)).center())
+    items["Copy Name"].trigger()
+    assert QApplication.clipboard().text() == "Red Cross"
+    items["Mark Its Mentions"].trigger()
+    assert w.pane.mark_count == 1
+    items["Show Articles Naming It"].trigger()
+    assert w.proxy.rowCount() == 1
+
+
+def test_pane_menu_copies_the_real_link_and_searches_the_selection(qtbot, make_window, statement,
+                                                                   news):
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtWidgets import QApplication
+
+    from reader.record import Link
+
+    w = make_window(loader=linked_loader([
+        Link("https://gov.example.org/full", "the ministry's website", "inline")]))
+    open_and_wait(qtbot, w, [statement])
+
+    def point_at(text):
+        found = w.pane.document().find(text)
+        c = QTextCursor(w.pane.document())
+        c.setPosition(found.selectionStart() + 2)
+        return w.pane.cursorRect(c).center()
+
+    items = context_menu(w, w.pane.viewport(), point_at("the ministry's website"))
+    assert "Copy Link Location" not in items
+    items["Copy Link Address"].trigger()
+    assert QApplication.clipboard().text() == "https://gov.example.org/full"
+
+    items = context_menu(w, w.pane.viewport(), point_at("United Nations"))
+    items["Copy “United Nations”"].trigger()
+    assert QApplication.clipboard().text() == "United Nations"
+    assert not items["Copy"].isEnabled()  # nothing selected
+
+    w.pane.setTextCursor(w.pane.document().find("full statement"))
+    items = context_menu(w, w.pane.viewport(), point_at("The ministry spoke"))
+    items["Copy"].trigger()
+    assert QApplication.clipboard().text() == "full statement"
+    items["Search the Folder for “full statement”"].trigger()
+    assert w.filter_edit.text() == "full statement"
+    assert "Open Page in Browser" in items

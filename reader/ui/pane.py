@@ -154,6 +154,13 @@ class ReadingPane(QTextBrowser):
     def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate
         return None
 
+    def mention_name(self, anchor: str) -> str:
+        """The organisation a ``mention:N`` anchor marks ('' if none)."""
+        try:
+            return self._placed[int(anchor.split(":", 1)[1])].name
+        except (ValueError, IndexError):
+            return ""
+
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == MENTION_SCHEME:
             try:

@@ -19,6 +19,7 @@ from reader.settings import Settings
 
 from . import dialogs, viewstate
 from .actions import Actions
+from .contextmenus import ContextMenus
 from .counts import counted
 from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
@@ -73,6 +74,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.actions_.build_menus(self)
         self._build()
         self._connect()
+        self.menus = ContextMenus(self)
         viewstate.restore(self)
         if self.settings.note:
             self.statusBar().showMessage(self.settings.note, 15000)
@@ -370,6 +372,11 @@ class MainWindow(dialogs.Asking, QMainWindow):
         """Show the articles matching the filter box (the library's search: full text,
         ranked, ``org:NAME``); a blank box shows every row."""
         self.search_bar.apply()
+
+    def search_folder(self, text: str) -> None:
+        """List the articles that contain ``text`` (the search box, filled in)."""
+        self.filter_edit.setText(" ".join(text.split()))
+        self.apply_filter()
 
     def filter_by_organisation(self, name: str) -> None:
         self.search_bar.restrict_to(name)
