@@ -394,3 +394,48 @@ def test_pane_menu_copies_the_real_link_and_searches_the_selection(qtbot, make_w
     items["Search the Folder for “full statement”"].trigger()
     assert w.filter_edit.text() == "full statement"
     assert "Open Page in Browser" in items
+
+
+# -- find and search ---------------------------------------------------------------------
+def test_the_find_bar_stays_open_and_finds_in_the_next_article(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))
+    w.pane.setFocus()
+    qtbot.keyClick(w.pane, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(w.find_bar.edit, "the")
+    assert w.find_bar.count.text()
+    qtbot.keyClick(w.find_bar.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # next article
+    assert w.current.key != str(news / "a.txt")
+    assert w.find_bar.isVisible() and w.find_bar.edit.text() == "the"
+    expected = w.pane.toPlainText().lower().count("the")
+    assert expected and w.find_bar.count.text() == f"1/{expected}"
+
+
+def test_the_search_boxs_words_are_marked_in_the_article_it_opens(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.filter_edit.setText("harvest weather")
+    w.apply_filter()
+    assert w.current.key == str(news / "c.txt")
+    words = [c.selectedText().lower() for c in w.pane._terms]
+    assert words.count("harvest") == 80 and words.count("weather") == 80
+    sels = {(s.cursor.selectionStart(), s.cursor.selectionEnd()) for s in w.pane.extraSelections()}
+    assert {(c.selectionStart(), c.selectionEnd()) for c in w.pane._terms} <= sels
+    w.filter_edit.clear()
+    w.apply_filter()
+    assert w.pane.search_term_count == 0 and not w.pane.extraSelections()
+
+
+@pytest.mark.parametrize("query, text, found", [
+    ("acme ", "Acme and ACME, not Acmeville.", ["Acme", "ACME"]),
+    ("acm", "Acme and Acmeville.", ["Acme", "Acmeville"]),  # still typing: a prefix
+    ("acm ", "Acme and acm.", ["acm"]),
+    ('"red cross" aid', "The Red  Cross sent aid; red, then cross.", ["Red  Cross", "aid"]),
+    ("org:Acme", "Acme", []),
+    ("über", "Die Über-Nacht", ["Über"]),
+])
+def test_search_term_spans(query, text, found):
+    from reader.ui.terms import term_spans
+
+    assert [text[s:e] for s, e in term_spans(text, query)] == found

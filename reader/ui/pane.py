@@ -18,6 +18,7 @@ from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from .links import is_web, link_spans
+from .terms import term_spans
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
@@ -142,6 +143,8 @@ class ReadingPane(QTextBrowser):
         self._mark = -1
         self._matches: list[QTextCursor] = []
         self._match = -1
+        self._terms_query = ""  # the search box's text: its words are marked
+        self._terms: list[QTextCursor] = []
         self._zoom = 0
         self._base_size = self.font().pointSizeF()
         self._colours: Colours = {}
@@ -187,10 +190,11 @@ class ReadingPane(QTextBrowser):
         self.document().setHtml(html)
         self._index_paragraphs()
         self._fit_column()
+        self._place_terms()
         self.verticalScrollBar().setValue(scroll)
 
     def show_message(self, title: str, text: str) -> None:
-        self.article, self._placed, self._para_starts = None, [], []
+        self.article, self._placed, self._para_starts, self._terms = None, [], [], []
         self._clear_marks(notify=True)
         self._clear_matches()
         self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
@@ -267,6 +271,24 @@ class ReadingPane(QTextBrowser):
             self._scroll_to(self._marks[self._mark])
         self.marks_changed.emit(self._mark + 1, len(self._marks))
 
+    # -- the search box's words ----------------------------------------------------
+    def mark_search_terms(self, query: str) -> int:
+        """Mark the words of the search box's ``query`` (not scrolled to); how many."""
+        self._terms_query = query
+        self._place_terms()
+        self._update_selections()
+        return len(self._terms)
+
+    @property
+    def search_term_count(self) -> int:
+        return len(self._terms)
+
+    def _place_terms(self) -> None:
+        self._terms = []
+        if self.article is not None and self._terms_query.strip():
+            spans = term_spans(self.article.text, self._terms_query)
+            self._terms = [c for s, e in spans if (c := self.cursor_for(s, e))]
+
     # -- find ------------------------------------------------------------------------
     def find_text(self, needle: str) -> int:
         """Highlight every case-insensitive match; return how many."""
@@ -312,8 +334,12 @@ class ReadingPane(QTextBrowser):
         match = QTextCharFormat()
         match.setBackground(QColor("#fff176") if not dark else QColor("#8a7a10"))
         match.setForeground(QColor("#000000") if not dark else QColor("#ffffff"))
+        term = QTextCharFormat()
+        term.setFontUnderline(True)
+        term.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        term.setBackground(QColor("#dcebff") if not dark else QColor("#27405f"))
         sels = []
-        for cursors, index, fmt in ((self._marks, self._mark, mark),
+        for cursors, index, fmt in ((self._terms, -1, term), (self._marks, self._mark, mark),
                                     (self._matches, self._match, match)):
             for i, c in enumerate(cursors):
                 sel = QTextEdit.ExtraSelection()

@@ -353,14 +353,16 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     def show_item(self, item) -> None:
         self.current = item
-        self.find_bar.hide()
         self.marks.forget_note()
         if isinstance(item, Unreadable):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
+            self.pane.clear_find()
             return
         item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         self.marks.show(item)
+        if self.find_bar.isVisible():  # the find bar stays open: it finds in this one too
+            self.pane.find_text(self.find_bar.edit.text())
         self.settings.last_article = item.key
         self._save_soon()
         self.article_opened.emit(item)
@@ -392,6 +394,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         """The rows shown changed: count them, and keep the pane on a row that is shown
         (the one it showed if it still is, else the first; a message when none is)."""
         self._show_sort_indicator()
+        self.pane.mark_search_terms(self.filter_edit.text() if self.search_bar.keys is not None else "")
         self._show_count()
         if self.loader.busy and self.current is None:
             return  # the first article to arrive is shown then
