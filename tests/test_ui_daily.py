@@ -439,3 +439,17 @@ def test_search_term_spans(query, text, found):
     from reader.ui.terms import term_spans
 
     assert [text[s:e] for s, e in term_spans(text, query)] == found
+
+
+# -- details -------------------------------------------------------------------------------
+def test_the_selected_organisations_swatch_keeps_its_colour(qtbot, make_window, news):
+    from PySide6.QtGui import QIcon
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))
+    w.panel.select("United Nations")
+    icon = w.panel.organisations.index(0, 0).data(Qt.ItemDataRole.DecorationRole)
+    colour = w.panel.organisations.rows[0].colour
+    selected = icon.pixmap(14, 14, QIcon.Mode.Selected).toImage().pixelColor(7, 7)
+    assert selected.name() == colour.name()

@@ -82,9 +82,14 @@ class OrganisationModel(QAbstractTableModel):
 
 
 def _swatch(colour: QColor) -> QIcon:
+    """The colour of an organisation's highlights, the same when its row is selected
+    (a QIcon's own selected look tints it grey)."""
     pix = QPixmap(14, 14)
     pix.fill(colour)
-    return QIcon(pix)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pix, mode)
+    return icon
 
 
 class LinkModel(QAbstractTableModel):
