@@ -453,3 +453,14 @@ def test_the_selected_organisations_swatch_keeps_its_colour(qtbot, make_window, 
     colour = w.panel.organisations.rows[0].colour
     selected = icon.pixmap(14, 14, QIcon.Mode.Selected).toImage().pixelColor(7, 7)
     assert selected.name() == colour.name()
+
+
+def test_the_title_column_has_room_and_domains_are_not_cut(qtbot, make_window, news, config_dir):
+    w = make_window()
+    w.resize(1440, 900)
+    open_and_wait(qtbot, w, [news])
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    header = w.list_view.horizontalHeader()
+    assert header.sectionSize(0) >= 280
+    needed = w.list_view.fontMetrics().horizontalAdvance("foxbusiness.com") + 8
+    assert header.sectionSize(2) >= needed

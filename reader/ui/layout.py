@@ -13,7 +13,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QSplitter, QWidget
 
 LIST, PANE, PANEL = 0, 1, 2
-DEFAULT_SIZES = (470, 620, 330)
+DEFAULT_SIZES = (600, 520, 320)
 READABLE_CHARS = 40  # the pane never gets narrower than this
 COMFORTABLE_CHARS = 66  # a smaller window takes width from the sides to give this
 SIDE_FLOOR = (200, 220)  # the list and the panel shrink no further to make room

@@ -33,7 +33,8 @@ class ArticleList(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
         width = self.fontMetrics().horizontalAdvance
-        for col, sample in ((1, "2025-12-31 "), (2, "example.com"), (3, "Orgs ▼")):
+        # wide enough for most news domains ("foxbusiness.com" was cut)
+        for col, sample in ((1, "2025-12-31 "), (2, "washingtonpost.com"), (3, "Orgs ▼")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
