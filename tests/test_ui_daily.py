@@ -464,3 +464,15 @@ def test_the_title_column_has_room_and_domains_are_not_cut(qtbot, make_window, n
     assert header.sectionSize(0) >= 280
     needed = w.list_view.fontMetrics().horizontalAdvance("foxbusiness.com") + 8
     assert header.sectionSize(2) >= needed
+
+
+def test_while_loading_the_count_is_the_lists(qtbot, make_window, many):
+    w = make_window()
+    seen = []
+    w.feeder.fed.connect(lambda _chunk: w.loader.busy and seen.append((w.count_label.text(),
+                                                                       w.model.rowCount())))
+    open_and_wait(qtbot, w, [many])
+    assert seen
+    for label, rows in seen:
+        assert label == f"{rows:,} in the list, loading…"
+    assert w.count_label.text() == "60 articles"

@@ -272,6 +272,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     # -- loading reports -------------------------------------------------------------
     def _on_fed(self, chunk: list) -> None:
+        self.status.show_count()
         if self.current is None:
             if self._pending_key and self.model.row_of(self._pending_key) >= 0:
                 self.select_key(self._pending_key)
