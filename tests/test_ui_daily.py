@@ -442,6 +442,17 @@ def test_search_term_spans(query, text, found):
 
 
 # -- details -------------------------------------------------------------------------------
+def test_the_title_column_has_room_and_domains_are_not_cut(qtbot, make_window, news, config_dir):
+    w = make_window()
+    w.resize(1440, 900)
+    open_and_wait(qtbot, w, [news])
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    header = w.list_view.horizontalHeader()
+    assert header.sectionSize(0) >= 280
+    needed = w.list_view.fontMetrics().horizontalAdvance("foxbusiness.com") + 8
+    assert header.sectionSize(2) >= needed
+
+
 def test_the_selected_organisations_swatch_keeps_its_colour(qtbot, make_window, news):
     from PySide6.QtGui import QIcon
 
@@ -455,15 +466,26 @@ def test_the_selected_organisations_swatch_keeps_its_colour(qtbot, make_window, 
     assert selected.name() == colour.name()
 
 
-def test_the_title_column_has_room_and_domains_are_not_cut(qtbot, make_window, news, config_dir):
+def test_after_opening_the_first_row_is_shown_not_the_first_loaded(qtbot, make_window, many):
     w = make_window()
-    w.resize(1440, 900)
-    open_and_wait(qtbot, w, [news])
-    qtbot.waitUntil(lambda: w.width() == 1440)
-    header = w.list_view.horizontalHeader()
-    assert header.sectionSize(0) >= 280
-    needed = w.list_view.fontMetrics().horizontalAdvance("foxbusiness.com") + 8
-    assert header.sectionSize(2) >= needed
+    open_and_wait(qtbot, w, [many])
+    assert w.list_view.currentIndex().row() == 0
+    assert w.current.title == w.proxy.index(0, 0).data()
+
+
+def test_an_article_picked_while_loading_stays_shown(qtbot, make_window, many):
+    w = make_window()
+    picked = []
+
+    def pick(_chunk):
+        if not picked and w.model.rowCount() >= 2:
+            row = w.proxy.rowCount() - 1
+            w.select_row(row)
+            picked.append(w.current.key)
+
+    w.feeder.fed.connect(pick)
+    open_and_wait(qtbot, w, [many])
+    assert picked and w.current.key == picked[0]
 
 
 def test_while_loading_the_count_is_the_lists(qtbot, make_window, many):

@@ -62,6 +62,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.paths: list[str] = []
         self._pending_key = ""
         self._hovered = ""  # the link the status bar shows
+        self._first_shown = None  # the key shown while loading, until the reader picks one
         self.setWindowTitle("Article Reader")
         self.setAcceptDrops(True)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
@@ -212,6 +213,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.watcher.unwatch()
         self.feeder.clear()
         self._finish_pending = None
+        self._first_shown = None
         self.model.clear()
         self.current = None
         self.search_bar.reset()
@@ -278,6 +280,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
                 self.select_key(self._pending_key)
             elif not self._pending_key and any(not isinstance(i, Unreadable) for i in chunk):
                 self.select_row(0)  # the first article shows as soon as it arrives
+                self._first_shown = getattr(self.current, "key", None)
 
     def _on_drained(self) -> None:
         if self._finish_pending is not None:
@@ -295,8 +298,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.status.finished()
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
-        if self.current is None and self.model.rowCount():
-            self.select_row(0)
+        first, self._first_shown = self._first_shown, None
+        if self.model.rowCount() and (self.current is None or (
+                first is not None and getattr(self.current, "key", None) == first)):
+            self.select_row(0)  # the first row, not the article that happened to load first
         if self.list_view.verticalScrollBar().value() == 0:  # (the user has not scrolled)
             QTimer.singleShot(0, self.list_view.scroll_to_current)  # once the view has laid out the rows
         self._pending_key = ""
