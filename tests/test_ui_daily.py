@@ -498,3 +498,89 @@ def test_while_loading_the_count_is_the_lists(qtbot, make_window, many):
     for label, rows in seen:
         assert label == f"{rows:,} in the list, loading…"
     assert w.count_label.text() == "60 articles"
+
+
+# -- read and unread, and where the reader stopped -----------------------------------------
+def is_bold(w, key) -> bool:
+    from PySide6.QtWidgets import QStyleOptionViewItem
+
+    index = w.proxy.mapFromSource(w.model.index(w.model.row_of(key), 0))
+    option = QStyleOptionViewItem()
+    w.list_view.itemDelegate().initStyleOption(option, index)
+    return option.font.bold()
+
+
+def test_unread_rows_are_bold_until_read_a_moment(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    shown = w.current.key
+    keys = [str(news / n) for n in ("a.txt", "b.txt", "c.txt")]
+    assert all(is_bold(w, k) for k in keys)  # (the one shown while loading was not read)
+    w.reading.timer.setInterval(50)
+    qtbot.waitUntil(lambda: not is_bold(w, shown))
+    others = [k for k in keys if k != shown]
+    w.select_key(others[0])
+    w.select_key(others[1])  # skipped past at once: still unread
+    qtbot.waitUntil(lambda: not is_bold(w, others[1]))
+    assert is_bold(w, others[0])
+
+
+def test_mark_all_read_and_mark_unread_from_the_list_menu(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_R, CTRL_SHIFT)
+    assert not any(is_bold(w, str(news / n)) for n in ("a.txt", "b.txt", "c.txt"))
+    assert "Marked 3 articles as read" in w.statusBar().currentMessage()
+    items = context_menu(w, w.list_view.viewport(), row_point(w, str(news / "b.txt")))
+    items["Mark as Unread"].trigger()
+    assert is_bold(w, str(news / "b.txt"))
+    items = context_menu(w, w.list_view.viewport(), row_point(w, str(news / "b.txt")))
+    assert "Mark as Read" in items
+
+
+def test_show_only_unread(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    first = w.current.key
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_U, CTRL_SHIFT)
+    assert w.actions_.unread_only.isChecked()
+    assert w.proxy.rowCount() == 4  # all unread (one unreadable), the first being read
+    w.reading.timer.setInterval(10)
+    w.select_key(str(news / "a.txt") if first != str(news / "a.txt") else str(news / "b.txt"))
+    qtbot.waitUntil(lambda: w.reading.state.is_read(w.current.key))
+    w.select_key(str(news / "c.txt"))
+    keys = {w.proxy.index(r, 0).data(Qt.ItemDataRole.UserRole + 3) for r in range(w.proxy.rowCount())}
+    assert len(keys) == 3 and str(news / "c.txt") in keys  # the one read and left is gone
+    w.actions_.unread_only.trigger()
+    assert w.proxy.rowCount() == 4
+
+
+def test_reading_state_and_position_outlive_a_restart(qtbot, make_window, news, tmp_path):
+    from conftest_ui import stand_in_discover, stand_in_load
+
+    from reader.library import Library
+    from reader.ui.worker import Loader
+
+    def window():
+        library = Library(cache=tmp_path / "cache" / "cache.sqlite3", load=stand_in_load,
+                          discover=stand_in_discover)
+        return make_window(loader=Loader(library=library))
+
+    w = window()
+    open_and_wait(qtbot, w, [news])
+    long_one = str(news / "c.txt")
+    w.select_key(long_one)
+    bar = w.pane.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)
+    top = w.reading.top_position()
+    assert top > 0
+    w.close()
+
+    w2 = window()
+    open_and_wait(qtbot, w2, [news])
+    assert not is_bold(w2, long_one)
+    w2.select_key(long_one)
+    assert w2.pane.verticalScrollBar().value() > 0
+    assert abs(w2.reading.top_position() - top) < 80  # the same line, give or take one

@@ -55,6 +55,10 @@ class Actions:
         for a in (self.show_list, self.show_panel):
             a.setCheckable(True)
             a.setChecked(True)
+        self.unread_only = make("Show Only &Unread", ["Ctrl+Shift+U"], "List only the articles not read yet")
+        self.unread_only.setCheckable(True)
+        self.mark_all_read = make("&Mark All as Read", ["Ctrl+Shift+R"],
+                                  "Mark every article the list shows as read")
         self.zoom_in = make("Zoom &In", ["Ctrl+=", "Ctrl++", SK.ZoomIn])
         self.zoom_out = make("Zoom &Out", ["Ctrl+-", SK.ZoomOut])
         self.zoom_reset = make("&Actual Size", ["Ctrl+0"])
@@ -90,6 +94,8 @@ class Actions:
         view.addActions([self.show_list, self.show_panel])
         view.addSeparator()
         view.addActions([self.next_article, self.previous_article])
+        view.addSeparator()
+        view.addActions([self.unread_only, self.mark_all_read])
         view.addSeparator()
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()

@@ -60,6 +60,11 @@ class ContextMenus(QObject):
         menu.addSeparator()
         act = menu.addAction("Export Article…", lambda: dialogs.export_article(w, self._as_shown(item)))
         act.setEnabled(not isinstance(item, Unreadable))
+        if not isinstance(item, Unreadable):
+            menu.addSeparator()
+            read = w.reading.state.is_read(item.key)
+            menu.addAction("Mark as Unread" if read else "Mark as Read",
+                           lambda: w.reading.mark([item.key], not read))
         return menu
 
     def _as_shown(self, item):

@@ -63,3 +63,31 @@ def open_web_link(url: str) -> tuple[bool, str]:
     if not QDesktopServices.openUrl(QUrl(url.strip())):
         return False, f"Could not open “{shown}”: no web browser could be started."
     return True, f"Opened {shown} in the browser"
+
+
+def open_for(window, url: str, none: str = "") -> bool:
+    """Open ``url`` for ``window``: what happened in its status bar, and its signal
+    (``link_opened``, ``link_refused`` for a link not on the web, ``link_failed`` when
+    no browser could be started). An empty ``url`` shows ``none``."""
+    bar = window.statusBar()
+    if not url:
+        bar.showMessage(none, 6000)
+        return False
+    opened, message = open_web_link(url)
+    bar.showMessage(message, 5000 if opened else 10000)
+    if opened:
+        window.link_opened.emit(url)
+    else:
+        (window.link_failed if is_web(url) else window.link_refused).emit(url)
+    return opened
+
+
+def show_hovered(window, url: str) -> None:
+    """The web link under the mouse in ``window``'s status bar, as browsers show it."""
+    bar = window.statusBar()
+    if is_web(url):
+        window.hovered_link = url
+        bar.showMessage(url)
+    elif window.hovered_link and bar.currentMessage() == window.hovered_link:
+        window.hovered_link = ""
+        bar.clearMessage()

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidg
 from reader.formats import listed
 from reader.settings import Settings
 
-from . import dialogs, viewstate
+from . import dialogs, links, viewstate
 from .actions import Actions
 from .contextmenus import ContextMenus
 from .counts import counted
@@ -26,10 +26,10 @@ from .exporter import Exporter
 from .feeder import Feeder
 from .findbar import FindBar
 from .layout import LIST, PANEL, Columns
-from .links import is_web, open_web_link, page_url
 from .listview import ArticleList
 from .marks import Marks
 from .pane import ReadingPane
+from .reading import Reading
 from .panel import SidePanel
 from .searchbar import SearchBar
 from .status import LoadStatus
@@ -61,7 +61,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
-        self._hovered = ""  # the link the status bar shows
+        self.hovered_link = ""  # the link the status bar shows
         self._first_shown = None  # the key shown while loading, until the reader picks one
         self.setWindowTitle("Article Reader")
         self.setAcceptDrops(True)
@@ -76,6 +76,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self._build()
         self._connect()
         self.menus = ContextMenus(self)
+        self.reading = Reading(self)
+        a = self.actions_
+        a.unread_only.toggled.connect(self.reading.set_unread_only)
+        a.mark_all_read.triggered.connect(self.reading.mark_all_read)
         viewstate.restore(self)
         if self.settings.note:
             self.statusBar().showMessage(self.settings.note, 15000)
@@ -184,7 +188,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
         self.pane.mention_clicked.connect(self.select_mention)
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
-        self.pane.highlighted.connect(self._show_hovered_link)
+        self.pane.highlighted.connect(lambda url: links.show_hovered(self, url.toString()))
         a.open_page.triggered.connect(self.open_page)
         self.pane.marks_changed.connect(self.panel.set_mark_status)
         self.pane.matches_changed.connect(self.find_bar.set_count)
@@ -358,6 +362,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
             self.show_item(item)
 
     def show_item(self, item) -> None:
+        self.reading.leaving()
         self.current = item
         self.marks.forget_note()
         if isinstance(item, Unreadable):
@@ -367,6 +372,9 @@ class MainWindow(dialogs.Asking, QMainWindow):
             return
         item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         self.marks.show(item)
+        self.reading.shown(item)
+        if self.actions_.unread_only.isChecked():
+            self.reading.set_unread_only(True)  # the article left, now read, leaves the list
         if self.find_bar.isVisible():  # the find bar stays open: it finds in this one too
             self.pane.find_text(self.find_bar.edit.text())
         self.settings.last_article = item.key
@@ -446,33 +454,12 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     # -- links ---------------------------------------------------------------------
     def open_link(self, url: str) -> bool:
-        """Open web links in the system browser; refuse every other scheme, and say so
-        when no browser could be started."""
-        opened, message = open_web_link(url)
-        self.statusBar().showMessage(message, 5000 if opened else 10000)
-        if opened:
-            self.link_opened.emit(url)
-        else:
-            (self.link_failed if is_web(url) else self.link_refused).emit(url)
-        return opened
+        """Open web links in the system browser (:func:`reader.ui.links.open_for`)."""
+        return links.open_for(self, url)
 
     def open_page(self) -> bool:
         """Open the shown article's own web page in the browser."""
-        url = page_url(self.current)
-        if not url:
-            self.statusBar().showMessage("This article has no web address to open.", 6000)
-            return False
-        return self.open_link(url)
-
-    def _show_hovered_link(self, url) -> None:
-        """The web link under the mouse in the status bar, as browsers show it."""
-        text = url.toString()
-        if is_web(text):
-            self._hovered = text
-            self.statusBar().showMessage(text)
-        elif self._hovered and self.statusBar().currentMessage() == self._hovered:
-            self._hovered = ""
-            self.statusBar().clearMessage()
+        return links.open_for(self, links.page_url(self.current), "This article has no web address to open.")
 
     def start_export(self, articles: list, folder: Path, fmt: str) -> None:
         """Export ``articles`` in the background (see :class:`reader.ui.exporter.Exporter`)."""
@@ -513,6 +500,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.exporter.close()  # stops after the file being written (written files stay)
         self._save_timer.stop()
         self.save_settings()
+        self.reading.close()
         self.loader.wait(3000)
         super().closeEvent(event)
 
