@@ -63,11 +63,22 @@ def test_exported_txt_reloads_to_the_same_article(tmp_path):
 
 @pytest.mark.parametrize("title, name", [
     ("Floods hit the north", "floods-hit-the-north.txt"),
-    ("Qu’est-ce que c’est? Ça va / à Zürich", "quest-ce-que-cest-ca-va-a-zurich.txt"),
+    ("Qu’est-ce que c’est? Ça va / à Zürich", "quest-ce-que-cest-ça-va-à-zürich.txt"),
     ("CON", "con-article.txt"),
     ("", "a.txt"),
     ("../../etc/passwd", "etc-passwd.txt"),
     ("x" * 200, "x" * 80 + ".txt"),
+    # every script keeps its letters (Unicode NFC): no more "wday-ru" or hashed names
+    ("Выборы в Москве: что известно", "выборы-в-москве-что-известно.txt"),
+    ("서울 시장, 새 예산 발표", "서울-시장-새-예산-발표.txt"),
+    ("東京で新しい駅が開業", "東京で新しい駅が開業.txt"),
+    ("हिन्दी समाचार", "हिन्दी-समाचार.txt"),
+    ("Zu\u0308rich news", "zürich-news.txt"),  # decomposed in, composed out
+    ('a<b>c:d"e|f?g*h\\i\x07j. ', "a-b-c-d-e-f-g-h-i-j.txt"),  # what file systems refuse
+    # a long title is cut after a whole word
+    ("Council votes to widen the harbour road after a long and sometimes bitter public debate",
+     "council-votes-to-widen-the-harbour-road-after-a-long-and-sometimes-bitter-public.txt"),
+    ("東" * 100, "東" * 66 + ".txt"),  # within 200 bytes of UTF-8
 ])
 def test_suggested_filenames_are_safe(title, name):
     assert suggested_filename(make(title=title), "txt") == name
