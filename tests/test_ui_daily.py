@@ -2,6 +2,8 @@
 the keyboard, context menus."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from conftest_ui import (config_dir, make_window, news, open_and_wait, opened_urls,  # noqa: F401
                          write_article)
@@ -584,3 +586,60 @@ def test_reading_state_and_position_outlive_a_restart(qtbot, make_window, news, 
     w2.select_key(long_one)
     assert w2.pane.verticalScrollBar().value() > 0
     assert abs(w2.reading.top_position() - top) < 80  # the same line, give or take one
+
+
+# -- export ----------------------------------------------------------------------------------
+def test_export_starts_where_and_as_the_last_one_went(qtbot, make_window, news, tmp_path):
+    out = tmp_path / "exports"
+    out.mkdir()
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "a.txt"))
+    asked = []
+
+    def answer(path, chosen):
+        def ask(suggested, filters):
+            asked.append((suggested, filters))
+            return str(path), chosen
+        return ask
+
+    w.ask_save_path = answer(out / "aid.md", "Markdown (*.md)")
+    w.actions_.export_article.trigger()
+    assert (out / "aid.md").exists()
+    assert asked[0][0].startswith(str(Path.home()))  # the first time: the home folder
+    w.close()
+
+    w2 = make_window()  # and after a restart
+    open_and_wait(qtbot, w2, [news])
+    w2.select_key(str(news / "b.txt"))
+    w2.ask_save_path = answer("", "")
+    w2.actions_.export_article.trigger()
+    suggested, filters = asked[1]
+    assert suggested == str(out / "acme-profits-b-rise-b.md")
+    assert filters[0] == "Markdown (*.md)"
+
+
+def test_export_all_offers_formats_by_name(qtbot, make_window, news, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    offered = []
+
+    def get_item(parent, title, label, items, current, editable):
+        offered.append((label, list(items), current))
+        return "HTML page (.html)", True
+
+    monkeypatch.setattr(QInputDialog, "getItem", get_item)
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    out = tmp_path / "all"
+    w.ask_folder = lambda title: str(out)
+    with qtbot.waitSignal(w.exported, timeout=10000):
+        w.actions_.export_all.trigger()
+    label, items, current = offered[0]
+    assert label == "Write each article as:"
+    assert items[current] == "Plain text (.txt)"
+    assert set(items) == {"Plain text (.txt)", "Markdown (.md)", "HTML page (.html)", "JSON (.json)"}
+    assert sorted(p.suffix for p in out.iterdir()) == [".html"] * 3
+    with qtbot.waitSignal(w.exported, timeout=10000):
+        w.actions_.export_all.trigger()
+    assert offered[1][1][offered[1][2]] == "HTML page (.html)"  # the last one's first
