@@ -148,3 +148,13 @@ def test_md_and_html_exports_keep_the_structure():
     page = render(make(**STRUCTURED), "html")
     assert "<h2>What the council said</h2><ul><li>Close the road</li><li>Open the shelter</li></ul>" in "".join(page.split("\n"))
     assert "<blockquote>We were ready, said the mayor.</blockquote>" in page
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exported_files_get_the_users_umask(tmp_path):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    dest = export_article(make(title="Modes"), tmp_path / "modes.txt")
+    assert dest.stat().st_mode & 0o777 == 0o666 & ~mask
+    report = export_all([make(title="Other")], tmp_path / "all", "md")
+    assert report.written[0].stat().st_mode & 0o777 == 0o666 & ~mask
