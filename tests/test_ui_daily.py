@@ -9,7 +9,7 @@ from conftest_ui import (config_dir, make_window, news, open_and_wait, opened_ur
                          write_article)
 from PySide6.QtCore import Qt
 
-from reader.ui.layout import LIST, PANE, PANEL
+from reader.ui.layout import LIST, PANE, PANEL, SIDE_FLOOR
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "grabbing the keyboard", "support raise")
 
@@ -27,7 +27,7 @@ def test_a_small_window_keeps_a_readable_pane(qtbot, make_window, news, size):
     w.resize(*size)
     qtbot.waitUntil(lambda: w.width() == size[0])
     assert chars_across(w) >= 55  # the headline no longer wraps two letters a line
-    assert w.splitter.sizes()[LIST] >= 150 and w.splitter.sizes()[PANEL] >= 150
+    assert w.splitter.sizes()[LIST] >= SIDE_FLOOR[0] and w.splitter.sizes()[PANEL] >= SIDE_FLOOR[1]
     w.resize(1440, 900)
     qtbot.waitUntil(lambda: w.width() == 1440)
     w.resize(*size)

@@ -16,7 +16,7 @@ LIST, PANE, PANEL = 0, 1, 2
 DEFAULT_SIZES = (600, 520, 320)
 READABLE_CHARS = 40  # the pane never gets narrower than this
 COMFORTABLE_CHARS = 66  # a smaller window takes width from the sides to give this
-SIDE_FLOOR = (200, 220)  # the list and the panel shrink no further to make room
+SIDE_FLOOR = (200, 250)  # the list and the panel shrink no further to make room
 
 
 class Columns(QSplitter):
@@ -85,22 +85,32 @@ class Columns(QSplitter):
         self.fit()
 
     def fit(self) -> None:
-        """Give the pane a comfortable width from the sides, as far as their floors allow."""
+        """Give the pane a comfortable width from the sides, as far as their floors
+        allow; then lift a side squeezed below its floor, from the pane's width above
+        its readable minimum."""
         sizes = self.sizes()
-        need = self._comfortable - sizes[PANE]
-        if need <= 0 or sum(sizes) <= 0:
+        if sum(sizes) <= 0:
             return
+        need = self._comfortable - sizes[PANE]
         spare = {side: max(0, sizes[side] - SIDE_FLOOR[side // 2]) for side in (LIST, PANEL)
                  if sizes[side] > 0}
         total = sum(spare.values())
-        if total <= 0:
-            return
-        take = min(need, total)
-        for side, extra in spare.items():
-            cut = take * extra // total
-            sizes[side] -= cut
-            sizes[PANE] += cut
-        self.setSizes(sizes)
+        if need > 0 and total > 0:
+            take = min(need, total)
+            for side, extra in spare.items():
+                cut = take * extra // total
+                sizes[side] -= cut
+                sizes[PANE] += cut
+        room = sizes[PANE] - self.widget(PANE).minimumWidth()
+        for side in (LIST, PANEL):
+            short = SIDE_FLOOR[side // 2] - sizes[side]
+            if sizes[side] > 0 and short > 0 and room > 0:
+                give = min(short, room)
+                sizes[side] += give
+                sizes[PANE] -= give
+                room -= give
+        if sizes != self.sizes():
+            self.setSizes(sizes)
 
     def _on_moved(self, *_) -> None:
         sizes = self.sizes()
