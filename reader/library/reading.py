@@ -48,6 +48,9 @@ class ReadingState:
         if path != ":memory:":
             Path(path).parent.mkdir(parents=True, exist_ok=True)
         db = sqlite3.connect(str(path), check_same_thread=False, timeout=1.0)
+        if path != ":memory:":  # a write on each article change: no fsync on the UI thread
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
         db.execute(_TABLE)
         db.execute("SELECT count(*) FROM reading").fetchone()  # a damaged file fails here
         return db
