@@ -334,10 +334,10 @@ class ReadingPane(QTextBrowser):
         match = QTextCharFormat()
         match.setBackground(QColor("#fff176") if not dark else QColor("#8a7a10"))
         match.setForeground(QColor("#000000") if not dark else QColor("#ffffff"))
-        term = QTextCharFormat()
-        term.setFontUnderline(True)
+        term = QTextCharFormat()  # grey and underlined: no organisation's colour is grey
         term.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-        term.setBackground(QColor("#dcebff") if not dark else QColor("#27405f"))
+        term.setUnderlineColor(pal.highlight().color())
+        term.setBackground(QColor("#e2e2e2") if not dark else QColor("#4a4a4e"))
         sels = []
         for cursors, index, fmt in ((self._terms, -1, term), (self._marks, self._mark, mark),
                                     (self._matches, self._match, match)):
