@@ -113,7 +113,7 @@ class ContextMenus(QObject):
         if selected:
             menu.addSeparator()
             menu.addAction(f"Search the Folder for “{_short(selected)}”",
-                           lambda: w.search_folder(selected))
+                           lambda: w.search_bar.search_for(selected))
         url = page_url(w.current)
         if url:
             menu.addSeparator()

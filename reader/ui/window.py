@@ -303,9 +303,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
         first, self._first_shown = self._first_shown, None
-        if self.model.rowCount() and (self.current is None or (
-                first is not None and getattr(self.current, "key", None) == first)):
-            self.select_row(0)  # the first row, not the article that happened to load first
+        if self.current is None and self.model.rowCount():
+            self.select_row(0)
         if self.list_view.verticalScrollBar().value() == 0:  # (the user has not scrolled)
             QTimer.singleShot(0, self.list_view.scroll_to_current)  # once the view has laid out the rows
         self._pending_key = ""
@@ -314,15 +313,21 @@ class MainWindow(dialogs.Asking, QMainWindow):
                                    f"No article files ({listed()}) were found in\n"
                                    + "\n".join(self.paths))
         self.marks.refresh_counts()
-        self._show_count()
+        self.status.show_count()
         self.statusBar().showMessage(self.status.summary(seen, articles, failed, cancelled), 8000)
         if self.filter_edit.text().strip():
             self.apply_filter()  # a search typed while loading sees all that arrived
-        self.watcher.watch()
-        self.loading_finished.emit(articles)
+        paths = self.paths  # the rest in events of their own: the window answers between
+        QTimer.singleShot(0, lambda: paths is self.paths and self._after_loading(first, articles))
 
-    def _show_count(self) -> None:
-        self.status.show_count()
+    def _after_loading(self, first: str | None, articles: int) -> None:
+        """The first row, not the article that happened to load first (unless the reader
+        picked one meanwhile); then the watch on the files, and the news."""
+        if first is not None and getattr(self.current, "key", None) == first and self.model.rowCount():
+            self.select_row(0)
+        paths = self.paths
+        QTimer.singleShot(0, lambda: paths is self.paths and (
+            self.watcher.watch(), self.loading_finished.emit(articles)))
 
     def _on_changed(self, changes) -> None:
         """Files changed on disk while open: the list follows."""
@@ -343,7 +348,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
             elif self.model.item(row) is not self.current:
                 self.select_key(current_key)
                 self.show_item(self.model.item(row))
-        self._show_count()
+        self.status.show_count()
         added = len(changes.articles)
         self.statusBar().showMessage(
             f"Folder changed: {counted(added, 'article')} new or updated, {len(changes.removed)} removed", 6000)
@@ -389,11 +394,6 @@ class MainWindow(dialogs.Asking, QMainWindow):
         ranked, ``org:NAME``); a blank box shows every row."""
         self.search_bar.apply()
 
-    def search_folder(self, text: str) -> None:
-        """List the articles that contain ``text`` (the search box, filled in)."""
-        self.filter_edit.setText(" ".join(text.split()))
-        self.apply_filter()
-
     def filter_by_organisation(self, name: str) -> None:
         self.search_bar.restrict_to(name)
 
@@ -409,7 +409,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         (the one it showed if it still is, else the first; a message when none is)."""
         self._show_sort_indicator()
         self.pane.mark_search_terms(self.filter_edit.text() if self.search_bar.keys is not None else "")
-        self._show_count()
+        self.status.show_count()
         if self.loader.busy and self.current is None:
             return  # the first article to arrive is shown then
         if not self.list_view.keep_current(getattr(self.current, "key", None)) and self.model.rowCount():
@@ -422,7 +422,6 @@ class MainWindow(dialogs.Asking, QMainWindow):
     def library(self):
         """The open folder's articles, organisation index and search (the loader's)."""
         return self.loader.library
-
 
     # -- organisations -------------------------------------------------------------
     def select_organisation(self, name: str) -> None:
