@@ -60,6 +60,14 @@ class Columns(QSplitter):
         self._note_shown()
         self.changed.emit()
 
+    def bind(self, show_list, show_panel) -> None:
+        """Checkable actions that fold and unfold the list and the panel, and show which
+        are shown."""
+        actions = {LIST: show_list, PANEL: show_panel}
+        for side, action in actions.items():
+            action.triggered.connect(lambda on, side=side: self.set_shown(side, on))
+        self.side_toggled.connect(lambda side, shown: actions[side].setChecked(shown))
+
     def toggle(self, side: int) -> None:
         self.set_shown(side, not self.is_shown(side))
 

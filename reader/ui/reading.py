@@ -48,6 +48,8 @@ class Reading(QObject):
         self.timer.timeout.connect(self._read_now)
         self.delegate = UnreadBold(self.state, window.list_view)
         window.list_view.setItemDelegate(self.delegate)
+        window.actions_.unread_only.toggled.connect(self.set_unread_only)
+        window.actions_.mark_all_read.triggered.connect(self.mark_all_read)
 
     # -- an article shown, another left -------------------------------------------------
     def leaving(self) -> None:
@@ -65,6 +67,8 @@ class Reading(QObject):
         self._shown = item.key
         if not self.state.is_read(item.key):
             self.timer.start()
+        if self.window.actions_.unread_only.isChecked():
+            self.set_unread_only(True)  # the article left, if read, leaves the list
         position = self.state.position(item.key)
         if position > 0:
             self.scroll_to(position)

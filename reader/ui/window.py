@@ -25,7 +25,7 @@ from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
 from .feeder import Feeder
 from .findbar import FindBar
-from .layout import LIST, PANEL, Columns
+from .layout import Columns
 from .listview import ArticleList
 from .marks import Marks
 from .pane import ReadingPane
@@ -40,6 +40,8 @@ from .welcome import WelcomeView, samples_dir
 from .worker import Loader
 
 log = logging.getLogger(__name__)
+
+AFTER_MS = 20  # between the steps that finish a load: time for the window to answer
 
 
 class MainWindow(dialogs.Asking, QMainWindow):
@@ -77,9 +79,6 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self._connect()
         self.menus = ContextMenus(self)
         self.reading = Reading(self)
-        a = self.actions_
-        a.unread_only.toggled.connect(self.reading.set_unread_only)
-        a.mark_all_read.triggered.connect(self.reading.mark_all_read)
         viewstate.restore(self)
         if self.settings.note:
             self.statusBar().showMessage(self.settings.note, 15000)
@@ -171,10 +170,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.splitter.changed.connect(self._save_soon)
-        a.show_list.triggered.connect(lambda on: self.splitter.set_shown(LIST, on))
-        a.show_panel.triggered.connect(lambda on: self.splitter.set_shown(PANEL, on))
-        self.splitter.side_toggled.connect(
-            lambda side, shown: (a.show_list if side == LIST else a.show_panel).setChecked(shown))
+        self.splitter.bind(a.show_list, a.show_panel)
 
         self.loader.articles_loaded.connect(lambda articles: self.feeder.put(articles, self.current is None))
         self.loader.file_failed.connect(
@@ -317,17 +313,24 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.statusBar().showMessage(self.status.summary(seen, articles, failed, cancelled), 8000)
         if self.filter_edit.text().strip():
             self.apply_filter()  # a search typed while loading sees all that arrived
-        paths = self.paths  # the rest in events of their own: the window answers between
-        QTimer.singleShot(0, lambda: paths is self.paths and self._after_loading(first, articles))
+        self._later(lambda: self._after_loading(first, articles))  # the rest in events of their own
 
-    def _after_loading(self, first: str | None, articles: int) -> None:
-        """The first row, not the article that happened to load first (unless the reader
-        picked one meanwhile); then the watch on the files, and the news."""
-        if first is not None and getattr(self.current, "key", None) == first and self.model.rowCount():
-            self.select_row(0)
+    def _later(self, step) -> None:
+        """``step`` in AFTER_MS (the window answers meanwhile), unless another folder opens."""
         paths = self.paths
-        QTimer.singleShot(0, lambda: paths is self.paths and (
-            self.watcher.watch(), self.loading_finished.emit(articles)))
+        QTimer.singleShot(AFTER_MS, lambda: paths is self.paths and step())
+
+    def _after_loading(self, first: str | None, articles: int, tries: int = 20) -> None:
+        """The first row, not the article that happened to load first (unless the reader
+        picked one meanwhile), once the library's lock is free (showing an article waits
+        for it); then the watch on the files, and the news."""
+        if first is not None and getattr(self.current, "key", None) == first and self.model.rowCount():
+            if tries and not self.library.lock.acquire(blocking=False):
+                return self._later(lambda: self._after_loading(first, articles, tries - 1))
+            if tries:
+                self.library.lock.release()
+            self.select_row(0)
+        self._later(lambda: (self.watcher.watch(), self.loading_finished.emit(articles)))
 
     def _on_changed(self, changes) -> None:
         """Files changed on disk while open: the list follows."""
@@ -378,8 +381,6 @@ class MainWindow(dialogs.Asking, QMainWindow):
         item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         self.marks.show(item)
         self.reading.shown(item)
-        if self.actions_.unread_only.isChecked():
-            self.reading.set_unread_only(True)  # the article left, now read, leaves the list
         if self.find_bar.isVisible():  # the find bar stays open: it finds in this one too
             self.pane.find_text(self.find_bar.edit.text())
         self.settings.last_article = item.key
