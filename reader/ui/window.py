@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidg
 from reader.formats import listed
 from reader.settings import Settings
 
-from . import dialogs, links, viewstate
+from . import dialogs, links, settling, viewstate
 from .actions import Actions
 from .contextmenus import ContextMenus
 from .counts import counted
@@ -40,8 +40,6 @@ from .welcome import WelcomeView, samples_dir
 from .worker import Loader
 
 log = logging.getLogger(__name__)
-
-AFTER_MS = 20  # between the steps that finish a load: time for the window to answer
 
 
 class MainWindow(dialogs.Asking, QMainWindow):
@@ -313,24 +311,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.statusBar().showMessage(self.status.summary(seen, articles, failed, cancelled), 8000)
         if self.filter_edit.text().strip():
             self.apply_filter()  # a search typed while loading sees all that arrived
-        self._later(lambda: self._after_loading(first, articles))  # the rest in events of their own
-
-    def _later(self, step) -> None:
-        """``step`` in AFTER_MS (the window answers meanwhile), unless another folder opens."""
-        paths = self.paths
-        QTimer.singleShot(AFTER_MS, lambda: paths is self.paths and step())
-
-    def _after_loading(self, first: str | None, articles: int, tries: int = 20) -> None:
-        """The first row, not the article that happened to load first (unless the reader
-        picked one meanwhile), once the library's lock is free (showing an article waits
-        for it); then the watch on the files, and the news."""
-        if first is not None and getattr(self.current, "key", None) == first and self.model.rowCount():
-            if tries and not self.library.lock.acquire(blocking=False):
-                return self._later(lambda: self._after_loading(first, articles, tries - 1))
-            if tries:
-                self.library.lock.release()
-            self.select_row(0)
-        self._later(lambda: (self.watcher.watch(), self.loading_finished.emit(articles)))
+        settling.settle(self, first, articles)  # the rest in events of their own
 
     def _on_changed(self, changes) -> None:
         """Files changed on disk while open: the list follows."""
