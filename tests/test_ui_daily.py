@@ -643,3 +643,12 @@ def test_export_all_offers_formats_by_name(qtbot, make_window, news, tmp_path, m
     with qtbot.waitSignal(w.exported, timeout=10000):
         w.actions_.export_all.trigger()
     assert offered[1][1][offered[1][2]] == "HTML page (.html)"  # the last one's first
+
+
+def test_columns_first_shown_after_the_welcome_view_get_their_widths(qtbot, make_window, news):
+    w = make_window()
+    w.resize(1440, 860)
+    w.show_welcome()
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    open_and_wait(qtbot, w, [news])
+    assert w.splitter.sizes()[LIST] >= 500

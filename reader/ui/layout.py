@@ -37,6 +37,7 @@ class Columns(QSplitter):
         self._widths = {LIST: DEFAULT_SIZES[LIST], PANEL: DEFAULT_SIZES[PANEL]}
         self._shown = {LIST: True, PANEL: True}
         self.setSizes(list(DEFAULT_SIZES))
+        self._first_sizes: list[int] | None = list(DEFAULT_SIZES)  # for the first showing
         self.splitterMoved.connect(self._on_moved)
 
     # -- folding -------------------------------------------------------------------
@@ -85,7 +86,17 @@ class Columns(QSplitter):
             if sizes[side] > 0 or width > 0:
                 self._widths[side] = sizes[side] or width
         self.setSizes(sizes)
+        self._first_sizes = list(sizes)
         self._note_shown()
+
+    def showEvent(self, event):  # noqa: N802 (Qt name)
+        """Sizes set before the splitter was first shown are scaled to the width it had
+        then (none): they are set again, once it has its width."""
+        super().showEvent(event)
+        if self._first_sizes is not None:
+            sizes, self._first_sizes = self._first_sizes, None
+            self.setSizes(sizes)
+            self.fit()
 
     # -- keeping the pane readable -------------------------------------------------
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
