@@ -250,18 +250,45 @@ def render(article: Article, fmt: str, versions: Sequence[Article] = ()) -> str:
 _RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
 
 
+NAME_CHARS = 80  # a suggested name's length at most (before the suffix)
+NAME_BYTES = 200  # and in UTF-8 (file systems allow 255 bytes; the suffix and "-2" fit)
+_APOSTROPHES = re.compile(r"['\u2019\u02bc]")
+_DASHES = re.compile(r"-{2,}")
+
+
 def suggested_filename(article: Article, fmt: str) -> str:
-    """A file name from the title, safe on every OS: ASCII letters, digits, ``-``."""
-    base = article.title or Path(article.path).stem
-    ascii_ = unicodedata.normalize("NFKD", base).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_).strip("-").lower()[:80].rstrip("-")
-    if not slug:
-        slug = re.sub(r"[^A-Za-z0-9]+", "-", Path(article.path).stem).strip("-").lower()[:80] or "article"
+    """A file name from the title (NFC): the words of every script, lower case, joined
+    by ``-``; punctuation, spaces and what file systems refuse (``/ \\ : * ? " < > |``,
+    controls, a leading or trailing dot) become one ``-``. A long title is cut at a word
+    boundary; a name Windows reserves gets ``-article``."""
+    slug = _slug(article.title or Path(article.path).stem) or _slug(Path(article.path).stem) or "article"
     if slug in _RESERVED:
         slug += "-article"
     if article.index:
         slug += f"-{article.index + 1}"
     return slug + format_named(fmt).suffix
+
+
+def _slug(text: str) -> str:
+    text = unicodedata.normalize("NFC", _APOSTROPHES.sub("", text)).lower()
+    # letters, marks and digits of every script stay; anything else is a break
+    kept = "".join(c if unicodedata.category(c)[0] in "LMN" else "-" for c in text)
+    slug = _DASHES.sub("-", kept).strip("-")
+    return unicodedata.normalize("NFC", _cut(slug))
+
+
+def _cut(slug: str) -> str:
+    """``slug`` within NAME_CHARS and NAME_BYTES, at its last ``-`` if one falls in the
+    second half (a script without spaces is cut where the limit falls)."""
+    if len(slug) <= NAME_CHARS and len(slug.encode("utf-8")) <= NAME_BYTES:
+        return slug
+    end = min(len(slug), NAME_CHARS)
+    while len(slug[:end].encode("utf-8")) > NAME_BYTES:
+        end -= 1
+    if slug[end:end + 1] == "-":
+        return slug[:end]
+    word = slug.rfind("-", 0, end)
+    return slug[:word] if word >= end // 2 else slug[:end].rstrip("-")
 
 
 def write_atomic(path: str | os.PathLike, text: str) -> None:

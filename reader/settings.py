@@ -46,6 +46,8 @@ class Settings:
     last_article: str = ""  # Article.key
     recent: list[str] = field(default_factory=list)
     only_selected: bool = False  # highlight only the selected organisation
+    export_dir: str = ""  # where the last export went
+    export_format: str = "txt"  # and in which format
     note: str = field(default="", compare=False)  # why the file could not be used
 
     path: Path | None = field(default=None, compare=False, repr=False)
@@ -115,4 +117,6 @@ def _valid(name: str, value, default) -> bool:
         )
     if name == "theme":
         return value in THEMES
+    if name == "export_format":
+        return value in ("txt", "md", "html", "json")
     return isinstance(value, str)

@@ -4,7 +4,8 @@
 
 Runs offscreen with settings in a temporary folder (never the user's), opens the
 sample articles with the real core and captures: the welcome view, an article with
-its organisations highlighted, an organisation selected, and the dark theme.
+its organisations highlighted, an organisation selected, the dark theme, and a small
+(900x600) window.
 """
 from __future__ import annotations
 
@@ -80,6 +81,9 @@ def main(argv: list[str] | None = None) -> int:
     window.set_theme("dark")
     shot("dark")
     window.set_theme("light")
+
+    window.resize(900, 600)  # a small window: the sides give way, the pane stays readable
+    shot("small")
     window.close()
     return 0
 

@@ -63,11 +63,22 @@ def test_exported_txt_reloads_to_the_same_article(tmp_path):
 
 @pytest.mark.parametrize("title, name", [
     ("Floods hit the north", "floods-hit-the-north.txt"),
-    ("Qu’est-ce que c’est? Ça va / à Zürich", "quest-ce-que-cest-ca-va-a-zurich.txt"),
+    ("Qu’est-ce que c’est? Ça va / à Zürich", "quest-ce-que-cest-ça-va-à-zürich.txt"),
     ("CON", "con-article.txt"),
     ("", "a.txt"),
     ("../../etc/passwd", "etc-passwd.txt"),
     ("x" * 200, "x" * 80 + ".txt"),
+    # every script keeps its letters (Unicode NFC): no more "wday-ru" or hashed names
+    ("Выборы в Москве: что известно", "выборы-в-москве-что-известно.txt"),
+    ("서울 시장, 새 예산 발표", "서울-시장-새-예산-발표.txt"),
+    ("東京で新しい駅が開業", "東京で新しい駅が開業.txt"),
+    ("हिन्दी समाचार", "हिन्दी-समाचार.txt"),
+    ("Zu\u0308rich news", "zürich-news.txt"),  # decomposed in, composed out
+    ('a<b>c:d"e|f?g*h\\i\x07j. ', "a-b-c-d-e-f-g-h-i-j.txt"),  # what file systems refuse
+    # a long title is cut after a whole word
+    ("Council votes to widen the harbour road after a long and sometimes bitter public debate",
+     "council-votes-to-widen-the-harbour-road-after-a-long-and-sometimes-bitter-public.txt"),
+    ("東" * 100, "東" * 66 + ".txt"),  # within 200 bytes of UTF-8
 ])
 def test_suggested_filenames_are_safe(title, name):
     assert suggested_filename(make(title=title), "txt") == name
@@ -137,3 +148,13 @@ def test_md_and_html_exports_keep_the_structure():
     page = render(make(**STRUCTURED), "html")
     assert "<h2>What the council said</h2><ul><li>Close the road</li><li>Open the shelter</li></ul>" in "".join(page.split("\n"))
     assert "<blockquote>We were ready, said the mayor.</blockquote>" in page
+
+
+@pytest.mark.skipif(os.name != "posix", reason="file modes are POSIX")
+def test_exported_files_get_the_users_umask(tmp_path):
+    mask = os.umask(0o022)
+    os.umask(mask)
+    dest = export_article(make(title="Modes"), tmp_path / "modes.txt")
+    assert dest.stat().st_mode & 0o777 == 0o666 & ~mask
+    report = export_all([make(title="Other")], tmp_path / "all", "md")
+    assert report.written[0].stat().st_mode & 0o777 == 0o666 & ~mask

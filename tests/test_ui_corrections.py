@@ -209,3 +209,19 @@ def test_delete_on_a_clicked_highlight_in_the_pane(qtbot, make_window, news):
         qtbot.keyClick(w.pane, Qt.Key.Key_Delete)
     assert "Red Cross" not in highlighted(w)
     assert panel_names(w) == ["United Nations"]
+
+
+def test_the_right_click_menus_carry_the_corrections(qtbot, make_window, news):
+    # the panel's and the pane's context menus (reader.ui.contextmenus) hold the
+    # corrections' items beside their own, for the organisation under the pointer
+    w = opened(qtbot, make_window, news)
+    panel_menu = [a.text() for a in w.menus.organisation_menu("Red Cross").actions()]
+    assert "Show Articles Naming It" in panel_menu and "Not an Organisation" in panel_menu
+    un = next(o for o in w.current.organisations if o.name == "United Nations").mentions[0]
+    rect = w.pane.cursorRect(w.pane.cursor_for(un.start + 2, un.start + 2))
+    menu = w.menus.pane_menu(w.pane.anchorAt(rect.center()))
+    item = next(a for a in menu.actions() if a.text() == "Not an Organisation")
+    assert item.isEnabled()
+    with acting(qtbot, w):
+        item.trigger()
+    assert "United Nations" not in highlighted(w)

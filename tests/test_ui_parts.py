@@ -422,7 +422,7 @@ def test_export_article_adds_the_suffix_of_the_chosen_type(tmp_path, monkeypatch
 
     library = Library(cache=False)  # nothing open: any folder may take the export
     window = SimpleNamespace(
-        library=library,
+        library=library, settings=SimpleNamespace(export_format="txt", export_dir=""), save_settings=lambda: None,
         export_dir=lambda: str(tmp_path), ask_save_path=ask_save_path, confirm_overwrite=lambda path: False,
         statusBar=lambda: SimpleNamespace(showMessage=lambda text, ms: shown.append(text)),
         exported=SimpleNamespace(emit=emitted.append))

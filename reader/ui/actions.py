@@ -37,6 +37,8 @@ class Actions:
                                    "Save the cleaned article as text, Markdown, HTML or JSON")
         self.export_all = make("Export &All…", ["Ctrl+Shift+E"],
                                "Save every loaded article into a folder")
+        self.open_page = make("Open Page in &Browser", ["Ctrl+Shift+B"],
+                              "Open the article's web page in the browser")
         self.quit = make("&Quit", [SK.Quit, "Ctrl+Q"])
 
         self.find = make("&Find in Article…", [SK.Find, "Ctrl+F"])
@@ -47,6 +49,16 @@ class Actions:
 
         self.next_article = make("&Next Article", ["J", "Alt+Down"])
         self.previous_article = make("&Previous Article", ["K", "Alt+Up"])
+        self.show_list = make("Article &List", ["Ctrl+Shift+L"], "Show or hide the article list")
+        self.show_panel = make("Organisations and &Sources", ["Ctrl+Shift+P"],
+                               "Show or hide the side panel")
+        for a in (self.show_list, self.show_panel):
+            a.setCheckable(True)
+            a.setChecked(True)
+        self.unread_only = make("Show Only &Unread", ["Ctrl+Shift+U"], "List only the articles not read yet")
+        self.unread_only.setCheckable(True)
+        self.mark_all_read = make("&Mark All as Read", ["Ctrl+Shift+R"],
+                                  "Mark every article the list shows as read")
         self.zoom_in = make("Zoom &In", ["Ctrl+=", "Ctrl++", SK.ZoomIn])
         self.zoom_out = make("Zoom &Out", ["Ctrl+-", SK.ZoomOut])
         self.zoom_reset = make("&Actual Size", ["Ctrl+0"])
@@ -71,13 +83,19 @@ class Actions:
         file.addSeparator()
         file.addActions([self.export_article, self.export_all])
         file.addSeparator()
+        file.addAction(self.open_page)
+        file.addSeparator()
         file.addAction(self.quit)
         edit = bar.addMenu("&Edit")
         edit.addActions([self.find, self.filter])
         edit.addSeparator()
         edit.addActions([self.next_mention, self.previous_mention, self.clear_marks])
         view = self.view_menu = bar.addMenu("&View")
+        view.addActions([self.show_list, self.show_panel])
+        view.addSeparator()
         view.addActions([self.next_article, self.previous_article])
+        view.addSeparator()
+        view.addActions([self.unread_only, self.mark_all_read])
         view.addSeparator()
         view.addActions([self.zoom_in, self.zoom_out, self.zoom_reset])
         view.addSeparator()

@@ -40,8 +40,12 @@ class Asking:
             QFileDialog.Option.DontConfirmOverwrite)
 
     def ask_export_format(self, formats: list[str]) -> str:
-        choice, ok = QInputDialog.getItem(self, "Export All", "Format:", formats, 0, False)
-        return choice if ok else ""
+        """One of ``formats`` (the first offered first), chosen by its name."""
+        from reader.formats import format_named
+
+        labels = [f"{format_named(f).label} ({format_named(f).suffix})" for f in formats]
+        choice, ok = QInputDialog.getItem(self, "Export All", "Write each article as:", labels, 0, False)
+        return formats[labels.index(choice)] if ok and choice in labels else ""
 
     def confirm_overwrite(self, path: str) -> bool:
         answer = QMessageBox.question(
@@ -57,7 +61,11 @@ class Asking:
         return self.paths[0] if self.paths else str(Path.home())
 
     def export_dir(self) -> str:
-        """Where an export is suggested: never beside the sources, so the home folder."""
+        """Where an export is suggested: where the last one went, else the home folder
+        (never beside the sources)."""
+        last = self.settings.export_dir
+        if last and Path(last).is_dir() and not self.library.export_problem(last):
+            return last
         return str(Path.home())
 
 
@@ -71,9 +79,10 @@ def export_article(window, article) -> Path | None:
     from reader.export import ExportError, suggested_filename
     from reader.formats import export_format, format_named, save_filters
 
-    suggested = str(Path(window.export_dir()) / suggested_filename(article, "txt"))
     filters = save_filters()
-    path, chosen = window.ask_save_path(suggested, list(filters))
+    last = window.settings.export_format if window.settings.export_format in filters.values() else "txt"
+    suggested = str(Path(window.export_dir()) / suggested_filename(article, last))
+    path, chosen = window.ask_save_path(suggested, sorted(filters, key=lambda f: filters[f] != last))
     if not path:
         return None
     fmt = export_format(path) or filters.get(chosen, "txt")
@@ -97,6 +106,8 @@ def export_article(window, article) -> Path | None:
     except ExportError as err:
         window.show_error("Export Failed", f"Could not export to {err.path}:\n{err.reason}")
         return None
+    window.settings.export_dir, window.settings.export_format = str(Path(written).parent), fmt
+    window.save_settings()
     window.statusBar().showMessage(f"Exported “{article.title}” to {written}", 8000)
     window.exported.emit([written])
     return written
@@ -113,9 +124,12 @@ def export_all(window, articles: list) -> None:
     folder = window.ask_folder("Export All Articles to Folder")
     if not folder or not allowed(window, folder):
         return
-    fmt = window.ask_export_format(list(names()))
+    last = window.settings.export_format
+    fmt = window.ask_export_format(sorted(names(), key=lambda f: f != last))  # the last one's first
     if not fmt:
         return
+    window.settings.export_format = fmt
+    window.save_settings()
     window.start_export(articles, Path(folder), fmt)
 
 

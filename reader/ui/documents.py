@@ -351,6 +351,7 @@ class ArticleFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self._found: dict[str, int] | None = None  # key -> rank, best first
         self._keys: frozenset[str] | None = None
+        self._keep = None  # a further test of a row's key (the unread filter), or None
         self._source: ArticleModel | None = None
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
@@ -371,6 +372,10 @@ class ArticleFilter(QSortFilterProxyModel):
     def set_keys(self, keys) -> None:
         """Restrict to these article keys; ``None`` lifts the restriction."""
         self._change(lambda: setattr(self, "_keys", None if keys is None else frozenset(keys)))
+
+    def set_keep(self, keep) -> None:
+        """Show only the rows whose key ``keep(key)`` accepts; ``None`` shows them all."""
+        self._change(lambda: setattr(self, "_keep", keep))
 
     def _change(self, apply) -> None:
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
@@ -408,11 +413,12 @@ class ArticleFilter(QSortFilterProxyModel):
         return self._keys is not None
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._keys is None and self._found is None:
+        if self._keys is None and self._found is None and self._keep is None:
             return True
         return self.accepts_key(self.sourceModel().item(row).key)
 
     def accepts_key(self, key: str) -> bool:
         """Whether the article ``key`` passes the search and the organisation filter."""
         return ((self._keys is None or key in self._keys)
-                and (self._found is None or key in self._found))
+                and (self._found is None or key in self._found)
+                and (self._keep is None or self._keep(key)))

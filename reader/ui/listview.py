@@ -33,10 +33,24 @@ class ArticleList(QTableView):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         # fixed widths: ResizeToContents measures up to 1,000 rows whenever rows arrive
         width = self.fontMetrics().horizontalAdvance
-        for col, sample in ((1, "2025-12-31 "), (2, "example.com"), (3, "Orgs ▼")):
+        # wide enough for most news domains ("foxbusiness.com" was cut)
+        for col, sample in ((1, "2025-12-31 "), (2, "washingtonpost.com"), (3, "Orgs ▼")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
+
+    def moveCursor(self, action, modifiers):  # noqa: N802 (Qt name)
+        """Home and End go to the first and last row (a table's own go to the first and
+        last column of the row, which with whole rows selected does nothing)."""
+        move = QAbstractItemView.CursorAction
+        if action == move.MoveHome:
+            if self.model().rowCount():
+                return self.model().index(0, max(0, self.currentIndex().column()))
+        elif action == move.MoveEnd:
+            rows = self.model().rowCount()
+            if rows:
+                return self.model().index(rows - 1, max(0, self.currentIndex().column()))
+        return super().moveCursor(action, modifiers)
 
     def select_row(self, row: int) -> bool:
         """Make ``row`` (of the rows shown) the current one, in view; False if no such row."""

@@ -55,13 +55,15 @@ class Marks(QObject):
             with w.library.lock:
                 w.panel.refresh_counts(w.current, self.colours(w.current), w.library.index)
 
-    def select(self, name: str) -> None:
+    def select(self, name: str, at: int | None = None) -> None:
+        """Mark ``name``'s mentions; ``at``: where the mention the reader clicked starts
+        (it becomes the current one, and the text does not move)."""
         w = self.window
         if w.current is None or isinstance(w.current, Unreadable):
             return
         if w.actions_.only_selected.isChecked():
             w.pane.show_article(w.current, self.colours(w.current), name)
-        n = w.pane.mark_organisation(name)
+        n = w.pane.mark_organisation(name, at)
         self._note = f"{name}: {counted(n, 'mention')} in this article"
         w.statusBar().showMessage(self._note, 5000)
         self.selected.emit(name)

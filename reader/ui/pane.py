@@ -2,7 +2,7 @@
 
 Every value is escaped; the page's own HTML never reaches here. The browser loads no
 resource of any kind (``loadResource`` returns nothing) and follows no link by itself:
-clicks come out as signals (``mention_clicked`` for a highlighted organisation,
+clicks come out as signals (``mention_clicked`` for a highlighted mention,
 ``link_clicked`` for anything else, which the window vets).
 
 Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
@@ -15,8 +15,10 @@ from html import escape
 
 from PySide6.QtCore import QEvent, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from .links import is_web, link_spans
+from .terms import term_spans
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
@@ -43,6 +45,21 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
     if meta:
         out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
     placed: list = []
+    links = link_spans(article)
+
+    def plain(a: int, b: int) -> str:  # Article.text[a:b], its web links as links
+        out, at = [], a
+        for s, e, url in links:
+            if e <= at or s >= b:
+                continue
+            s, e = max(s, at), min(e, b)
+            out.append(_text(text[at:s]))
+            out.append(f"<a href='{escape(url)}'>{_text(text[s:e])}</a>")
+            at = e
+        out.append(_text(text[at:b]))
+        return "".join(out)
+
+    text = article.text
     start = 0
     queue = iter(mentions)
     pending = next(queue, None)
@@ -54,7 +71,7 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
             m, pending = pending, next(queue, None)
             if m.start < cursor or m.end > end or m.end <= m.start:
                 continue  # overlapping or straddling a paragraph break: leave it plain
-            pieces.append(_text(para[cursor - start:m.start - start]))
+            pieces.append(plain(cursor, m.start))
             bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
             tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
                             if aliases.get(m.name) else "")
@@ -64,7 +81,7 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
                 f"text-decoration:none'>{_text(para[m.start - start:m.end - start])}</a>")
             placed.append(m)
             cursor = m.end
-        pieces.append(_text(para[cursor - start:]))
+        pieces.append(plain(cursor, end))
         out.append(_block(kinds[number], "".join(pieces)))
         start = end + 2
     return "\n".join(out), placed
@@ -107,7 +124,7 @@ def _file_name(path: str) -> str:
 
 
 class ReadingPane(QTextBrowser):
-    mention_clicked = Signal(str)  # organisation name
+    mention_clicked = Signal(str, int)  # organisation name, where the mention starts
     link_clicked = Signal(QUrl)  # any other link; the window decides
     marks_changed = Signal(int, int)  # current (1-based, 0 = none), total
     matches_changed = Signal(int, int)  # find: current, total
@@ -126,6 +143,8 @@ class ReadingPane(QTextBrowser):
         self._mark = -1
         self._matches: list[QTextCursor] = []
         self._match = -1
+        self._terms_query = ""  # the search box's text: its words are marked
+        self._terms: list[QTextCursor] = []
         self._zoom = 0
         self._base_size = self.font().pointSizeF()
         self._colours: Colours = {}
@@ -139,13 +158,20 @@ class ReadingPane(QTextBrowser):
     def setSource(self, *args, **kwargs):  # noqa: N802 - never navigate
         return None
 
+    def mention_name(self, anchor: str) -> str:
+        """The organisation a ``mention:N`` anchor marks ('' if none)."""
+        try:
+            return self._placed[int(anchor.split(":", 1)[1])].name
+        except (ValueError, IndexError):
+            return ""
+
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == MENTION_SCHEME:
             try:
                 mention = self._placed[int(url.path())]
             except (ValueError, IndexError):
                 return
-            self.mention_clicked.emit(mention.name)
+            self.mention_clicked.emit(mention.name, mention.start)
         else:
             self.link_clicked.emit(url)
 
@@ -159,14 +185,10 @@ class ReadingPane(QTextBrowser):
         except (ValueError, IndexError):
             return None
 
-    def contextMenuEvent(self, event):  # noqa: N802 - the standard menu, and the hooks' items
-        menu = self.createStandardContextMenu()
-        name = self.mention_at(event.pos())
-        if name is not None:
-            self.mention_clicked.emit(name)
-        for hook in self.menu_hooks:
-            hook(menu, name)
-        menu.popup(event.globalPos())
+    def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
+        """Tab leaves the pane (a text browser's own Tab walks its links: through every
+        highlight before the side panel)."""
+        return QWidget.focusNextPrevChild(self, next_)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:
@@ -179,10 +201,11 @@ class ReadingPane(QTextBrowser):
         self.document().setHtml(html)
         self._index_paragraphs()
         self._fit_column()
+        self._place_terms()
         self.verticalScrollBar().setValue(scroll)
 
     def show_message(self, title: str, text: str) -> None:
-        self.article, self._placed, self._para_starts = None, [], []
+        self.article, self._placed, self._para_starts, self._terms = None, [], [], []
         self._clear_marks(notify=True)
         self._clear_matches()
         self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
@@ -210,15 +233,22 @@ class ReadingPane(QTextBrowser):
         return None
 
     # -- organisation marks ------------------------------------------------------
-    def mark_organisation(self, name: str) -> int:
-        """Mark every mention of ``name``, scroll to the first; return how many."""
+    def mark_organisation(self, name: str, at: int | None = None) -> int:
+        """Mark every mention of ``name`` and return how many. The current one is the
+        first, scrolled to; or, with ``at``, the mention starting there (one the reader
+        clicked: the text stays where it is)."""
         self._clear_marks(notify=False)
+        starts: list[int] = []
         if self.article is not None:
             mentions = sorted((m for org in self.article.organisations if org.name == name
                                for m in org.mentions), key=lambda m: m.start)
-            self._marks = [c for m in mentions if (c := self.cursor_for(m.start, m.end))]
-        self._mark = 0 if self._marks else -1
-        self._show_marks()
+            for m in mentions:
+                c = self.cursor_for(m.start, m.end)
+                if c is not None:
+                    self._marks.append(c)
+                    starts.append(m.start)
+        self._mark = (starts.index(at) if at in starts else 0) if self._marks else -1
+        self._show_marks(scroll=at is None or at not in starts)
         return len(self._marks)
 
     def next_mark(self, step: int = 1) -> None:
@@ -246,11 +276,29 @@ class ReadingPane(QTextBrowser):
         if notify:
             self.marks_changed.emit(0, 0)
 
-    def _show_marks(self) -> None:
+    def _show_marks(self, scroll: bool = True) -> None:
         self._update_selections()
-        if self._mark >= 0:
+        if self._mark >= 0 and scroll:
             self._scroll_to(self._marks[self._mark])
         self.marks_changed.emit(self._mark + 1, len(self._marks))
+
+    # -- the search box's words ----------------------------------------------------
+    def mark_search_terms(self, query: str) -> int:
+        """Mark the words of the search box's ``query`` (not scrolled to); how many."""
+        self._terms_query = query
+        self._place_terms()
+        self._update_selections()
+        return len(self._terms)
+
+    @property
+    def search_term_count(self) -> int:
+        return len(self._terms)
+
+    def _place_terms(self) -> None:
+        self._terms = []
+        if self.article is not None and self._terms_query.strip():
+            spans = term_spans(self.article.text, self._terms_query)
+            self._terms = [c for s, e in spans if (c := self.cursor_for(s, e))]
 
     # -- find ------------------------------------------------------------------------
     def find_text(self, needle: str) -> int:
@@ -297,8 +345,12 @@ class ReadingPane(QTextBrowser):
         match = QTextCharFormat()
         match.setBackground(QColor("#fff176") if not dark else QColor("#8a7a10"))
         match.setForeground(QColor("#000000") if not dark else QColor("#ffffff"))
+        term = QTextCharFormat()  # grey and underlined: no organisation's colour is grey
+        term.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        term.setUnderlineColor(pal.highlight().color())
+        term.setBackground(QColor("#e2e2e2") if not dark else QColor("#4a4a4e"))
         sels = []
-        for cursors, index, fmt in ((self._marks, self._mark, mark),
+        for cursors, index, fmt in ((self._terms, -1, term), (self._marks, self._mark, mark),
                                     (self._matches, self._match, match)):
             for i, c in enumerate(cursors):
                 sel = QTextEdit.ExtraSelection()
@@ -355,6 +407,8 @@ class ReadingPane(QTextBrowser):
                 except (ValueError, IndexError):
                     return True
                 QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why), self)
+            elif is_web(anchor):
+                QToolTip.showText(event.globalPos(), anchor, self)
             else:
                 QToolTip.hideText()
             return True

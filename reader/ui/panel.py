@@ -3,13 +3,14 @@
 Organisations: colour swatch, canonical name, aliases, mentions in this article and
 articles in the folder that name it (from the core's folder-wide index), with the
 mark navigator (``1/3``, previous/next, clear, "only this organisation").
-Sources: each link's label and domain; activating one asks the window to open it.
+Sources: each link's label and domain; a double-click or Enter asks the window to
+open one.
 """
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPoint, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QLabel, QMenu, QSplitter, QToolButton, QTreeView,
@@ -81,9 +82,14 @@ class OrganisationModel(QAbstractTableModel):
 
 
 def _swatch(colour: QColor) -> QIcon:
+    """The colour of an organisation's highlights, the same when its row is selected
+    (a QIcon's own selected look tints it grey)."""
     pix = QPixmap(14, 14)
     pix.fill(colour)
-    return QIcon(pix)
+    icon = QIcon()
+    for mode in (QIcon.Mode.Normal, QIcon.Mode.Selected, QIcon.Mode.Active):
+        icon.addPixmap(pix, mode)
+    return icon
 
 
 class LinkModel(QAbstractTableModel):
@@ -92,11 +98,20 @@ class LinkModel(QAbstractTableModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.links: list = []
+        self._title = ""
 
-    def set_links(self, links) -> None:
+    def set_links(self, links, title: str = "") -> None:
+        """``title``: the article's; a label that only repeats it shows the URL instead."""
         self.beginResetModel()
         self.links = list(links)
+        self._title = " ".join(title.split()).casefold()
         self.endResetModel()
+
+    def label(self, link) -> str:
+        label = " ".join(link.label.split())
+        if not label or label.casefold() == self._title:
+            return link.url.split("://", 1)[-1]
+        return label
 
     def rowCount(self, parent=QModelIndex()):
         return 0 if parent.isValid() else len(self.links)
@@ -114,7 +129,7 @@ class LinkModel(QAbstractTableModel):
             return None
         link = self.links[index.row()]
         if role == Qt.ItemDataRole.DisplayRole:
-            return (link.label or link.url) if index.column() == 0 else link.domain
+            return self.label(link) if index.column() == 0 else link.domain
         if role == Qt.ItemDataRole.ToolTipRole:
             return link.url
         if role == Qt.ItemDataRole.UserRole:
@@ -163,8 +178,6 @@ class SidePanel(QWidget):
         self.org_view.doubleClicked.connect(
             lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
-        self.org_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        self.org_view.customContextMenuRequested.connect(self._org_menu)
 
         self.mark_label = QLabel("")
         self.mark_label.setAccessibleName("Marked mention")
@@ -187,8 +200,10 @@ class SidePanel(QWidget):
 
         self.src_title = QLabel("<b>Sources</b>")
         self.src_view = _table("Source links of this article", self.sources)
-        self.src_view.activated.connect(self._on_link)
-        self.src_view.clicked.connect(self._on_link)
+        # a double-click or Enter opens a source (a single click only selects it, even
+        # where the style activates items on one click)
+        self.src_view.doubleClicked.connect(self._on_link)
+        self.src_view.installEventFilter(self)
         self.src_view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.src_view.customContextMenuRequested.connect(self._link_menu)
 
@@ -227,7 +242,7 @@ class SidePanel(QWidget):
                                len(entry.articles) if entry else 1,
                                colours.get(org.name, (QColor("gray"),))[0]))
         self.organisations.set_rows(rows)
-        self.sources.set_links(article.source_links if article else ())
+        self.sources.set_links(article.source_links if article else (), article.title if article else "")
         n, s = len(rows), len(self.sources.links)
         if article is None:  # no article shown (loading, an unreadable file): nothing to say
             self.org_title.setText("<b>Organisations</b>")
@@ -274,20 +289,18 @@ class SidePanel(QWidget):
     def _on_org_clicked(self, index: QModelIndex) -> None:
         self.organisation_selected.emit(self.organisations.rows[index.row()].name)
 
-    def _org_menu(self, pos: QPoint) -> None:
-        index = self.org_view.indexAt(pos)
-        name = self.organisations.rows[index.row()].name if index.isValid() else None
-        if name is not None:
-            self.select(name)
-        menu = QMenu(self)
-        for hook in self.menu_hooks:
-            hook(menu, name)
-        if not menu.isEmpty():
-            menu.popup(self.org_view.viewport().mapToGlobal(pos))
 
     # -- links -------------------------------------------------------------------
     def _on_link(self, index: QModelIndex) -> None:
         self.link_activated.emit(self.sources.links[index.row()].url)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        if (obj is self.src_view and event.type() == QEvent.Type.KeyPress
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and self.src_view.currentIndex().isValid()):
+            self._on_link(self.src_view.currentIndex())
+            return True
+        return super().eventFilter(obj, event)
 
     def _link_menu(self, pos: QPoint) -> None:
         index = self.src_view.indexAt(pos)

@@ -68,6 +68,11 @@ class SearchBar(QWidget):
         self.proxy.set_search(self.keys)
         self.changed.emit()
 
+    def search_for(self, text: str) -> None:
+        """List the articles that contain ``text`` (the box, filled in)."""
+        self.edit.setText(" ".join(text.split()))
+        self.apply()
+
     def restrict_to(self, name: str) -> None:
         """Only the articles naming the organisation ``name`` (under any of its names)."""
         keys = self.loader.library.articles_naming(name)

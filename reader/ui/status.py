@@ -3,7 +3,8 @@
 :class:`LoadStatus` shows how far the loader is (at most every ``PROGRESS_MS``: a
 progress bar repaints itself at once on each new value, and a warm open reports dozens
 of times a second), lets the user stop it (what arrived stays), and otherwise shows how
-many articles the list holds and how many of them the filter shows.
+many articles the list holds and how many of them the filter shows (while loading:
+the rows listed so far, beside the files read).
 """
 from __future__ import annotations
 
@@ -21,10 +22,10 @@ class LoadStatus(QObject):
         self.loader, self.model, self.proxy = loader, model, proxy
         self.count_label = QLabel("")
         self.count_label.setAccessibleName("Article count")
-        # wide enough for "10,000 articles, loading…" at once: while a fast load changes
+        # wide enough for "10,000 in the list, loading…" at once: while a fast load changes
         # it many times a second, the status bar's layout lagged and cut it off
         self.count_label.setMinimumWidth(self.count_label.fontMetrics().horizontalAdvance(
-            "00,000 articles, loading…") + 8)
+            "00,000 in the list, loading…") + 8)
         self.count_label.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         self.progress_bar = QProgressBar()
         self.progress_bar.setAccessibleName("Loading progress")
@@ -72,8 +73,8 @@ class LoadStatus(QObject):
         bar.setValue(min(done, total) if total > 0 else 0)
         seconds = self._clock.elapsed() / 1000
         rate = f" · {done / seconds:,.0f}/s" if done and seconds > 0.2 else ""
-        bar.setFormat(f"{done:,} / {total:,}{rate}" if total else f"{done:,} files{rate}")
-        self.count_label.setText(f"{counted(self.model.rowCount(), 'article')}, loading…")
+        bar.setFormat(f"{done:,} / {total:,} files{rate}" if total else f"{done:,} files{rate}")
+        self.show_count()
 
     def cancel(self) -> None:
         """Stop loading; the articles already in the list stay."""
@@ -98,9 +99,10 @@ class LoadStatus(QObject):
         return note
 
     def show_count(self) -> None:
-        """How many articles are listed, unreadable, and shown (not while loading: the
-        progress shows "N articles, loading…" then)."""
+        """How many articles are listed, unreadable, and shown; while loading, how many
+        rows the list holds (the progress bar counts the files read)."""
         if self.loader.busy:
+            self.count_label.setText(f"{self.model.rowCount():,} in the list, loading…")
             return
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles

@@ -15,8 +15,7 @@ def restore(window) -> None:
         window.restoreGeometry(QByteArray.fromBase64(s.geometry.encode("ascii")))
     else:
         window.resize(1300, 800)
-    if len(s.splitter) == 3 and all(n >= 0 for n in s.splitter):
-        window.splitter.setSizes(s.splitter)
+    window.splitter.restore(s.splitter)
     order = Qt.SortOrder.DescendingOrder if s.sort_descending else Qt.SortOrder.AscendingOrder
     window.list_view.sortByColumn(s.sort_column if 0 <= s.sort_column < 4 else 1, order)
     window.pane.set_zoom(s.zoom)
@@ -31,7 +30,7 @@ def capture(window) -> None:
     """Put what the user arranged in ``window`` into its settings (not saved here)."""
     s = window.settings
     s.geometry = bytes(window.saveGeometry().toBase64()).decode("ascii")
-    s.splitter = list(window.splitter.sizes())
+    s.splitter = window.splitter.state()
     header = window.list_view.horizontalHeader()
     s.sort_column = header.sortIndicatorSection()
     s.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder

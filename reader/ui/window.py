@@ -17,18 +17,20 @@ from PySide6.QtWidgets import QApplication, QMainWindow, QSplitter, QStackedWidg
 from reader.formats import listed
 from reader.settings import Settings
 
-from . import dialogs, viewstate
+from . import dialogs, links, settling, viewstate
 from .actions import Actions
+from .contextmenus import ContextMenus
 from .corrections import Correcting
 from .counts import counted
 from .documents import ArticleFilter, ArticleModel, ArticleRole, Unreadable
 from .exporter import Exporter
 from .feeder import Feeder
 from .findbar import FindBar
-from .links import open_web_link
+from .layout import Columns
 from .listview import ArticleList
 from .marks import Marks
 from .pane import ReadingPane
+from .reading import Reading
 from .panel import SidePanel
 from .searchbar import SearchBar
 from .status import LoadStatus
@@ -47,7 +49,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
     article_opened = Signal(object)  # the Article now in the pane
     organisation_selected = Signal(str)
     link_opened = Signal(str)
-    link_refused = Signal(str)
+    link_refused = Signal(str)  # not a web link
+    link_failed = Signal(str)  # a web link no browser could be started for
     exported = Signal(list)  # paths written
 
     def __init__(self, settings: Settings | None = None, loader: Loader | None = None):
@@ -59,6 +62,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.current = None  # Article or Unreadable in the pane
         self.paths: list[str] = []
         self._pending_key = ""
+        self.hovered_link = ""  # the link the status bar shows
+        self._first_shown = None  # the key shown while loading, until the reader picks one
         self.setWindowTitle("Article Reader")
         self.setAcceptDrops(True)
         self._save_timer = QTimer(self, singleShot=True, interval=400)
@@ -73,6 +78,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.correcting = Correcting(self)  # issue 16: the user's corrections, undoable
         self.correcting.build_menu(self.menuBar(), self.actions_.view_menu.menuAction())
         self._connect()
+        self.menus = ContextMenus(self)
+        self.reading = Reading(self)
         viewstate.restore(self)
         if self.settings.note or self.correcting.note:
             self.statusBar().showMessage(self.settings.note or self.correcting.note, 15000)
@@ -116,12 +123,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         right.addWidget(self.stories.versions)
         right.setStretchFactor(0, 3)
         right.setStretchFactor(1, 1)
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        for w in (left, centre, right):
-            self.splitter.addWidget(w)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.setSizes([470, 620, 330])
+        self.splitter = Columns(left, centre, right, self.pane)
 
         self.welcome = WelcomeView()
         self.stack = QStackedWidget()
@@ -133,10 +135,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.cancel_button = self.status.cancel_button
         self.count_label = self.status.count_label
 
-        for a, b in ((self.filter_edit, self.list_view), (self.list_view, self.pane),
-                     (self.pane, self.find_bar.edit), (self.find_bar.edit, self.panel.org_view),
-                     (self.panel.org_view, self.panel.only_box),
-                     (self.panel.only_box, self.panel.src_view)):
+        # Tab: list → pane (→ the find bar when open) → organisations → sources
+        chain = (self.filter_edit, self.list_view, self.pane, self.find_bar.edit,
+                 self.panel.org_view, self.panel.src_view, self.panel.only_box)
+        for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
     def _connect(self) -> None:
@@ -168,7 +170,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.selectionModel().currentRowChanged.connect(self._on_current_row)
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
-        self.splitter.splitterMoved.connect(lambda *_: self._save_soon())
+        self.splitter.changed.connect(self._save_soon)
+        self.splitter.bind(a.show_list, a.show_panel)
 
         self.loader.articles_loaded.connect(
             lambda articles: self.feeder.put(self.correcting.as_listed(articles), self.current is None))
@@ -181,8 +184,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.feeder.drained.connect(self._on_drained)
         self.stories.connect()
 
-        self.pane.mention_clicked.connect(lambda name: self.panel.select(name))
+        self.pane.mention_clicked.connect(self.select_mention)
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
+        self.pane.highlighted.connect(lambda url: links.show_hovered(self, url.toString()))
+        a.open_page.triggered.connect(self.open_page)
         self.pane.marks_changed.connect(self.panel.set_mark_status)
         self.pane.matches_changed.connect(self.find_bar.set_count)
         self.find_bar.search_changed.connect(self.pane.find_text)
@@ -210,6 +215,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.watcher.unwatch()
         self.feeder.clear()
         self._finish_pending = None
+        self._first_shown = None
         self.model.clear()
         self.current = None
         self.search_bar.reset()
@@ -270,11 +276,13 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     # -- loading reports -------------------------------------------------------------
     def _on_fed(self, chunk: list) -> None:
+        self.status.show_count()
         if self.current is None:
             if self._pending_key and self.model.row_of(self._pending_key) >= 0:
                 self.select_key(self._pending_key)
             elif not self._pending_key and any(not isinstance(i, Unreadable) for i in chunk):
                 self.select_row(0)  # the first article shows as soon as it arrives
+                self._first_shown = getattr(self.current, "key", None)
 
     def _on_drained(self) -> None:
         if self._finish_pending is not None:
@@ -292,6 +300,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.status.finished()
         articles = len(self.model.articles())
         failed = self.model.rowCount() - articles
+        first, self._first_shown = self._first_shown, None
         if self.current is None and self.model.rowCount():
             self.select_row(0)
         if self.list_view.verticalScrollBar().value() == 0:  # (the user has not scrolled)
@@ -302,15 +311,11 @@ class MainWindow(dialogs.Asking, QMainWindow):
                                    f"No article files ({listed()}) were found in\n"
                                    + "\n".join(self.paths))
         self.marks.refresh_counts()
-        self._show_count()
+        self.status.show_count()
         self.statusBar().showMessage(self.status.summary(seen, articles, failed, cancelled), 8000)
         if self.filter_edit.text().strip():
             self.apply_filter()  # a search typed while loading sees all that arrived
-        self.watcher.watch()
-        self.loading_finished.emit(articles)
-
-    def _show_count(self) -> None:
-        self.status.show_count()
+        settling.settle(self, first, articles)  # the rest in events of their own
 
     def _on_changed(self, changes) -> None:
         """Files changed on disk while open: the list follows."""
@@ -331,7 +336,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
             elif self.model.item(row) is not self.current:
                 self.select_key(current_key)
                 self.show_item(self.model.item(row))
-        self._show_count()
+        self.status.show_count()
         added = len(changes.articles)
         self.statusBar().showMessage(
             f"Folder changed: {counted(added, 'article')} new or updated, {len(changes.removed)} removed", 6000)
@@ -350,16 +355,20 @@ class MainWindow(dialogs.Asking, QMainWindow):
             self.show_item(item)
 
     def show_item(self, item) -> None:
+        self.reading.leaving()
         self.current = item
-        self.find_bar.hide()
         self.marks.forget_note()
         if isinstance(item, Unreadable):
             self.pane.show_message(item.title, f"This file could not be read:\n{item.reason}\n\n{item.path}")
             self.panel.show_article(None, {}, None)
+            self.pane.clear_find()
             return
         item = self.library.articles.get(item.key, item)  # (the list's row may be corrected)
         item = self.current = self.library.as_shown(item)  # names the folder knows, marked too
         self.marks.show(item)
+        self.reading.shown(item)
+        if self.find_bar.isVisible():  # the find bar stays open: it finds in this one too
+            self.pane.find_text(self.find_bar.edit.text())
         self.settings.last_article = item.key
         self._save_soon()
         self.article_opened.emit(item)
@@ -386,7 +395,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
         """The rows shown changed: count them, and keep the pane on a row that is shown
         (the one it showed if it still is, else the first; a message when none is)."""
         self._show_sort_indicator()
-        self._show_count()
+        self.pane.mark_search_terms(self.filter_edit.text() if self.search_bar.keys is not None else "")
+        self.status.show_count()
         if self.loader.busy and self.current is None:
             return  # the first article to arrive is shown then
         if not self.list_view.keep_current(getattr(self.current, "key", None)) and self.model.rowCount():
@@ -400,10 +410,14 @@ class MainWindow(dialogs.Asking, QMainWindow):
         """The open folder's articles, organisation index and search (the loader's)."""
         return self.loader.library
 
-
     # -- organisations -------------------------------------------------------------
     def select_organisation(self, name: str) -> None:
         self.marks.select(name)
+
+    def select_mention(self, name: str, start: int) -> None:
+        """A highlighted mention was clicked: its organisation is marked, from there."""
+        if self.panel.select(name, notify=False):
+            self.marks.select(name, at=start)
 
     def set_only_selected(self, on: bool) -> None:
         self.settings.only_selected = on
@@ -426,11 +440,12 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
     # -- links ---------------------------------------------------------------------
     def open_link(self, url: str) -> bool:
-        """Open web links in the system browser; refuse every other scheme."""
-        opened, message = open_web_link(url)
-        self.statusBar().showMessage(message, 5000 if opened else 10000)
-        (self.link_opened if opened else self.link_refused).emit(url)
-        return opened
+        """Open web links in the system browser (:func:`reader.ui.links.open_for`)."""
+        return links.open_for(self, url)
+
+    def open_page(self) -> bool:
+        """Open the shown article's own web page in the browser."""
+        return links.open_for(self, links.page_url(self.current), "This article has no web address to open.")
 
     def start_export(self, articles: list, folder: Path, fmt: str) -> None:
         """Export ``articles`` in the background (see :class:`reader.ui.exporter.Exporter`)."""
@@ -471,6 +486,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.exporter.close()  # stops after the file being written (written files stay)
         self._save_timer.stop()
         self.save_settings()
+        self.reading.close()
         self.loader.wait(3000)
         self.correcting.wait(3000)
         super().closeEvent(event)
