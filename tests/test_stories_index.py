@@ -1,9 +1,11 @@
 """Stories kept up to date a few articles at a time, and evidence that survives a trip to bytes."""
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 from reader.read.load import load_file
+from reader.record import Article
 from reader.stories import group_stories
 from reader.stories.evidence import decode_evidence, encode_evidence, evidence_of
 from reader.stories.index import StoryIndex
@@ -66,3 +68,62 @@ def test_restored_pairs_give_the_stories_without_checking_again(tmp_path):
     again.restore(first.pairs(), list(again.articles))
     assert again.pending == 0 and again.update() == 0
     assert _names(again.stories()) == _names(first.stories())
+
+
+# lowercase, without figures: no facts to find them by, only their wording (MinHash LSH)
+_PLAIN = ("the old ferry across the lake stopped running this week after the owners said the "
+          "boat needed a new engine and the money for one could not be found before winter",
+          "people who live on the far shore now drive around the lake, which takes most of an "
+          "hour, and several said they would miss the quiet crossing in the early morning",
+          "the owners hope that a buyer will take the boat on and keep the route open next year")
+
+
+def _plain(path: str, paragraphs) -> Article:
+    return Article(path, "txt", "the ferry", None, (), None, tuple(paragraphs), (), (), ())
+
+
+def _damaged(signature: bytes) -> list[bytes]:
+    from datasketch import LeanMinHash, MinHash
+
+    other = LeanMinHash(MinHash(num_perm=64, seed=7))  # other permutations
+    foreign = bytearray(other.bytesize("<"))
+    other.serialize(foreign, "<")
+    return [signature[:20], b"\x00" * len(signature), bytes(foreign)]
+
+
+def test_a_copy_is_found_by_its_wording_alone():
+    original = _plain("/news/ferry.txt", _PLAIN)
+    padded = _plain("/wire/ferry.txt", _PLAIN + ("sign up for our newsletter to read more like this",))
+    unrelated = _plain("/news/other.txt", ("a quite different piece about the weather in the hills "
+                                           "and how the walkers should dress for the rain and cold",))
+    stories = group_stories([original, padded, unrelated])
+    assert {frozenset(a.path for a in s.articles) for s in stories} == {
+        frozenset({"/news/ferry.txt", "/wire/ferry.txt"}), frozenset({"/news/other.txt"})}
+
+
+def test_a_copy_with_a_damaged_signature_in_its_evidence_still_joins_its_story():
+    original = _plain("/news/ferry.txt", _PLAIN)
+    copy = _plain("/wire/ferry.txt", _PLAIN + ("sign up for our newsletter to read more like this",))
+    good = evidence_of(copy)
+    for bad in _damaged(good.signature):
+        index = StoryIndex()
+        index.add([original])
+        index.add([copy], encode_evidence([replace(good, signature=bad)]))
+        index.update()
+        assert index.story_of(original.key) is index.story_of(copy.key), bad
+
+
+def test_a_changed_version_leaves_its_story_and_a_new_copy_joins():
+    original = _plain("/news/ferry.txt", _PLAIN)
+    index = StoryIndex()
+    index.add([original])
+    index.add([_plain("/wire/ferry.txt", _PLAIN)])
+    index.update()
+    rewritten = _plain("/wire/ferry.txt", ("a quite different piece about the weather in the hills "
+                                           "and how the walkers should dress for the rain and cold",))
+    index.add([rewritten])  # the same file, changed: the same key
+    index.update()
+    assert len(index.story_of(original.key).articles) == 1
+    index.add([_plain("/blog/ferry.txt", _PLAIN[:2])])
+    index.update()
+    assert {a.path for a in index.story_of(original.key).articles} == {"/news/ferry.txt", "/blog/ferry.txt"}

@@ -54,7 +54,7 @@ class Evidence:
     organisations: frozenset[str]  # lowercase organisation names and aliases
     day: int | None  # the date as a day number (date.toordinal), if known
     words: int
-    signature: bytes = b""  # the MinHash of the shingles: PERMUTATIONS uint64 (see signature_of)
+    signature: bytes = b""  # the MinHash of the shingles, serialised (see signature_of)
 
 
 def words_of(text: str) -> list[str]:
@@ -70,32 +70,48 @@ def evidence_of(article: Article) -> Evidence:
 
 
 PERMUTATIONS = 64  # MinHash permutations
-_PRIME = (1 << 61) - 1  # a Mersenne prime above every 32-bit hash
-_MAX_HASH = (1 << 32) - 1
+_SEED = 1  # fixed: signatures are cached and compared across runs
+_SCHEME = "affine32"  # datasketch's permutations of 32-bit hashes (its default from 2.0)
+_BYTE_ORDER = "<"  # of a serialised signature
 
 
 @lru_cache(maxsize=1)
-def _permutations():
-    import numpy as np
+def _template():
+    """A MinHash whose permutations every signature shares (made once, not per article)."""
+    from datasketch import MinHash
 
-    rng = np.random.RandomState(1)  # fixed: signatures are cached and compared across runs
-    a = rng.randint(1, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
-    b = rng.randint(0, _PRIME, size=PERMUTATIONS, dtype=np.uint64)
-    return a, b
+    return MinHash(num_perm=PERMUTATIONS, seed=_SEED, hashfunc=int, scheme=_SCHEME)
 
 
 def signature_of(shingles: frozenset[int]) -> bytes:
-    """The MinHash of ``shingles`` (already 32-bit hashes, so hashed no further): for each
-    of PERMUTATIONS random permutations, the least ``(a * h + b) mod p`` (its low 32
-    bits); as bytes."""
-    import numpy as np
+    """The MinHash of ``shingles`` (``datasketch``; the shingles are already 32-bit hashes,
+    so they are hashed no further), serialised as a ``LeanMinHash``."""
+    from datasketch import LeanMinHash, MinHash
 
-    if not shingles:
-        return np.full(PERMUTATIONS, _MAX_HASH, dtype=np.uint64).tobytes()
-    a, b = _permutations()
-    hv = np.fromiter(shingles, dtype=np.uint64, count=len(shingles))
-    phv = np.bitwise_and((np.outer(hv, a) + b) % np.uint64(_PRIME), np.uint64(_MAX_HASH))
-    return phv.min(axis=0).astype(np.uint64).tobytes()
+    template = _template()
+    m = MinHash(num_perm=PERMUTATIONS, seed=_SEED, hashfunc=int, permutations=template.permutations,
+                scheme=_SCHEME)
+    m.update_batch(shingles)
+    lean = LeanMinHash(m)
+    buf = bytearray(lean.bytesize(_BYTE_ORDER))
+    lean.serialize(buf, _BYTE_ORDER)
+    return bytes(buf)
+
+
+def minhash_of(signature: bytes):
+    """The ``LeanMinHash`` that :func:`signature_of` serialised. Raises ValueError on bytes
+    that are not one, or one made with other permutations."""
+    import struct
+
+    from datasketch import LeanMinHash
+
+    try:
+        m = LeanMinHash.deserialize(signature, _BYTE_ORDER)
+    except struct.error as err:
+        raise ValueError(f"not a MinHash: {err}") from None
+    if (m.seed, m.scheme, len(m.hashvalues)) != (_SEED, _SCHEME, PERMUTATIONS):
+        raise ValueError(f"a MinHash of other permutations: seed {m.seed}, {m.scheme}, {len(m.hashvalues)}")
+    return m
 
 
 def encode_evidence(evidence: Sequence[Evidence]) -> bytes:

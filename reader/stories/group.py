@@ -2,7 +2,7 @@
 
 Candidates come from two indexes, never from all pairs:
 
-* MinHash/LSH over word shingles (21 bands of 3, see :mod:`reader.stories.index`) finds copies: syndicated wire copy,
+* MinHash/LSH (``datasketch``) over word shingles finds copies: syndicated wire copy,
   a retitled or padded version, an update with one more paragraph;
 * an inverted index of each article's uncommon facts (names, numbers, organisations) finds
   rewrites and teasers, which share few shingles but the same facts.

@@ -1,8 +1,8 @@
 """The stories of a changing set of articles, kept up to date a few articles at a time.
 
-:class:`StoryIndex` holds each article's evidence, the candidate indexes (MinHash bands
-for copies, postings of each article's sample of uncommon facts for rewrites) and the
-pairs found to be the same event. When articles are added or changed, only their own
+:class:`StoryIndex` holds each article's evidence, the candidate indexes (``datasketch``'s
+MinHash LSH for copies, postings of each article's sample of uncommon facts for rewrites)
+and the pairs found to be the same event. When articles are added or changed, only their own
 candidates are checked (:meth:`StoryIndex.update`); a removed article takes its pairs
 with it. Stories are the connected groups of pairs.
 
@@ -20,14 +20,13 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..record import Article
-from .evidence import PERMUTATIONS, Evidence, decode_evidence, evidence_of, unpack_shingles
+from .evidence import (PERMUTATIONS, Evidence, decode_evidence, evidence_of, minhash_of, signature_of,
+                       unpack_shingles)
 from .group import (Story, _facts, _fact_hash, common_above, rarity, RARE_FACTS, same_story)
 
 log = logging.getLogger(__name__)
 
-BANDS, ROWS = 21, 3  # MinHash bands: a candidate shares all ROWS values of one band
-# (datasketch's choice for an estimated Jaccard threshold of 0.3 over 64 permutations)
-assert BANDS * ROWS <= PERMUTATIONS
+COPY_CANDIDATE = 0.3  # LSH threshold (estimated shingle Jaccard) for copy candidates
 
 
 class StoryIndex:
@@ -39,9 +38,9 @@ class StoryIndex:
         self._blobs: dict[str, tuple[bytes, tuple[str, ...]]] = {}  # key -> its file's evidence, undecoded
         self._evidence: dict[str, Evidence] = {}
         self._packed: dict[str, bytes] = {}  # key -> its shingles, while not yet needed
-        self._indexed: set[str] = set()  # keys in df, bands and postings
+        self._indexed: set[str] = set()  # keys in df, lsh and postings
         self._df: dict[str, int] = defaultdict(int)
-        self._bands: list[dict[bytes, set[str]]] = [defaultdict(set) for _ in range(BANDS)]
+        self._lsh = None  # a datasketch MinHashLSH, made at the first update (its import is slow)
         self._postings: dict[str, set[str]] = defaultdict(set)
         self._sampled: dict[str, list[str]] = {}
         self._pairs: dict[str, set[str]] = defaultdict(set)
@@ -76,8 +75,8 @@ class StoryIndex:
                 self._indexed.discard(key)
                 for f in _facts(e):
                     self._df[f] -= 1
-                for band, h in zip(self._bands, _band_hashes(e)):
-                    band[h].discard(key)
+                if key in self._lsh:
+                    self._lsh.remove(key)
                 for f in self._sampled.pop(key, ()):
                     self._postings[f].discard(key)
             for other in self._pairs.pop(key, ()):
@@ -115,10 +114,16 @@ class StoryIndex:
                 self._df[f] += 1
         n = len(self.articles)
         cap = common_above(n)
+        if self._lsh is None:
+            from datasketch import MinHashLSH
+
+            self._lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=PERMUTATIONS)
+        sketches = {}
         for key in fresh:
+            m = sketches[key] = self._minhash(key)  # may make the evidence again
             e = self._evidence[key]
-            for band, h in zip(self._bands, _band_hashes(e)):
-                band[h].add(key)
+            if m is not None:
+                self._lsh.insert(key, m, check_duplication=False)
             # a sample of its uncommon facts, the same for every article that has them: a
             # teaser's sample holds every fact of the full version's that the teaser names
             facts = heapq.nsmallest(RARE_FACTS, (f for f in _facts(e) if self._df[f] <= cap), key=_fact_hash)
@@ -130,7 +135,7 @@ class StoryIndex:
         tried = 0
         for key in dirty:
             e = self._whole(key)
-            for other in self._candidates(key, e):
+            for other in self._candidates(key, sketches.get(key)):
                 tried += 1
                 if other not in self._pairs[key] and same_story(e, self._whole(other), weight):
                     self._pairs[key].add(other)
@@ -138,10 +143,8 @@ class StoryIndex:
         log.debug("%d candidate pairs for %d of %d articles", tried, len(dirty), n)
         return len(dirty)
 
-    def _candidates(self, key: str, e: Evidence) -> set[str]:
-        found: set[str] = set()
-        for band, h in zip(self._bands, _band_hashes(e)):
-            found.update(band.get(h, ()))
+    def _candidates(self, key: str, minhash) -> set[str]:
+        found: set[str] = set(self._lsh.query(minhash)) if minhash is not None else set()
         seen: dict[str, int] = defaultdict(int)
         for f in self._sampled[key]:
             for other in self._postings[f]:
@@ -149,6 +152,20 @@ class StoryIndex:
         found.update(k for k, count in seen.items() if count >= 2)
         found.discard(key)
         return found
+
+    def _minhash(self, key: str):
+        """The LeanMinHash of ``key``'s shingles, from its evidence (made again from the
+        shingles if the stored one is damaged); None for evidence without one."""
+        e = self._evidence[key]
+        if not e.signature:
+            return None
+        try:
+            return minhash_of(e.signature)
+        except ValueError as err:
+            log.info("damaged MinHash for %s, made again: %r", key, err)
+        e = self._whole(key)
+        e = self._evidence[key] = replace(e, signature=signature_of(e.shingles))
+        return minhash_of(e.signature)
 
     def _whole(self, key: str) -> Evidence:
         """The evidence of ``key`` with its shingles (unpacked the first time they count)."""
@@ -193,12 +210,6 @@ class StoryIndex:
     def story_of(self, key: str) -> Story | None:
         self.stories()
         return self._story_of.get(key)
-
-
-def _band_hashes(e: Evidence) -> list[bytes]:
-    sig = e.signature
-    width = 8 * ROWS
-    return [sig[i * width:(i + 1) * width] for i in range(BANDS)] if sig else []
 
 
 def _components(articles: dict[str, Article], pairs: dict[str, set[str]]) -> list[Story]:
