@@ -127,3 +127,18 @@ def test_a_changed_version_leaves_its_story_and_a_new_copy_joins():
     index.add([_plain("/blog/ferry.txt", _PLAIN[:2])])
     index.update()
     assert {a.path for a in index.story_of(original.key).articles} == {"/news/ferry.txt", "/blog/ferry.txt"}
+
+
+def test_grouped_evidence_keeps_its_shingles_packed(tmp_path):
+    # the index keeps each article's shingles as bytes, whether the loader made its
+    # evidence or the index did: unpacked, thousands of articles take hundreds of MB
+    files = _articles(tmp_path)
+    index = StoryIndex()
+    for i, articles in enumerate(files.values()):
+        index.add(articles, encode_evidence([evidence_of(a) for a in articles]) if i % 2 else None)
+    index.update()
+    everything = [a for articles in files.values() for a in articles]
+    assert _names(index.stories()) == _names(group_stories(everything))
+    assert index._evidence and all(not e.shingles for e in index._evidence.values())
+    assert set(index._packed) == set(index.articles)
+    assert all(isinstance(p, bytes) for p in index._packed.values())

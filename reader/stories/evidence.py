@@ -117,7 +117,7 @@ def minhash_of(signature: bytes):
 def encode_evidence(evidence: Sequence[Evidence]) -> bytes:
     """One file's evidence as compact bytes (what the loading processes send back and the
     cache keeps beside the articles); keys are left out (the articles give them)."""
-    rows = [[array("I", sorted(e.shingles)).tobytes().hex(), sorted(e.names), sorted(e.numbers),
+    rows = [[pack_shingles(e.shingles).hex(), sorted(e.names), sorted(e.numbers),
              sorted(e.organisations), e.day, e.words, e.signature.hex()] for e in evidence]
     return json.dumps(rows, ensure_ascii=True, separators=(",", ":")).encode("ascii")
 
@@ -139,6 +139,11 @@ def decode_evidence(blob: bytes, keys: Sequence[str], packed: dict[str, bytes] |
         out.append(Evidence(key, codes, frozenset(names), frozenset(numbers),
                             frozenset(organisations), day, words, bytes.fromhex(signature)))
     return out
+
+
+def pack_shingles(shingles: frozenset[int]) -> bytes:
+    """``shingles`` as the bytes :func:`unpack_shingles` reads: 4 bytes each, not ~70."""
+    return array("I", sorted(shingles)).tobytes()
 
 
 def unpack_shingles(packed: bytes) -> frozenset[int]:

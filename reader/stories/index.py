@@ -20,8 +20,8 @@ from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..record import Article
-from .evidence import (PERMUTATIONS, Evidence, decode_evidence, evidence_of, minhash_of, signature_of,
-                       unpack_shingles)
+from .evidence import (PERMUTATIONS, Evidence, decode_evidence, evidence_of, minhash_of, pack_shingles,
+                       signature_of, unpack_shingles)
 from .group import (Story, _facts, _fact_hash, common_above, rarity, RARE_FACTS, same_story)
 
 log = logging.getLogger(__name__)
@@ -37,7 +37,9 @@ class StoryIndex:
         self.articles: dict[str, Article] = {}  # key -> article, in the order added
         self._blobs: dict[str, tuple[bytes, tuple[str, ...]]] = {}  # key -> its file's evidence, undecoded
         self._evidence: dict[str, Evidence] = {}
-        self._packed: dict[str, bytes] = {}  # key -> its shingles, while not yet needed
+        # key -> its shingles, packed (their Evidence holds none): unpacked only for a
+        # pair to check, and dropped after it, so the index holds bytes, not int sets
+        self._packed: dict[str, bytes] = {}
         self._indexed: set[str] = set()  # keys in df, lsh and postings
         self._df: dict[str, int] = defaultdict(int)
         self._lsh = None  # a datasketch MinHashLSH, made at the first update (its import is slow)
@@ -163,17 +165,12 @@ class StoryIndex:
             return minhash_of(e.signature)
         except ValueError as err:
             log.info("damaged MinHash for %s, made again: %r", key, err)
-        e = self._whole(key)
-        e = self._evidence[key] = replace(e, signature=signature_of(e.shingles))
+        e = self._evidence[key] = replace(e, signature=signature_of(self._whole(key).shingles))
         return minhash_of(e.signature)
 
     def _whole(self, key: str) -> Evidence:
-        """The evidence of ``key`` with its shingles (unpacked the first time they count)."""
-        packed = self._packed.pop(key, None)
-        if packed is None:
-            return self._evidence[key]
-        e = self._evidence[key] = replace(self._evidence[key], shingles=unpack_shingles(packed))
-        return e
+        """The evidence of ``key`` with its shingles, unpacked for the caller alone."""
+        return replace(self._evidence[key], shingles=unpack_shingles(self._packed.get(key, b"")))
 
     def _evidence_of(self, key: str) -> Evidence:
         e = self._evidence.get(key)
@@ -191,7 +188,9 @@ class StoryIndex:
                 log.info("damaged evidence for %s, made again: %r", key, err)
         e = self._evidence.get(key)
         if e is None:
-            e = self._evidence[key] = evidence_of(self.articles[key])
+            made = evidence_of(self.articles[key])
+            self._packed[key] = pack_shingles(made.shingles)
+            e = self._evidence[key] = replace(made, shingles=frozenset())
         return e
 
     # -- what it found --------------------------------------------------------------
