@@ -232,6 +232,16 @@ def test_codec_round_trips_every_field(folder):
     assert moved[0].path == "/elsewhere/x.txt" and moved[0].paragraphs == articles[0].paragraphs
 
 
+def test_decoded_mentions_share_their_repeated_strings(folder):
+    # one copy of each name and reason for the whole folder, not one per mention
+    articles = load_folder(folder).articles
+    mentions = [m for a in decode_articles(encode_articles(articles)) + decode_articles(encode_articles(articles))
+                for o in a.organisations for m in o.mentions]
+    assert len(mentions) > len({m.why for m in mentions}) > 0
+    for field in ("text", "name", "why"):
+        assert len({id(getattr(m, field)) for m in mentions}) == len({getattr(m, field) for m in mentions})
+
+
 def test_codec_carries_the_blocks_kinds():
     from dataclasses import replace
 

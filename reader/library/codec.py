@@ -4,6 +4,7 @@ key a path is stored under. No Qt, no SQL here."""
 from __future__ import annotations
 
 import json
+import sys
 from itertools import starmap
 from typing import Sequence
 
@@ -32,10 +33,20 @@ def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
         out.append(Article(
             path if path is not None else p, fmt, title, date, tuple(authors), dateline,
             tuple(paragraphs), tuple(starmap(Link, links)), tuple(tags), tuple(warnings),
-            tuple([Organisation(name, tuple(aliases), tuple(starmap(Mention, mentions)), source)
-                   for name, aliases, mentions, source in orgs]),  # starmap: no Python frame per mention
+            tuple([Organisation(_intern(name), tuple(map(_intern, aliases)), _mentions(mentions), source)
+                   for name, aliases, mentions, source in orgs]),
             site, index, tuple(kinds)))
     return out
+
+
+_intern = sys.intern
+
+
+def _mentions(rows: list) -> tuple[Mention, ...]:
+    """Mentions with their strings interned: a folder's ~30 mentions an article repeat a
+    few thousand names and a hundred reasons, which JSON would give each its own copy."""
+    return tuple([Mention(start, end, _intern(text), _intern(name), _intern(why))
+                  for start, end, text, name, why in rows])
 
 
 def search_columns(article: Article) -> tuple[str, str, str]:
