@@ -10,6 +10,7 @@ import time
 from typing import Callable
 
 from ..corrections.commands import user_corrections
+from ..counts import counted
 from .shards import FORMATS, SHARD_SIZE, MissingPackage, require_pyarrow
 from .target import is_url
 
@@ -131,7 +132,7 @@ def _cluster(paths, fmt, out, scheduler, shard_size, failed_file, progress, err,
                                                            on_progress=progress, corrections=fixes)
         summary = files_report.summary(out, fmt)
         if unreadable:
-            summary += f"; {len(unreadable)} file{'s' if len(unreadable) != 1 else ''} could not be read"
+            summary += f"; {counted(len(unreadable), 'file')} could not be read"
         return summary, files_report.failed, unreadable
     except MissingSources as missing:
         for p in missing.args[0]:

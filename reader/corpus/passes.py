@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple, Sequence
 
 from ..corrections import Corrections, apply as corrected
+from ..counts import counted
 from ..export import ExportError, to_json
 from ..library.gcpause import paused
 from ..library.pool import Loaded, load_one
@@ -45,13 +46,12 @@ class CorpusReport:
     failed: list[tuple[str, str]] = field(default_factory=list)  # files not written: (name, reason)
 
     def summary(self) -> str:
-        n, k = self.articles, len(self.shards)
-        line = (f"exported {n} article{'s' if n != 1 else ''} as {self.fmt} to {self.out} "
-                f"in {k} shard{'s' if k != 1 else ''}")
+        line = (f"exported {counted(self.articles, 'article')} as {self.fmt} to {self.out} "
+                f"in {counted(len(self.shards), 'shard')}")
         if self.failed:
-            line += f"; {len(self.failed)} file{'s' if len(self.failed) != 1 else ''} not written"
+            line += f"; {counted(len(self.failed), 'file')} not written"
         if self.failures:
-            line += f"; {len(self.failures)} file{'s' if len(self.failures) != 1 else ''} could not be read"
+            line += f"; {counted(len(self.failures), 'file')} could not be read"
         return line
 
 
