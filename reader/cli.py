@@ -120,8 +120,10 @@ def main(argv: list[str] | None = None) -> int:
             if args.command in ("stories", "compare"):
                 from .stories.commands import cmd_compare, cmd_stories
                 if args.command == "stories":
-                    return cmd_stories(args.paths, args.json, args.jobs)
-                return cmd_compare(args.first, args.second, args.json)
+                    if _missing(args.paths) or _bad_jobs(args.jobs):
+                        return 2
+                    return cmd_stories(args.paths, args.json, args.jobs, _err)
+                return cmd_compare(args.first, args.second, args.json, _err)
             _parser().print_help()
             return 0
         if any(a.startswith("-") for a in argv):
@@ -137,11 +139,23 @@ def main(argv: list[str] | None = None) -> int:
         return 0
 
 
-def open_window(paths: list[str]) -> int:
+def _missing(paths: list[str]) -> bool:
+    """Name on stderr each of ``paths`` that does not exist; whether any does not."""
     missing = [p for p in paths if not os.path.exists(p)]
     for p in missing:
         _err(f"{p}: no such file or folder")
-    if missing:
+    return bool(missing)
+
+
+def _bad_jobs(jobs: int) -> bool:
+    if jobs < 0:
+        _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
+        return True
+    return False
+
+
+def open_window(paths: list[str]) -> int:
+    if _missing(paths):
         return 2
     try:
         from .ui.app import run
@@ -198,16 +212,12 @@ def cmd_export(paths: list[str], fmt: str, out: str, jobs: int, corrections: boo
     from .stories.commands import one_per_story_of
 
     out_dir = Path(out)
-    missing = [p for p in paths if not os.path.exists(p)]
-    for p in missing:
-        _err(f"{p}: no such file or folder")
-    if missing:
+    if _missing(paths):
         return 2
     if out_dir.exists() and not out_dir.is_dir():
         _err(f"{out}: exists and is not a folder")
         return 2
-    if jobs < 0:
-        _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
+    if _bad_jobs(jobs):
         return 2
     # The library the window uses, without a cache: loaded on `jobs` processes (0: all
     # cores) in file order, so the output is the same as one process's. All are in

@@ -10,6 +10,7 @@ import json
 import logging
 import os
 import sys
+from typing import Callable
 
 from ..counts import counted
 from ..record import Article, ArticleError
@@ -19,22 +20,13 @@ from .group import Story
 log = logging.getLogger(__name__)
 
 
-def _err(message: str) -> None:
-    from ..cli import PROG
-    print(f"{PROG}: {message}", file=sys.stderr)
+Err = Callable[[str], None]  # says one line on stderr, as the command line words it
 
 
-def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
+def cmd_stories(paths: list[str], as_json: bool, jobs: int, err: Err) -> int:
+    """``stories`` over ``paths`` (checked by the command line: they exist, jobs >= 0)."""
     from ..library import Library
 
-    missing = [p for p in paths if not os.path.exists(p)]
-    for p in missing:
-        _err(f"{p}: no such file or folder")
-    if missing:
-        return 2
-    if jobs < 0:
-        _err(f"--jobs {jobs}: give a number of processes (0 or nothing: all cores)")
-        return 2
     # the library export uses (no cache, no full-text index): loaded on `jobs` processes,
     # which make each article's evidence as they load it
     library = Library(cache=False, searchable=False)
@@ -45,7 +37,7 @@ def cmd_stories(paths: list[str], as_json: bool, jobs: int = 0) -> int:
         library.close()
     failures = len(library.failures)
     for failure in library.failures.values():
-        _err(f"{failure.path}: {failure.reason}")
+        err(f"{failure.path}: {failure.reason}")
     if as_json:
         _write(json.dumps([story_json(s) for s in stories], ensure_ascii=False, indent=2))
     else:
@@ -76,8 +68,8 @@ def _story_text(story: Story) -> str:
     return "\n".join([head] + [f"    {a.date or '----------'}  {a.path}" for a in story.articles])
 
 
-def cmd_compare(first: str, second: str, as_json: bool) -> int:
-    a, b = _one_article(first), _one_article(second)
+def cmd_compare(first: str, second: str, as_json: bool, err: Err) -> int:
+    a, b = _one_article(first, err), _one_article(second, err)
     if a is None or b is None:
         return 2
     result = compare(a, b)
@@ -97,23 +89,23 @@ def cmd_compare(first: str, second: str, as_json: bool) -> int:
     return 0
 
 
-def _one_article(path: str) -> Article | None:
+def _one_article(path: str, err: Err) -> Article | None:
     from ..read.load import load_file
 
     if os.path.isdir(path):
-        _err(f"{path}: is a folder; `compare` takes two article files")
+        err(f"{path}: is a folder; `compare` takes two article files")
         return None
     try:
         articles = load_file(path)
-    except ArticleError as err:
-        _err(f"{err.path}: {err.reason}")
+    except ArticleError as problem:
+        err(f"{problem.path}: {problem.reason}")
         return None
-    except Exception as err:  # never a traceback for bad input
+    except Exception as problem:  # never a traceback for bad input
         log.exception("reading %s for compare", path)
-        _err(f"{path}: could not be read ({type(err).__name__}: {err})")
+        err(f"{path}: could not be read ({type(problem).__name__}: {problem})")
         return None
     if len(articles) > 1:
-        _err(f"{path}: holds {len(articles)} articles; comparing the first")
+        err(f"{path}: holds {len(articles)} articles; comparing the first")
     return articles[0]
 
 
