@@ -72,6 +72,54 @@ _SENTENCE_CLOSE = re.compile(r"[.!?…][\"”’')\]]*$")
 _COUNT_ONLY = re.compile(r"(?i)^\W*\d*\s*(?:comments?|replies|shares?|views?)\W*$")
 
 
+_AD_NAME = re.compile(
+    r"(?i)(?:^|[\s_-])(?:ad|ads|adv|advert|adverts|advertisement|adslot|adunit|adbox|dfp|gpt"
+    r"|promo|promos|promoted|sponsor|sponsored|dfp-ad|banner-ad)(?:$|[\s_-]|\d)")
+_AD_LABEL = re.compile(r"(?i)^\W*(?:advertisement|advertising|advert|ad|sponsored(?: content)?|promoted)\W*$")
+
+
+def is_advert(element) -> bool:
+    """An advert block set between a body's paragraphs, by its shape on any site: a class
+    or id made of ad words (``ad-slot``, ``advert``, ``dfp-ad``, ``promo``), an aria/data
+    label "Advertisement", or an element whose only text is such a label."""
+    if not isinstance(element.tag, str):
+        return False
+    for name in ("class", "id"):
+        if _AD_NAME.search(element.get(name) or ""):
+            return True
+    for name in ("aria-label", "data-label", "title"):
+        if _AD_LABEL.match(element.get(name) or "."):
+            return True
+    text = " ".join(element.text_content().split())
+    return bool(text) and len(text) < 40 and bool(_AD_LABEL.match(text))
+
+
+def follows_advert(element, body) -> bool:
+    """``element`` comes right after an advert that ends the body: it, or its nearest
+    ancestor with an element before it, has before it adverts and then an element
+    holding the body (``body``: the ids of the kept paragraphs' parents, kept alive), or the body's
+    container ending in an advert."""
+    node = element
+    while node is not None and node.getprevious() is None:
+        node = node.getparent()
+    if node is None:
+        return False
+    before = [e for e in node.itersiblings(preceding=True) if isinstance(e.tag, str)]
+    ads = 0
+    while ads < len(before) and is_advert(before[ads]):
+        ads += 1
+    if ads == len(before):
+        return False
+    holder = before[ads]
+    holds = id(holder) in body or any(id(e) in body for e in holder.iterdescendants())
+    if not holds:
+        return False
+    if ads:
+        return True
+    inner = [e for e in holder if isinstance(e.tag, str)]   # the advert closing the body
+    return bool(inner) and is_advert(inner[-1])
+
+
 def _link_share(block: Block) -> float:
     """How much of the block's text is link labels (0 to 1)."""
     text = _key(block.text)

@@ -257,10 +257,11 @@ def _signature(element) -> tuple[str, str]:
 def _continued(tree, blocks: list[Block]) -> list[Block]:
     """The rest of a body the extractor stopped short of: paragraphs after the last one
     it kept, in another container of the same kind (an advert or a pull quote split the
-    body in two ``<article>``/``<div class=body>`` parts), up to the next headline (the
+    body in two ``<article>``/``<div class=body>`` parts) or of any kind right after an
+    advert that follows the body (:func:`.boilerplate.follows_advert`), up to the next headline (the
     start of another article: an ``<h1>``, or an ``<h2>`` outside such a container)."""
     keys = {boilerplate.text_key(block.text)[:80] for block in blocks if len(block.text) >= 40}
-    seen_parents: set[int] = set()
+    seen_parents: dict[int, object] = {}  # (the elements kept alive: lxml reuses a live proxy)
     signatures: set[tuple[str, str]] = set()
     extra: list[Block] = []
     started = False
@@ -277,12 +278,13 @@ def _continued(tree, blocks: list[Block]) -> list[Block]:
         text = " ".join(element.text_content().split())
         if len(text) >= 40 and boilerplate.text_key(text)[:80] in keys:
             started = True
-            seen_parents.add(id(parent))
+            seen_parents[id(parent)] = parent
             signatures.add(_signature(parent))
             extra.clear()  # the extractor kept a later paragraph: what came before is not lost
         elif (started and text and id(parent) not in seen_parents
-              and _signature(parent) in signatures
+              and (_signature(parent) in signatures or boilerplate.follows_advert(element, seen_parents))
               and not any(a.tag in _OUTSIDE for a in element.iterancestors())):
+            signatures.add(_signature(parent))
             extra.append(Block(text, (), "p"))
     return extra
 
