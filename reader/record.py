@@ -86,6 +86,7 @@ class Draft:
     index: int = 0  # position of the article inside its file (JSON lists, JSON Lines)
     kinds: list[str] | None = None  # beside ``paragraphs``: each one's kind (see KINDS)
     verbatim: list[str] = field(default_factory=list)  # code and table text: never re-spaced
+    wrap: int = 0  # the width its lines were hard-wrapped at (reader.fused.repair.repair)
 
 
 @dataclass(frozen=True, slots=True)
@@ -104,6 +105,7 @@ class Article:
     site: str = ""
     index: int = 0
     kinds: tuple[str, ...] = ()  # one per paragraph; empty when all are plain paragraphs
+    wrap: int = 0  # hard-wrapped at this width, by its own lines; -1: too short to tell; 0: not
 
     @property
     def blocks(self) -> tuple[Block, ...]:

@@ -25,13 +25,15 @@ Only spaces are inserted; text without the defect comes back unchanged (same obj
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import partial
 from itertools import repeat
 from operator import itemgetter, sub
 
 from .words import ANSWERS, split_candidates_upto, word_costs
 
-__all__ = ["split_fused_words", "WIDTHS"]
+__all__ = ["split_fused_words", "repair", "folder_width", "prior_width", "WIDTHS", "WEAK"]
 
 log = logging.getLogger(__name__)
 
@@ -54,12 +56,47 @@ RESYNC = -4.0                 # score of skipping a break no candidate explains
 RESYNC_AFTER = 12.0           # ... allowed once a chain has scored this much
 LONGEST = 2 * WIDTHS.stop     # longer space-free tokens are not searched
 NO_CHAIN = 4.0                # penalty: a long paragraph with no chain at the width
+PRIOR_MIN = 2.0               # total score needed at a width the folder shows (the prior)
+WEAK = -1                     # repair()'s wrap: a sign of the defect, too weak to tell a width
 
 
-def split_fused_words(text: str) -> str:
-    """Insert the spaces lost where hard-wrapped lines were joined; change nothing else."""
+_FOLDER_WIDTH: ContextVar[int | None] = ContextVar("folder_width", default=None)
+
+
+@contextmanager
+def folder_width(width: int | None):
+    """Within the block, texts cleaned in this thread take ``width`` as their folder's wrap
+    width (the ``prior`` of :func:`repair`): what the library uses to load a short text
+    again once the other texts of its folder have shown their width."""
+    token = _FOLDER_WIDTH.set(width)
+    try:
+        yield
+    finally:
+        _FOLDER_WIDTH.reset(token)
+
+
+def prior_width() -> int | None:
+    """The folder's wrap width set by :func:`folder_width`, if any."""
+    return _FOLDER_WIDTH.get()
+
+
+def split_fused_words(text: str, prior: int | None = None) -> str:
+    """Insert the spaces lost where hard-wrapped lines were joined; change nothing else.
+    ``prior``: a width the text's folder shows (see :func:`repair`)."""
+    return repair(text, prior)[0]
+
+
+def repair(text: str, prior: int | None = None) -> tuple[str, int]:
+    """(the text repaired as :func:`split_fused_words` does, its wrap): the wrap is the
+    width the text's own lines show, or :data:`WEAK` when they show signs of the defect
+    but too few to tell a width (a short text), or 0 (no sign).
+
+    ``prior`` is a width other texts of the same folder were wrapped at: a text whose
+    own evidence is too weak is repaired at that width when its chains there score
+    enough; a text with a width of its own, or with no sign of the defect, is not
+    affected by it."""
     if len(text) <= WIDTHS.start:
-        return text
+        return text, 0
     word_costs()
     lines = text.split("\n")
     paras = []                                   # [line index, start, body, chains]
@@ -68,7 +105,7 @@ def split_fused_words(text: str) -> str:
             start = len(line) - len(line.lstrip())
             paras.append([k, start, line[start:].rstrip(), None])
     if not paras:
-        return text
+        return text, 0
     # Probe the longest paragraphs over all widths (until one width is clearly supported);
     # the other paragraphs are then searched only near that width.
     order = sorted(paras, key=lambda f: len(f[2]), reverse=True)
@@ -81,7 +118,7 @@ def split_fused_words(text: str) -> str:
         if total >= PROBE_ENOUGH or size >= PROBE_CHARS:
             break
     if total < TEXT_MIN and max((c[2] for f in probed for c in f[3]), default=-1.0) < 0.0:
-        return text                              # no sign of the defect anywhere
+        return text, 0                           # no sign of the defect anywhere
     if total > 0.0:
         lo, hi, total = _fractions(probed, lo, hi, total)
     if total < TEXT_MIN:
@@ -99,6 +136,9 @@ def split_fused_words(text: str) -> str:
     if total < TEXT_MIN or (total < PARA_MIN and sum(
             _best(f[3], width, 0.0) is not None for f in paras) < 2):
         width = None                 # one paragraph alone needs as much as on its own
+    wrap = width or WEAK
+    if width is None and prior in WIDTHS:
+        width = _at_prior(paras, prior)
     repaired = 0
     for f in paras:
         k, start, body, chains = f
@@ -124,10 +164,23 @@ def split_fused_words(text: str) -> str:
         lines[k] = " ".join(parts)
         repaired += 1
     if not repaired:
-        return text
+        return text, wrap
     log.debug("fused words: %d of %d paragraphs repaired, wrap width %s", repaired, len(paras),
               width or "their own")
-    return "\n".join(lines)
+    return "\n".join(lines), wrap
+
+
+def _at_prior(paras, prior: int) -> int | None:
+    """prior, if the paragraphs' chains at that width (searched now) score PRIOR_MIN in
+    all and every paragraph longer than it has one; else None."""
+    for f in paras:
+        if not any(c[0] <= prior <= c[1] for c in f[3]):
+            f[3] = f[3] + _chains(f[2], prior, prior, NARROW_BEAM)
+    total = _support(paras, prior, prior)[0]
+    if total < PRIOR_MIN or any(len(f[2]) > prior and _best(f[3], prior, AT_WIDTH_MIN) is None
+                                for f in paras):
+        return None
+    return prior
 
 
 

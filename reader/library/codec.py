@@ -17,7 +17,7 @@ def encode_articles(articles: Sequence[Article]) -> bytes:
     rows = [[a.path, a.format, a.title, a.date, a.authors, a.dateline, a.paragraphs,
              [(link.url, link.label, link.kind) for link in a.links], a.tags, a.warnings,
              [(o.name, o.aliases, [(m.start, m.end, m.text, m.name, m.why) for m in o.mentions], o.source)
-              for o in a.organisations], a.site, a.index, a.kinds] for a in articles]
+              for o in a.organisations], a.site, a.index, a.kinds, a.wrap] for a in articles]
     try:
         return json.dumps(rows, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     except UnicodeEncodeError:  # a file name with undecodable bytes: \udcXX escapes survive the trip
@@ -29,13 +29,13 @@ def decode_articles(blob: bytes, path: str | None = None) -> list[Article]:
     same file reached by another spelling). Raises ValueError/TypeError on bad bytes."""
     out = []
     for (p, fmt, title, date, authors, dateline, paragraphs, links, tags, warnings, orgs, site,
-         index, kinds) in json.loads(blob):
+         index, kinds, wrap) in json.loads(blob):
         out.append(Article(
             path if path is not None else p, fmt, title, date, tuple(authors), dateline,
             tuple(paragraphs), tuple(starmap(Link, links)), tuple(tags), tuple(warnings),
             tuple([Organisation(_intern(name), tuple(map(_intern, aliases)), _mentions(mentions), source)
                    for name, aliases, mentions, source in orgs]),
-            site, index, tuple(kinds)))
+            site, index, tuple(kinds), wrap))
     return out
 
 

@@ -10,30 +10,25 @@ is made to run on a worker thread::
 
 ``open`` finds the article files, serves the ones the cache holds unchanged (no
 parsing), then loads the rest on all cores (:mod:`reader.library.pool`), storing each
-file's articles and full-text index in the cache as they arrive. Progress goes to ``on_batch(articles, failures, done, total)``,
-called on the thread that called ``open``: the first batch as soon as one file is
-ready, then about every ``batch_seconds``.
+file's articles and full-text index in the cache as they arrive; short texts then borrow
+their folder's wrap width (:mod:`reader.library.widths`). Progress goes to
+``on_batch(articles, failures, done, total)``, called on the thread that called ``open``
+(emit a signal from it, touch no widget): the first batch as soon as one file is ready,
+then about every ``batch_seconds``, at most ``max_batch`` (200) articles each. The
+organisations panel can use :meth:`organisations` (built on the loader thread).
 
 It is the one door the front ends use: the window (through
 :class:`reader.ui.worker.Loader`), its exporter and ``article-reader export`` all open,
 search, ask for :meth:`Library.as_shown` (an article with the names the folder taught
-marked) and export (:meth:`Library.export_all`, which refuses the sources' folder)
-here.
+marked) and export (:meth:`Library.export_all`, which refuses the sources' folder) here.
 
-``on_batch`` runs on the loader thread: emit a signal from it, touch no widget. A batch
-holds at most ``max_batch`` (200) articles. The organisations panel can use
-:meth:`organisations` (built on the loader thread) rather than indexing each batch
-again on the UI thread.
-
-While ``open``/``refresh`` run, the cyclic garbage collector is paused, and the records
-built are then frozen out of its sight (``gc.freeze``): see :func:`reader.library.gcpause.paused_and_frozen`.
+While ``open``/``refresh`` run, the cyclic garbage collector is paused and the records
+built are then frozen out of its sight (:func:`reader.library.gcpause.paused_and_frozen`).
 :meth:`Library.stories` groups the open articles into stories (:mod:`reader.library.stories`).
-
 Threads: ``open``/``refresh``/``close`` from one thread at a time (the loader's);
-``search``, ``articles``, ``failures`` and ``organisations()`` may be read from any
-thread meanwhile (the UI's): they see what has been loaded so far. ``index`` is the
-live :class:`OrganisationIndex`: read it from another thread only inside
-``with library.lock:``, or use :meth:`organisations`.
+``search``, ``articles``, ``failures`` and ``organisations()`` from any thread meanwhile
+(they see what has loaded so far); read the live ``index`` (:class:`OrganisationIndex`)
+from another thread only inside ``with library.lock:``, or use :meth:`organisations`.
 """
 from __future__ import annotations
 
@@ -59,6 +54,7 @@ from .pool import LoadFile, Loaded, load_files, load_one
 from ..record import Article
 from .search import _terms, fts_expression, org_articles, parse
 from .stories import FolderStories
+from .widths import FolderWidths
 from ..stories.group import Story
 
 log = logging.getLogger(__name__)
@@ -101,6 +97,7 @@ class Library:
         self.searchable = searchable
         self.corrections: Corrections | None = None  # the user's, applied to articles as shown
         self._stories = FolderStories(self.cache)
+        self._widths = FolderWidths()  # short texts held back until their folder's wrap is known
 
     @property
     def note(self) -> str:
@@ -131,12 +128,14 @@ class Library:
             self._files = {}
             self._by_id = {}
             self._stories.reset(self.paths)
+            self._widths = FolderWidths()
         found = self._find(self.paths)
         order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
         states = stat_all(found, self._load)
         progress = Batches(on_batch, len(found), batch_seconds, max_batch)
         self._add_files(list(states.items()), jobs, cancel, progress, stats)
+        self._widths.lend(self, cancel, progress, None)
         self._reorder(order)
         if not (cancel is not None and cancel.is_set()):
             prune_cache(self.cache, self.paths, states)
@@ -238,7 +237,7 @@ class Library:
         progress.maybe_flush()
 
     def _put_articles(self, path: str, st: FileState, articles: list[Article], progress: "Batches",
-                      changes: Changes | None, evidence: bytes | None = None) -> None:
+                      changes: Changes | None, evidence: bytes | None = None, files: int = 1) -> None:
         with self.lock:
             self._drop(path, changes)
             self._stories.add(articles, evidence)
@@ -254,7 +253,7 @@ class Library:
             if changes.removed:
                 keep = set(st.keys)
                 changes.removed = [k for k in changes.removed if k not in keep]
-        progress.add(articles, (), 1)
+        progress.add(self._widths.hold(path, articles), (), files)
 
     def _put_failure(self, path: str, failure: Failure, progress: "Batches",
                      changes: Changes | None, st: FileState | None = None) -> None:
@@ -369,6 +368,7 @@ class Library:
         progress = Batches(on_batch, len(todo), 0.1)
         if todo:
             self._add_files(todo, jobs if len(todo) > 16 else 1, cancel, progress, changes=changes)
+            self._widths.lend(self, cancel, progress, changes)
             order = {p: n for n, p in enumerate(self._find(self.paths))}
             self._reorder(order)
         progress.flush()

@@ -146,10 +146,10 @@ def _reflow(lines: list[str]) -> list[str]:
 
 def repair_fused_words(draft: Draft) -> Draft:
     """Restore the spaces lost where hard line breaks were deleted (``toinitiate``)."""
-    from ..fused.repair import split_fused_words
+    from ..fused.repair import prior_width, repair
 
     joined = "\n".join(draft.paragraphs or ())
-    repaired = split_fused_words(joined)
+    repaired, draft.wrap = repair(joined, prior_width())
     if repaired is not joined and draft.verbatim:
         repaired = _keep_verbatim(joined, repaired, draft.verbatim)
     added = repaired.count(" ") - joined.count(" ")
@@ -238,6 +238,7 @@ def finish(draft: Draft) -> Article:
         site=_plain(draft.site),
         index=draft.index,
         kinds=kinds,
+        wrap=draft.wrap,
     )
 
 
