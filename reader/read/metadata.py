@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from .authors import clean_authors
 from .dates import DATE_PATTERN, parse_date
 from ..record import Draft, Link
 
@@ -44,7 +45,7 @@ def lift_metadata_lines(draft: Draft) -> Draft:
             if draft.date is None or not (m["word"] or "").lower().endswith("updated"):
                 draft.date = draft.date or iso
         elif i in edge and len(stripped) <= 100 and (m := _BY_LINE.fullmatch(stripped)):
-            draft.authors.extend(n.strip() for n in re.split(r"\s*(?:,|\band\b|&)\s*", m["names"]) if n.strip())
+            draft.authors.extend(n for n in clean_authors(m["names"]) if n not in draft.authors)
         else:
             kept.append(line)
     draft.body = "\n".join(kept)
