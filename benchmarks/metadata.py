@@ -4,8 +4,13 @@ extraction, measured in the same run.
 The dev pages' ground truth (``shared/data/extraction-dev``) holds each page's body
 and URL, no byline and no date. So dates are scored on the pages whose URL spells out a
 full date (``/2019/11/18/``), against that date, with neither extractor given the URL;
-bylines can only be counted there (how many pages get one, how often the two agree).
-Both are also scored on the hand-written pages in ``tests/pages/`` that state an
+bylines are counted (how many pages get one, how often the two agree) and, where the two
+disagree, judged against the page itself at scoring time (:func:`judged`): a byline is
+right when the page shows each of its names as a credit (after "By"/"Author:", or in an
+element marked author/byline outside the comments) spelt as a name (capitalised: a
+site account shown as "by admin" is not one); no byline is right when the other's is not
+so shown. Nothing of the dev pages is stored: the judge reads them when it scores. Both
+are also scored on the hand-written pages in ``tests/pages/`` that state an
 expected byline or date (written for this project: a check of the rules, not a
 held-out measure). Usage: ``python benchmarks/metadata.py [--bench DIR]``.
 """
@@ -25,20 +30,20 @@ PAGES = REPO / "tests" / "pages"
 _URL_DATE = re.compile(r"/((?:19|20)\d{2})[/-]([01]?\d)[/-]([0-3]?\d)(?:[/_.-]|$)")
 
 
-def ours(html: str) -> tuple[str | None, list[str]]:
+def ours(html: str, url: str | None = None) -> tuple[str | None, list[str]]:
     from reader.read.formats.html import extract_html
 
     try:
-        article = extract_html(html)
+        article = extract_html(html, url)
     except Exception:  # a page we cannot read scores as nothing found
         return None, []
     return article.date, list(article.authors)
 
 
-def theirs(html: str) -> tuple[str | None, list[str]]:
+def theirs(html: str, url: str | None = None) -> tuple[str | None, list[str]]:
     from trafilatura.metadata import extract_metadata
 
-    found = extract_metadata(html)
+    found = extract_metadata(html, default_url=url)
     authors = [name.strip() for name in (found.author or "").split(";") if name.strip()]
     return found.date, authors
 
@@ -55,9 +60,75 @@ def _names(authors: list[str]) -> set[str]:
     return {" ".join(name.lower().split()) for name in authors}
 
 
+_CUE = re.compile(r"(?i)\b(?:by|author|authors|written by|posted by|reporting by)\b\s*:?\s*")
+_MARKED = re.compile(r"(?i)author|byline|by-line|\bcreator\b")
+_PUNCT = re.compile(r"[^\w\s]+")
+
+
+def _norm(text: str) -> str:
+    return " ".join(_PUNCT.sub(" ", text).split())
+
+
+def _credits(html: str) -> list[str]:
+    """The page's visible byline texts: what follows a "By"/"Author:" cue (80 characters),
+    and the text of elements marked author/byline (class, id, itemprop, rel), outside
+    scripts, forms and comment sections; case kept."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except Exception:  # noqa: BLE001 - an unreadable page shows no credit
+        return []
+    for element in tree.xpath("//script|//style|//noscript|//template|//head|//form"):
+        element.drop_tree()
+    for element in tree.xpath("//*[@class or @id]"):
+        marks = f'{element.get("class", "")} {element.get("id", "")}'.lower()
+        if "comment" in marks and element.getparent() is not None:
+            element.drop_tree()
+    zones = []
+    text = " ".join(" ".join(tree.itertext()).split())  # (a space between elements' texts)
+    for match in _CUE.finditer(text):
+        zones.append(text[match.end():match.end() + 80])
+    for element in tree.iter():
+        if not isinstance(element.tag, str):
+            continue
+        marks = " ".join(element.get(name, "") for name in ("class", "id", "itemprop", "rel"))
+        if _MARKED.search(marks):
+            zones.append(" ".join(" ".join(element.itertext()).split())[:200])
+    return [_norm(zone) for zone in zones if zone]
+
+
+def _credited(name: str, zones: list[str]) -> bool:
+    """The page shows ``name`` as a credit, spelt as a name: each word capitalised where
+    the page shows it (a lower-case "admin" is an account, not a byline)."""
+    key = _norm(name).lower()
+    if not key:
+        return False
+    for zone in zones:
+        at = zone.lower().find(key)
+        while at >= 0:
+            shown = zone[at:at + len(key)]
+            before, after = zone[at - 1:at] if at else " ", zone[at + len(key):at + len(key) + 1] or " "
+            if not before.isalnum() and not after.isalnum() and all(w[:1].isupper() for w in shown.split()
+                                                                    if w.isalpha() and len(w) > 3):
+                return True
+            at = zone.lower().find(key, at + 1)
+    return False
+
+
+def judged(ours_: list[str], theirs_: list[str], html: str) -> tuple[bool, bool]:
+    """(ours right, trafilatura's right) for a page where the two bylines disagree."""
+    zones = _credits(html)
+    shown = {name: bool(names) and all(_credited(n, zones) for n in names)
+             for name, names in (("ours", ours_), ("theirs", theirs_))}
+    return (shown["ours"] or (not ours_ and not shown["theirs"]),
+            shown["theirs"] or (not theirs_ and not shown["ours"]))
+
+
 def dev_figures(bench: Path) -> None:
     truth = json.loads((bench / "ground-truth.json").read_text("utf-8"))
     dated, right, bylined, agree, pages = 0, {"ours": 0, "trafilatura": 0}, {"ours": 0, "trafilatura": 0}, 0, 0
+    disputed, won = 0, {"ours": 0, "trafilatura": 0}
     for key, entry in truth.items():
         with gzip.open(bench / "html" / f"{key}.html.gz", "rt", encoding="utf-8") as file:
             html = file.read()
@@ -65,7 +136,13 @@ def dev_figures(bench: Path) -> None:
         pages += 1
         for name, (_, authors) in results.items():
             bylined[name] += bool(authors)
-        agree += _names(results["ours"][1]) == _names(results["trafilatura"][1])
+        same = _names(results["ours"][1]) == _names(results["trafilatura"][1])
+        agree += same
+        if not same:
+            verdict = judged(results["ours"][1], results["trafilatura"][1], html)
+            disputed += 1
+            won["ours"] += verdict[0]
+            won["trafilatura"] += verdict[1]
         expected = _url_date(entry.get("url", ""))
         if expected:
             dated += 1
@@ -75,6 +152,11 @@ def dev_figures(bench: Path) -> None:
     for name in ("ours", "trafilatura"):
         print(f"  {name:<12} dates right {right[name]}/{dated}   pages with a byline {bylined[name]}/{pages}")
     print(f"  bylines the same (names, any case) on {agree}/{pages} pages")
+    print(f"  where they differ ({disputed} pages), right by the page's visible credit: "
+          f"ours {won['ours']}/{disputed}, trafilatura {won['trafilatura']}/{disputed}")
+    print(f"  pages with the same byline, or the right one where they differ: ours "
+          f"{agree + won['ours']}/{pages}, trafilatura {agree + won['trafilatura']}/{pages} "
+          "(not a score: where both agree, neither is checked)")
 
 
 def page_figures() -> None:
@@ -85,7 +167,8 @@ def page_figures() -> None:
         if "authors" not in expected and "date" not in expected:
             continue
         html = expectation.with_suffix(".html").read_text("utf-8")
-        results = {"ours": ours(html), "trafilatura": theirs(html)}
+        url = expected.get("url")  # (a page's own URL, as tests/test_pages.py gives it)
+        results = {"ours": ours(html, url), "trafilatura": theirs(html, url)}
         for name, (date, authors) in results.items():
             if "authors" in expected:
                 right[name][0] += authors == expected["authors"]
