@@ -28,6 +28,18 @@ from reader.read.authors import clean_authors
     ("editor", []),
     ("https://valley.example/author/ann", []),
     ("LinkValley", []),
+    ("Carrie Weston November 3, 2019", ["Carrie Weston"]),
+    ("Jane Whitcombe | Updated 3:45 PM", ["Jane Whitcombe"]),
+    ("Ravi Menon Staff Writer", ["Ravi Menon"]),
+    ("Senior Writer Ravi Menon", ["Ravi Menon"]),
+    ("Sarah E. Lund Staff Reporter", ["Sarah E. Lund"]),
+    ("Ana Ruiz Lopez Reporter", ["Ana Ruiz Lopez"]),
+    ("AP National Security Writer", []),
+    ("The Associated Press", ["The Associated Press"]),
+    ("Valley X staff", ["Valley X staff"]),
+    ("Por Marta Gil", ["Marta Gil"]),
+    ("Von Anna Schmidt", ["Anna Schmidt"]),
+    ("Von Miller", ["Von Miller"]),
 ])
 def test_author_names_are_cleaned(raw, expected):
     assert clean_authors(raw) == expected
