@@ -73,8 +73,7 @@ def read_meta(tree, url: str | None = None) -> PageMeta:
     meta.description = _clean(metas.get("og:description") or metas.get("description")
                               or ld.get("description") or "")
     meta.date = _date(tree, metas, ld, meta.canonical or url or "")
-    meta.authors = [name for name in _authors(tree, metas, ld)
-                    if _key(name) not in (_key(meta.site), _key(_name(publisher)))]
+    meta.authors = _authors(tree, metas, ld, {_key(meta.site), _key(_name(publisher))} - {""})
     meta.tags = _tags(tree, metas, ld)
     return meta
 
@@ -282,16 +281,19 @@ _AUTHOR_METAS = ("author", "article:author", "dc.creator", "parsely-author", "by
 # a link to an author's page ("by <a href="/author/ann-lee/">Ann Lee</a>")
 _AUTHOR_PAGE_LINKS = ('//a[contains(@href, "/author/") or contains(@href, "/authors/")'
                       ' or contains(@href, "/byline/")]')
-_BYLINE_CLASS = re.compile(r"(?i)\b(?:byline|by-line|author-?name|article-?author|author)\b")
+_BYLINE_CLASS = re.compile(r"(?i)\b(?:byline|by-line|author-?name|article-?author|author|autor|auteur)\b")
 
 
-def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
-    """The first source that names someone: JSON-LD, author metas, ``itemprop=author``,
+def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]:
+    """The first source that names someone other than the site (``site``: its names'
+    keys): JSON-LD, author metas (every one of the first kind found), ``itemprop=author``,
     ``rel=author`` links, then an in-page byline element; names cleaned (no "By", role,
     outlet suffix or account handle)."""
     value = ld.get("author") or ld.get("creator")
-    named = [metas[key] for key in _AUTHOR_METAS
-             if metas.get(key) and not re.match(r"(?i)https?://", metas[key])][:1]
+    key = next((key for key in _AUTHOR_METAS if metas.get(key) and not re.match(r"(?i)https?://", metas[key])),
+               None)
+    named = [element.get("content") or "" for element in tree.iterfind(".//meta")
+             if key and (element.get("property") or element.get("name") or "").strip().lower() == key]
     sources = (  # tried in order, each only when the ones before name nobody
         lambda: [_name(item) for item in (value if isinstance(value, list) else [value] if value else [])],
         lambda: named,
@@ -303,7 +305,8 @@ def _authors(tree, metas: dict[str, str], ld: dict) -> list[str]:
         lambda: _byline_elements(tree),
     )
     for source in sources:
-        cleaned = clean_authors([name for name in source() if name and len(name) < 120])
+        cleaned = [name for name in clean_authors([name for name in source() if name and len(name) < 120])
+                   if _key(name) not in site]
         if cleaned:
             return cleaned
     return []
