@@ -132,3 +132,15 @@ def test_a_folder_of_unwrapped_short_texts_is_left_alone(tmp_path):
     library.open([root], jobs=1)
     for n, text in enumerate(texts):
         assert _paragraphs(library, f"s{n}.txt") == text.split("\n")
+
+
+def test_a_short_text_added_later_is_repaired_and_listed_once(folder):
+    library = Library(cache=False)
+    library.open([folder], jobs=1)
+    later = SHORT.replace("Police", "Firemen")
+    assert repair(damage(later))[1] == WEAK
+    _write(folder, "later.txt", damage(later))
+    changes = library.refresh([folder])
+    keys = [a.key for a in changes.articles]
+    assert len(keys) == len(set(keys)) == 1
+    assert list(changes.articles[0].paragraphs) == later.split("\n")

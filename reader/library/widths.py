@@ -85,6 +85,8 @@ class FolderWidths:
                 if loaded is None:
                     progress.add(kept, (), 0)
                 else:
+                    if changes is not None:  # what the first load reported is replaced
+                        changes.articles = [a for a in changes.articles if a.path != path]
                     library._put_articles(path, library._files[path], loaded.articles(), progress, changes,
                                           loaded.evidence, 0)
         finally:
