@@ -144,3 +144,11 @@ def test_a_short_text_added_later_is_repaired_and_listed_once(folder):
     keys = [a.key for a in changes.articles]
     assert len(keys) == len(set(keys)) == 1
     assert list(changes.articles[0].paragraphs) == later.split("\n")
+
+
+def test_the_search_finds_the_repaired_words(folder, tmp_path):
+    for cache in (tmp_path / "cache.sqlite3", tmp_path / "cache.sqlite3", False):  # cold, warm, none
+        library = Library(cache=cache)
+        library.open([folder], jobs=1)
+        assert library.search("load") == [str(folder / "short.txt")]
+        library.close()

@@ -253,7 +253,7 @@ class Library:
             if changes.removed:
                 keep = set(st.keys)
                 changes.removed = [k for k in changes.removed if k not in keep]
-        progress.add(self._widths.hold(path, articles), (), files)
+        progress.add(self._widths.hold(path, articles, evidence), (), files)
 
     def _put_failure(self, path: str, failure: Failure, progress: "Batches",
                      changes: Changes | None, st: FileState | None = None) -> None:

@@ -12,8 +12,8 @@ loads it holds back the files with a text too short to tell (``Article.wrap == W
 from the batches reported, then :meth:`FolderWidths.lend` loads each again with its
 folder's width when the folder shows one, and reports it. The window, ``export`` and the
 corpus exports all open through the library, so all show the same text; a file opened
-on its own (or ``clean FILE``) has no folder to borrow from. The loaded-again articles
-are not cached (the cache holds what a file is on its own). No Qt here.
+on its own (or ``clean FILE``) has no folder to borrow from. The cache keeps what a file
+is on its own; its full-text index, the text as shown. No Qt here.
 """
 from __future__ import annotations
 
@@ -25,6 +25,8 @@ from typing import Iterable
 
 from ..fused.repair import WEAK, folder_width
 from ..record import Article
+from .cache import Row
+from .codec import encode_articles
 from .pool import load_one
 
 log = logging.getLogger(__name__)
@@ -52,15 +54,15 @@ class FolderWidths:
     """The articles held back while a folder loads, and their loading again."""
 
     def __init__(self) -> None:
-        self.held: dict[str, list[Article]] = {}  # path -> its articles, in load order
+        self.held: dict[str, tuple[list[Article], bytes | None]] = {}  # path -> its articles, evidence
         self.lending = False
 
-    def hold(self, path: str, articles: list[Article]) -> list[Article]:
+    def hold(self, path: str, articles: list[Article], evidence: bytes | None = None) -> list[Article]:
         """The articles of ``path`` to report now; a file holding a text too short to show
         its wrap is held back whole (until :meth:`lend`)."""
         if self.lending or not any(a.wrap == WEAK for a in articles):
             return articles
-        self.held[path] = articles
+        self.held[path] = (articles, evidence)
         return []
 
     def lend(self, library, cancel: threading.Event | None, progress, changes) -> None:
@@ -73,7 +75,7 @@ class FolderWidths:
         widths = folder_widths(list(library.articles.values()))
         self.lending = True
         try:
-            for path, kept in held.items():
+            for path, (kept, evidence) in held.items():
                 width = widths.get(os.path.dirname(path))
                 loaded = None
                 if width is not None and path in library._files and not (cancel is not None and cancel.is_set()):
@@ -87,7 +89,13 @@ class FolderWidths:
                 else:
                     if changes is not None:  # what the first load reported is replaced
                         changes.articles = [a for a in changes.articles if a.path != path]
-                    library._put_articles(path, library._files[path], loaded.articles(), progress, changes,
-                                          loaded.evidence, 0)
+                    st = library._files[path]
+                    lent = loaded.articles()
+                    library._put_articles(path, st, lent, progress, changes, loaded.evidence, 0)
+                    if library.searchable and st.file_id is not None:
+                        # the search indexes the text as shown; the cache keeps the file's
+                        # own load (what it is on its own), given as the row's bytes
+                        library.cache.store([Row(st.resolved, st.size, st.mtime_ns, lent, encode_articles(kept),
+                                                 None, evidence)])
         finally:
             self.lending = False
