@@ -281,7 +281,9 @@ _AUTHOR_METAS = ("author", "article:author", "dc.creator", "parsely-author", "by
 # a link to an author's page ("by <a href="/author/ann-lee/">Ann Lee</a>")
 _AUTHOR_PAGE_LINKS = ('//a[contains(@href, "/author/") or contains(@href, "/authors/")'
                       ' or contains(@href, "/byline/")]')
-_BYLINE_CLASS = re.compile(r"(?i)\b(?:byline|by-line|author-?name|article-?author|author|autor|auteur)\b")
+# a byline's class, "_" and "-" separating words too ("story__byline_name", "c-byline")
+_BYLINE_CLASS = re.compile(r"(?i)(?<![a-z0-9])(?:byline|by-line|author-?name|article-?author|author|autor|auteur)"
+                           r"(?![a-z0-9])")
 
 
 def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]:
