@@ -314,7 +314,8 @@ def _export(folder: Path, out: Path, jobs: int, fmt: str = "txt", *extra: str) -
 
 # the cluster engine's task names (reader.corpus.cluster), by pass; "index" and
 # "organisations" are one task each, the rest one per part of files or per shard
-PASSES = {"load": "load + recognise", "names": "index input", "index": "folder index (one task)",
+PASSES = {"load": "load + recognise", "report": "failures, wrap widths seen",
+          "lend": "short texts again, folder's wrap", "names": "index input", "index": "folder index (one task)",
           "render": "render with folder names", "rows": "rows for the shards",
           "shard": "encode + write shards",
           "named": "organisations input", "organisations": "organisations.csv (one task)"}

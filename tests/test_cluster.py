@@ -15,6 +15,7 @@ from conftest import ROOT, write
 from corpus_folder import make_folder
 from reader.corpus.cluster import export_on_cluster
 from reader.corpus.local import export_corpus
+from reader.fused.repair import WEAK, repair
 
 distributed = pytest.importorskip("distributed")
 
@@ -232,3 +233,32 @@ def test_the_users_corrections_apply_on_the_cluster_as_on_one_machine(tmp_path, 
     names = lambda objs: {org["name"] for obj in objs for org in obj["organisations"]}
     assert "Harbour Board" in names(runs["local"]) and "National Audit Office" not in names(runs["local"])
     assert "Harbour Development Board" in names(runs["plain"]) and "National Audit Office" in names(runs["plain"])
+
+
+def test_short_texts_borrow_their_folders_wrap_width_on_the_cluster_as_locally(tmp_path, client):
+    """Long texts wrapped at one width show it; the short texts beside them, fused alike,
+    are too short to show it and are repaired with it on the cluster as on one machine,
+    each folder with its own width, though its files are spread over several parts."""
+    from test_fused_folder import LONG, SHORT, _write, damage
+
+    shorts = [SHORT, SHORT.replace("Police", "Firemen"), SHORT.replace("spring", "autumn")]
+    src = tmp_path / "src"
+    for folder, width in (("wire", 66), ("wire/agency", 72)):
+        (src / folder).mkdir(parents=True)
+        for n, text in enumerate(shorts):
+            assert repair(damage(text, width))[1] == WEAK  # too short to repair alone
+            _write(src / folder, f"a{n}-short.txt", damage(text, width))
+        for n, text in enumerate(LONG):
+            _write(src / folder, f"b{n}-long.txt", damage(text, width))
+    _write(src, "alone.txt", damage(SHORT))  # a folder of its own showing no width
+    local = local_run(src, tmp_path / "local", shard_size=5)
+    report = export_on_cluster(client, [str(src)], str(tmp_path / "cluster"), "jsonl", shard_size=5, part_size=2)
+    assert files_of(tmp_path / "cluster") == files_of(tmp_path / "local")
+    assert (report.articles, report.shards) == (local.articles, local.shards) == (13, [
+        "articles-00000.jsonl", "articles-00001.jsonl", "articles-00002.jsonl"])
+    texts = {os.path.relpath(obj["path"], src): obj["text"] for p in sorted((tmp_path / "cluster").glob("*.jsonl"))
+             for obj in map(json.loads, p.read_text("utf-8").splitlines())}
+    for folder in ("wire", "wire/agency"):
+        for n, text in enumerate(shorts):
+            assert texts[f"{folder}/a{n}-short.txt"] == text.replace("\n", "\n\n")
+    assert "wouldopen" in texts["alone.txt"]

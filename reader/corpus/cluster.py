@@ -1,7 +1,10 @@
 """A corpus export on a Dask distributed cluster: the same two passes, on its workers.
 
 Pass one maps :func:`.passes.load_part` over parts of ``PART_SIZE`` files; the loaded
-parts stay in the workers' memory, and only each part's failures come back here. The
+parts stay in the workers' memory, and only each part's failures and the wrap widths its
+texts show come back here (:func:`.passes.report_of`). The folders' widths are decided
+here by the library's rule (:mod:`reader.library.widths`), and the parts holding short
+texts are loaded again with them where they live (:func:`.passes.lend_widths`). The
 index is built by one task from every part's organisations; pass two renders each part
 where it lives and writes each shard from the slices of the parts it holds (shard ``k``
 is articles ``k*SHARD_SIZE`` on, exactly as the local run cuts them). Everything is
@@ -21,11 +24,12 @@ from typing import Sequence
 
 from ..corrections import Corrections
 from ..export import ExportError, ExportReport
+from ..library.widths import agreed_widths, merged
 from .files import assign_names, digests, render_files, write_files
 from .local import OnFailure, Progress
-from .passes import CorpusReport, build_folder, failures_of, index_input, load_part, load_sandboxed, \
-    make_target, named_of, remove_stale_shards, render_part, rows_of, write_failures, write_organisations, \
-    write_shard
+from .passes import CorpusReport, PartReport, build_folder, index_input, lend_widths, load_part, load_sandboxed, \
+    make_target, named_of, remove_stale_shards, render_part, report_of, rows_of, write_failures, \
+    write_organisations, write_shard
 from .shards import SHARD_SIZE, MissingPackage, plan_shards, require_pyarrow
 from .sources import HoldsSources, MissingSources, list_sources, resolve
 from .target import Target
@@ -78,13 +82,13 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
     chunks = [files[i:i + part_size] for i in range(0, len(files), part_size)]
     parts = client.map(load_part, chunks, cwd=cwd, key=[f"load-{run}-{i}" for i in range(len(chunks))])
     pending = as_completed([], loop=client.loop)
-    units: dict[str, int] = {}  # failures task -> its part
-    failures: list[list[tuple[str, str]]] = [[] for _ in chunks]
+    units: dict[str, int] = {}  # report task -> its part
+    reports: list[PartReport] = [PartReport([], {}, []) for _ in chunks]
     sandboxed = [0] * len(chunks)  # times the part was loaded in child processes
     done = 0
 
     def track(i: int) -> None:
-        future = client.submit(failures_of, parts[i], key=f"failures-{run}-{i}-{sandboxed[i]}")
+        future = client.submit(report_of, parts[i], key=f"report-{run}-{i}-{sandboxed[i]}")
         units[future.key] = i
         pending.add(future)
 
@@ -106,8 +110,8 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
             sandbox(i)
             track(i)
             continue
-        failures[i] = future.result()
-        for path, reason in failures[i]:
+        reports[i] = future.result()
+        for path, reason in reports[i].failures:
             if on_failure:
                 on_failure(path, reason)
         done += len(chunks[i])
@@ -116,8 +120,21 @@ def _pass_one(client, paths: Sequence[str], out: str, part_size: int, on_failure
     for i, part in enumerate(parts):  # lost with a dying worker, and blamed when loaded again
         if part.status == "error" and isinstance(part.exception(), KilledWorker):
             sandbox(i)
+    _lend_widths(client, run, parts, reports, cwd)
     inputs = client.map(index_input, parts, key=[f"names-{run}-{i}" for i in range(len(parts))])
-    return _PassOne(run, target, parts, inputs, [f for part_failures in failures for f in part_failures])
+    return _PassOne(run, target, parts, inputs, [f for report in reports for f in report.failures])
+
+
+def _lend_widths(client, run: str, parts: list, reports: Sequence[PartReport], cwd: str) -> None:
+    """Each folder's wrap width, decided here from the widths every part's texts show, as
+    :class:`reader.library.Library` decides it once a folder is in; the parts holding
+    short texts of a folder that shows one are loaded again with it (in place in
+    ``parts``), where they live."""
+    widths = agreed_widths(merged(report.widths for report in reports))
+    for i, report in enumerate(reports):
+        lent = {path: widths[os.path.dirname(path)] for path in report.weak if os.path.dirname(path) in widths}
+        if lent:
+            parts[i] = client.submit(lend_widths, parts[i], lent, cwd, key=f"lend-{run}-{i}")
 
 
 def export_on_cluster(client, paths: Sequence[str], out: str, fmt: str, shard_size: int = SHARD_SIZE,

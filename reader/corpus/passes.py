@@ -1,8 +1,10 @@
 """The two passes of a corpus export, as steps either engine runs (no engine code here).
 
 Pass one: :func:`load_part` loads and recognises a part of the files (the local run has
-one part, a cluster many); :func:`build_folder` merges every article's organisations, in
-file order, into the folder-wide index. Pass two: :func:`render_part` turns each article
+one part, a cluster many); on a cluster, :func:`report_of` tells what wrap widths a part's
+texts show and :func:`lend_widths` loads its short texts again with their folder's (what
+:class:`reader.library.Library` does locally); :func:`build_folder` merges every
+article's organisations, in file order, into the folder-wide index. Pass two: :func:`render_part` turns each article
 into its ``clean --json`` object with the names the whole folder recognised marked, and
 :func:`write_shard` writes a shard from the slices of the parts that :func:`plan_shards`
 gives it. A part is a list of :class:`reader.library.pool.Loaded` (encoded articles or a
@@ -17,6 +19,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Iterator, NamedTuple, Sequence
 
@@ -25,6 +28,7 @@ from ..counts import counted
 from ..export import ExportError, to_json
 from ..library.gcpause import paused
 from ..library.pool import Loaded, load_one
+from ..library.widths import load_again, seen_widths, too_weak
 from ..organisations.recognise import OrganisationIndex, folder_names, with_folder_names
 from ..read.decode import MAX_BYTES
 from ..record import Article, Organisation
@@ -154,6 +158,32 @@ def failures_of(part: Sequence[Loaded]) -> list[tuple[str, str]]:
     """(path, reason) of each file of the part that could not be read, as the local
     export names them on stderr."""
     return [(loaded.failure_path or loaded.path, loaded.failure) for loaded in part if loaded.failure is not None]
+
+
+class PartReport(NamedTuple):
+    """What pass one tells the driver of a part: its unreadable files, the wrap widths
+    its texts show (:func:`reader.library.widths.seen_widths`), and its files whose
+    texts are too short to show one (which wait for their folder's)."""
+
+    failures: list[tuple[str, str]]
+    widths: dict[str, Counter]
+    weak: list[str]
+
+
+def report_of(part: Sequence[Loaded]) -> PartReport:
+    with paused():
+        files = [(loaded.path, loaded.articles()) for loaded in part if loaded.failure is None]
+        return PartReport(failures_of(part), seen_widths(a for _, articles in files for a in articles),
+                          [path for path, articles in files if too_weak(articles)])
+
+
+def lend_widths(part: Sequence[Loaded], widths: dict[str, int], cwd: str = "") -> list[Loaded]:
+    """The part with each file named in ``widths`` (path -> its folder's wrap width, from
+    :func:`reader.library.widths.agreed_widths`) loaded again with that width, as
+    :class:`reader.library.Library` loads its short texts once the folder is in."""
+    with paused():
+        return [(load_again(loaded.path, widths[loaded.path], lambda p: load_path(p, cwd)) or loaded)
+                if loaded.path in widths else loaded for loaded in part]
 
 
 class Named(NamedTuple):
