@@ -171,6 +171,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.splitter.changed.connect(self._save_soon)
+        self.stories.by_story.toggled.connect(lambda _on: self._save_soon())
         self.splitter.bind(a.show_list, a.show_panel)
 
         self.loader.articles_loaded.connect(
