@@ -35,6 +35,19 @@ def test_a_small_window_keeps_a_readable_pane(qtbot, make_window, news, size):
     assert chars_across(w) >= 55
 
 
+def test_the_sides_get_their_width_back_when_the_window_grows_again(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    before = w.splitter.sizes()
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.splitter.sizes()[LIST] < before[LIST])
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    assert w.splitter.sizes() == before
+
+
 def test_side_columns_fold_from_the_view_menu_and_its_shortcuts(qtbot, make_window, news):
     w = make_window()
     open_and_wait(qtbot, w, [news])
@@ -652,3 +665,4 @@ def test_columns_first_shown_after_the_welcome_view_get_their_widths(qtbot, make
     qtbot.waitUntil(lambda: w.width() == 1440)
     open_and_wait(qtbot, w, [news])
     assert w.splitter.sizes()[LIST] >= 500
+
