@@ -666,3 +666,45 @@ def test_columns_first_shown_after_the_welcome_view_get_their_widths(qtbot, make
     open_and_wait(qtbot, w, [news])
     assert w.splitter.sizes()[LIST] >= 500
 
+
+@pytest.mark.parametrize("size, folded", [((900, 600), {1, 2, 3}), ((1440, 900), set())])
+def test_the_list_shows_a_readable_title_without_scrolling_sideways(qtbot, make_window, news, size,
+                                                                     folded):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.resize(*size)
+    qtbot.waitUntil(lambda: w.width() == size[0])
+    view, header = w.list_view, w.list_view.horizontalHeader()
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    assert view.horizontalScrollBar().maximum() == 0  # nothing to scroll to
+    shown = {c for c in range(4) if not header.isSectionHidden(c)}
+    assert shown == {0, 1, 2, 3} - folded
+    assert header.sectionSize(0) >= view.fontMetrics().averageCharWidth() * 20
+    title = w.proxy.index(0, 0).data()
+    rect = view.visualRect(w.proxy.index(0, 0))
+    assert rect.width() > 0 and view.viewport().rect().contains(rect.center())
+    if not folded:
+        assert title and header.sectionSize(0) >= view.fontMetrics().horizontalAdvance(title)
+
+
+def test_a_folded_column_comes_back_when_the_list_widens(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    header = w.list_view.horizontalHeader()
+    widths = [header.sectionSize(c) for c in (1, 2, 3)]
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: header.isSectionHidden(3))
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(3))
+    assert [header.sectionSize(c) for c in (1, 2, 3)] == widths
+
+
+def test_the_story_tree_folds_its_columns_too(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.stories.by_story.setChecked(True)
+    w.resize(900, 600)
+    tree = w.stories.tree
+    qtbot.waitUntil(lambda: w.width() == 900)
+    qtbot.waitUntil(lambda: not tree.horizontalScrollBar().isVisible())
+    assert tree.header().sectionSize(0) >= tree.fontMetrics().averageCharWidth() * 20

@@ -22,6 +22,7 @@ from reader.record import Article
 from reader.stories import Story
 
 from .documents import ArticleRole
+from .listview import FoldingColumns
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,11 @@ class StoryTree(QTreeView):
         for col, sample in ((VERSIONS, "Versions"), (DATE, "2025-12-31 "), (SOURCE, "example.com")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
+        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE))
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.folding.fit()
 
     def select_key(self, key: str) -> bool:
         proxy = self.model()
