@@ -92,7 +92,9 @@ class ContextMenus(QObject):
     # -- the reading pane ------------------------------------------------------------
     def _pane_menu(self, pos: QPoint) -> None:
         pane = self.window.pane
-        self._show(self.pane_menu(pane.anchorAt(pos)), pane.viewport(), pos)
+        by_keyboard = pane.take_keyboard_menu()
+        anchor = pane.focused_link() if by_keyboard else ""  # (the link Tab is on)
+        self._show(self.pane_menu(anchor or pane.anchorAt(pos)), pane.viewport(), pos)
 
     def pane_menu(self, anchor: str = "") -> QMenu:
         """``anchor``: the link under the pointer ('' if none)."""

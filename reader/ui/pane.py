@@ -5,6 +5,11 @@ resource of any kind (``loadResource`` returns nothing) and follows no link by i
 clicks come out as signals (``mention_clicked`` for a highlighted mention,
 ``link_clicked`` for anything else, which the window vets).
 
+From the keyboard, Tab and Shift+Tab walk the article's web links (not its
+highlights: the organisations panel is for those), each one selected, its URL in
+``link_focused`` and a tooltip, opened with Enter; past the last link (before the
+first) Tab (Shift+Tab) leaves the pane, and Ctrl+Tab (Ctrl+Shift+Tab) leaves it at once.
+
 Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
 paragraph is one block rendered with ``white-space: pre-wrap`` so offsets map to
 document positions by simple addition.
@@ -13,11 +18,11 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QUrl, Signal
-from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from .links import is_web, link_spans
+from .links import KeyboardLinks, is_web, link_spans
 from .terms import term_spans
 from .theme import is_dark, mark_colour
 
@@ -126,6 +131,7 @@ def _file_name(path: str) -> str:
 class ReadingPane(QTextBrowser):
     mention_clicked = Signal(str, int)  # organisation name, where the mention starts
     link_clicked = Signal(QUrl)  # any other link; the window decides
+    link_focused = Signal(str)  # the web link Tab reached ('' when none is)
     marks_changed = Signal(int, int)  # current (1-based, 0 = none), total
     matches_changed = Signal(int, int)  # find: current, total
 
@@ -150,6 +156,8 @@ class ReadingPane(QTextBrowser):
         self._colours: Colours = {}
         self._only: str | None = None
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
+        self.keyboard_links = KeyboardLinks(self)
+        self.menu_by_keyboard = False
 
     # -- resources and links: nothing is loaded, nothing followed ------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 (Qt name)
@@ -185,10 +193,59 @@ class ReadingPane(QTextBrowser):
         except (ValueError, IndexError):
             return None
 
+    # -- the keyboard on links: Tab walks the web links, then leaves ----------------
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
-        """Tab leaves the pane (a text browser's own Tab walks its links: through every
-        highlight before the side panel)."""
-        return QWidget.focusNextPrevChild(self, next_)
+        """Tab (``next_``) or Shift+Tab: the next or previous web link of the article,
+        then out of the pane (a text browser's own Tab also walks every highlight)."""
+        url = self.keyboard_links.step(next_)
+        self._show_link(url)
+        return True if url else QWidget.focusNextPrevChild(self, next_)
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt name)
+        key, mods = event.key(), event.modifiers()
+        url = self.keyboard_links.url()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and url:
+            event.accept()
+            self.link_clicked.emit(QUrl(url))
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            event.accept()  # Ctrl+Tab: out of the pane without walking its links
+            self.keyboard_links.leave()
+            self._show_link("")
+            back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, not back)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event):  # noqa: N802 (Qt name)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.keyboard_links.current, self.keyboard_links.from_view = -1, True
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event):  # noqa: N802 (Qt name)
+        self.keyboard_links.from_view = False  # Tab goes on from where the reader clicked
+        super().mousePressEvent(event)
+
+    def event(self, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.ContextMenu:  # (a mouse's comes through the viewport)
+            self.menu_by_keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+        return super().event(event)
+
+    def take_keyboard_menu(self) -> bool:
+        """Whether the menu asked for now was asked for with the keyboard (Menu key,
+        Shift+F10): it is then about the link Tab is on, not what is under the pointer."""
+        by_keyboard, self.menu_by_keyboard = self.menu_by_keyboard, False
+        return by_keyboard
+
+    def focused_link(self) -> str:
+        """The web link Tab is on ('' if none)."""
+        return self.keyboard_links.url()
+
+    def _show_link(self, url: str) -> None:
+        self.link_focused.emit(url)
+        if url:
+            rect = self.cursorRect()
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), url, self, rect)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:
@@ -198,7 +255,11 @@ class ReadingPane(QTextBrowser):
         self._clear_marks(notify=True)
         self._clear_matches()
         html, self._placed = article_html(article, colours, only)
+        had_link = bool(self.keyboard_links.url())
         self.document().setHtml(html)
+        self.keyboard_links.reset()
+        if had_link:
+            self.link_focused.emit("")
         self._index_paragraphs()
         self._fit_column()
         self._place_terms()
@@ -208,8 +269,12 @@ class ReadingPane(QTextBrowser):
         self.article, self._placed, self._para_starts, self._terms = None, [], [], []
         self._clear_marks(notify=True)
         self._clear_matches()
+        had_link = bool(self.keyboard_links.url())
         self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
                                 f"{escape(text)}</p>")
+        self.keyboard_links.reset()
+        if had_link:
+            self.link_focused.emit("")
         self._fit_column()
 
     def _index_paragraphs(self) -> None:
