@@ -185,3 +185,18 @@ def test_one_row_per_story_is_remembered_across_a_restart(qtbot, make_window, ve
     w2.close()  # off again: remembered off
     w3 = make_window()
     assert not w3.stories.by_story.isChecked() and not w3.stories.tree.isVisible()
+
+
+def test_the_versions_panel_elides_long_titles_instead_of_scrolling_sideways(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.width() == 900)
+    assert w.select_key(str(versions / "b-update.txt"))
+    view = w.stories.versions.view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    assert not view.horizontalScrollBar().isVisible()
+    for row in range(2):
+        assert view.visualRect(view.model().index(row)).right() <= view.viewport().width()
+    tip = view.model().index(1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Weyford floods: 230 evacuated (updated)\n2025-03-09")

@@ -15,8 +15,8 @@ import logging
 from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListView, QPushButton, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListView, QPushButton,
+                               QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from reader.record import Article
 from reader.stories import Story
@@ -205,7 +205,7 @@ class VersionsModel(QAbstractListModel):
         if role == ArticleRole:
             return a
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.path
+            return f"{a.title}\n{a.date or 'no date'} · {a.path}"
         if role == Qt.ItemDataRole.FontRole and a.key == self.current_key:
             from PySide6.QtGui import QFont
 
@@ -213,6 +213,15 @@ class VersionsModel(QAbstractListModel):
             font.setBold(True)
             return font
         return None
+
+
+class _NoWiderThanView(QStyledItemDelegate):
+    """Rows as wide as the list, their text cut with "…", not a sideways scroll bar."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt name)
+        size = super().sizeHint(option, index)
+        size.setWidth(min(size.width(), self.parent().viewport().width()))
+        return size
 
 
 class VersionsPanel(QWidget):
@@ -230,6 +239,10 @@ class VersionsPanel(QWidget):
         self.view.setAccessibleName("Versions of this story")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # (the tooltip has it whole)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setItemDelegate(_NoWiderThanView(self.view))
         self.compare_button = QPushButton("Compare with the Current Article")
         self.compare_button.setAccessibleName("Compare versions")
         self.compare_button.setEnabled(False)
