@@ -827,3 +827,24 @@ def test_the_story_tree_folds_its_columns_too(qtbot, make_window, news):
     qtbot.waitUntil(lambda: w.width() == 900)
     qtbot.waitUntil(lambda: not tree.horizontalScrollBar().isVisible())
     assert tree.header().sectionSize(0) >= tree.fontMetrics().averageCharWidth() * 20
+
+
+def test_organisation_rows_grow_to_show_a_long_name_whole(qtbot, make_window, tmp_path, monkeypatch):
+    import conftest_ui
+
+    long = "International Federation of Red Cross and Red Crescent Societies"
+    monkeypatch.setitem(conftest_ui.ORGS, long, ("IFRC",))
+    folder = tmp_path / "long"
+    folder.mkdir()
+    write_article(folder, "f.txt", "Appeal", [f"The {long} (IFRC) launched an appeal."])
+    w = make_window()
+    open_and_wait(qtbot, w, [folder])
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.width() == 900)
+    view, model = w.panel.org_view, w.panel.organisations
+    row = model.row_of(long)
+    assert row >= 0
+    width = view.header().sectionSize(0)
+    assert view.fontMetrics().horizontalAdvance(long) > 2 * width  # (it has to wrap)
+    lines = view.fontMetrics().horizontalAdvance(long) // width + 2  # the name, then "also: IFRC"
+    qtbot.waitUntil(lambda: view.visualRect(model.index(row, 0)).height() >= lines * view.fontMetrics().lineSpacing())
