@@ -1,0 +1,130 @@
+"""The keyboard (issue #17): the text's links walked with Tab and opened with Enter,
+every list's Home/End/PageUp/PageDown, the menus and the context menus without a mouse."""
+from __future__ import annotations
+
+import pytest
+from conftest_ui import config_dir, make_window, news, open_and_wait, opened_urls  # noqa: F401
+from PySide6.QtCore import Qt
+from test_ui_daily import linked_loader, statement  # noqa: F401
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints", "grabbing the keyboard", "support raise")
+
+
+WALKED = ("https://gov.example.org/full", "https://gov.example.org/archive")
+
+
+def walk_loader():
+    from reader.record import Link
+
+    return linked_loader([Link(WALKED[0], "the ministry's website", "inline"),
+                          Link("mailto:press@gov.example.org", "the press office", "inline"),
+                          Link(WALKED[1], "the archive", "inline")])
+
+
+def tab(qtbot, back: bool = False, ctrl: bool = False):
+    """Press Tab (Shift+Tab) where the focus is; the widget that has it then."""
+    from PySide6.QtWidgets import QApplication
+
+    mods = Qt.KeyboardModifier.ShiftModifier if back else Qt.KeyboardModifier.NoModifier
+    if ctrl:
+        mods |= Qt.KeyboardModifier.ControlModifier
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Backtab if back else Qt.Key.Key_Tab, mods)
+    return QApplication.focusWidget()
+
+
+def test_tab_walks_the_web_links_in_the_text_and_enter_opens_one(qtbot, make_window, statement,
+                                                                 opened_urls):
+    from PySide6.QtWidgets import QToolTip
+
+    w = make_window(loader=walk_loader())
+    open_and_wait(qtbot, w, [statement])
+    w.activateWindow()
+    w.list_view.setFocus()
+    qtbot.waitUntil(w.list_view.hasFocus)
+    assert tab(qtbot) is w.pane and w.pane.focused_link() == ""
+    assert tab(qtbot) is w.pane  # the first web link (not the highlight before it)
+    assert w.pane.focused_link() == WALKED[0]
+    assert w.pane.textCursor().selectedText() == "the ministry's website"
+    assert w.statusBar().currentMessage() == WALKED[0]
+    assert QToolTip.text() == WALKED[0]
+    assert tab(qtbot) is w.pane  # past the highlight and the mail link (plain text)
+    assert w.pane.textCursor().selectedText() == "the archive"
+    assert w.statusBar().currentMessage() == WALKED[1]
+    assert tab(qtbot) is w.panel.org_view  # after the last link, on to the organisations
+    assert w.statusBar().currentMessage() == "" and not w.pane.textCursor().hasSelection()
+
+    assert tab(qtbot, back=True) is w.pane
+    assert tab(qtbot, back=True) is w.pane and w.pane.focused_link() == WALKED[1]
+    qtbot.keyClick(w.pane, Qt.Key.Key_Return)
+    assert opened_urls == [WALKED[1]]
+    assert "Opened https://gov.example.org/archive" in w.statusBar().currentMessage()
+    assert tab(qtbot, back=True) is w.pane and w.pane.focused_link() == WALKED[0]
+    assert tab(qtbot, back=True) is w.list_view  # before the first, back to the list
+    assert opened_urls == [WALKED[1]]
+
+
+def test_ctrl_tab_leaves_the_pane_without_walking_its_links(qtbot, make_window, statement):
+    w = make_window(loader=walk_loader())
+    open_and_wait(qtbot, w, [statement])
+    w.activateWindow()
+    w.pane.setFocus()
+    qtbot.waitUntil(w.pane.hasFocus)
+    assert tab(qtbot) is w.pane and w.pane.focused_link() == WALKED[0]
+    assert tab(qtbot, ctrl=True) is w.panel.org_view
+    w.pane.setFocus()
+    assert tab(qtbot, back=True, ctrl=True) is w.list_view
+
+
+def test_tab_starts_from_the_links_in_view(qtbot, make_window, news):
+    from reader.record import Link
+
+    w = make_window(loader=linked_loader([Link("https://example.net/one", "Filler paragraph 3 ", "inline"),
+                                          Link("https://example.net/two", "Filler paragraph 30 ", "inline")]))
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "c.txt"))
+    w.activateWindow()
+    w.list_view.setFocus()
+    assert tab(qtbot) is w.pane
+    bar = w.pane.verticalScrollBar()
+    bar.setValue(w.pane.cursorRect(w.pane.document().find("Filler paragraph 20 ")).top() + bar.value())
+    assert tab(qtbot) is w.pane and w.pane.focused_link() == "https://example.net/two"
+
+
+def test_the_menu_key_on_a_link_offers_to_open_and_copy_it(qtbot, make_window, statement):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window(loader=walk_loader())
+    open_and_wait(qtbot, w, [statement])
+    w.activateWindow()
+    w.pane.setFocus()
+    qtbot.waitUntil(w.pane.hasFocus)
+    tab(qtbot)
+    tab(qtbot)  # on the archive link
+    w.menus.last = None
+    at = w.pane.cursorRect().center()  # where Qt puts a menu asked for with the keyboard
+    QApplication.sendEvent(w.pane, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at,
+                                                     w.pane.mapToGlobal(at)))
+    menu = w.menus.last
+    menu.close()
+    items = {a.text(): a for a in menu.actions() if not a.isSeparator()}
+    items["Copy Link Address"].trigger()
+    assert QApplication.clipboard().text() == WALKED[1]
+    assert "Open Link in Browser" in items
+
+
+def test_a_link_opened_with_enter_and_no_browser_is_a_failure(qtbot, make_window, statement, monkeypatch):
+    from PySide6.QtGui import QDesktopServices
+
+    monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: False)
+    w = make_window(loader=walk_loader())
+    open_and_wait(qtbot, w, [statement])
+    w.activateWindow()
+    w.pane.setFocus()
+    qtbot.waitUntil(w.pane.hasFocus)
+    tab(qtbot)
+    with qtbot.waitSignal(w.link_failed) as failed:
+        qtbot.keyClick(w.pane, Qt.Key.Key_Enter)
+    assert failed.args == [WALKED[0]]
+    assert w.statusBar().currentMessage().startswith("Could not open")
+
