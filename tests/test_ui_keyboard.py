@@ -128,3 +128,56 @@ def test_a_link_opened_with_enter_and_no_browser_is_a_failure(qtbot, make_window
     assert failed.args == [WALKED[0]]
     assert w.statusBar().currentMessage().startswith("Could not open")
 
+
+
+def keyboard_menu(w, view):
+    """The context menu the Menu key opens on ``view`` (Qt puts it at the input cursor)."""
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    w.menus.last = None
+    rect = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+    at = (rect.toRect() if hasattr(rect, "toRect") else rect).center()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, view.mapToGlobal(at)))
+    menu = w.menus.last
+    assert menu is not None
+    menu.close()
+    return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+
+
+def test_the_menu_key_opens_the_list_and_organisation_menus_on_the_current_row(qtbot, make_window, news):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.select_key(str(news / "b.txt"))
+    w.list_view.setFocus()
+    keyboard_menu(w, w.list_view)["Copy Title"].trigger()
+    assert QApplication.clipboard().text() == "Acme profits <b>rise</b>"
+    w.select_key(str(news / "a.txt"))
+    view = w.panel.org_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    name = w.panel.organisations.rows[-1].name
+    keyboard_menu(w, view)["Copy Name"].trigger()
+    assert QApplication.clipboard().text() == name
+
+
+def test_the_menu_key_on_a_source_offers_its_own_address(qtbot, make_window, statement):
+    from PySide6.QtWidgets import QApplication
+
+    from reader.record import Link
+
+    w = make_window(loader=linked_loader([Link("https://gov.example.org/second", "Second", "source")]))
+    open_and_wait(qtbot, w, [statement])
+    view = w.panel.src_view
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    rect = view.inputMethodQuery(Qt.InputMethodQuery.ImCursorRectangle)
+    from PySide6.QtGui import QContextMenuEvent
+    at = rect.center()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Keyboard, at, view.mapToGlobal(at)))
+    menu = w.panel.last_menu
+    menu.close()
+    next(a for a in menu.actions() if a.text() == "Copy URL").trigger()
+    assert QApplication.clipboard().text() == "https://gov.example.org/second"

@@ -19,7 +19,7 @@ from __future__ import annotations
 from html import escape
 
 from PySide6.QtCore import QEvent, Qt, QUrl, Signal
-from PySide6.QtGui import QColor, QContextMenuEvent, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from .links import KeyboardLinks, is_web, link_spans
@@ -157,7 +157,6 @@ class ReadingPane(QTextBrowser):
         self._only: str | None = None
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
         self.keyboard_links = KeyboardLinks(self)
-        self.menu_by_keyboard = False
 
     # -- resources and links: nothing is loaded, nothing followed ------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 (Qt name)
@@ -225,17 +224,6 @@ class ReadingPane(QTextBrowser):
     def mousePressEvent(self, event):  # noqa: N802 (Qt name)
         self.keyboard_links.from_view = False  # Tab goes on from where the reader clicked
         super().mousePressEvent(event)
-
-    def event(self, event):  # noqa: N802 (Qt name)
-        if event.type() == QEvent.Type.ContextMenu:  # (a mouse's comes through the viewport)
-            self.menu_by_keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
-        return super().event(event)
-
-    def take_keyboard_menu(self) -> bool:
-        """Whether the menu asked for now was asked for with the keyboard (Menu key,
-        Shift+F10): it is then about the link Tab is on, not what is under the pointer."""
-        by_keyboard, self.menu_by_keyboard = self.menu_by_keyboard, False
-        return by_keyboard
 
     def focused_link(self) -> str:
         """The web link Tab is on ('' if none)."""

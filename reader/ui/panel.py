@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, QRect, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
                                QLabel, QMenu, QSplitter, QStyledItemDelegate, QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
@@ -197,6 +197,7 @@ class SidePanel(QWidget):
         self.org_view.doubleClicked.connect(
             lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
+        self.last_menu: QMenu | None = None  # the sources' menu last shown (for tests)
 
         self.mark_label = QLabel("")
         self.mark_label.setAccessibleName("Marked mention")
@@ -319,16 +320,24 @@ class SidePanel(QWidget):
                 and self.src_view.currentIndex().isValid()):
             self._on_link(self.src_view.currentIndex())
             return True
+        if (obj is self.src_view and event.type() == QEvent.Type.ContextMenu
+                and event.reason() == QContextMenuEvent.Reason.Keyboard):
+            index = self.src_view.currentIndex()  # the Menu key: the current source's menu
+            if index.isValid():
+                self._link_menu(self.src_view.visualRect(index).center(), index)
+            return True
         return super().eventFilter(obj, event)
 
-    def _link_menu(self, pos: QPoint) -> None:
-        index = self.src_view.indexAt(pos)
+    def _link_menu(self, pos: QPoint, index: QModelIndex | None = None) -> None:
+        if index is None:
+            index = self.src_view.indexAt(pos)
         if not index.isValid():
             return
         url = self.sources.links[index.row()].url
         menu = QMenu(self)
         menu.addAction("Copy URL", lambda: self.copy_url(url))
         menu.addAction("Open in Browser", lambda: self.link_activated.emit(url))
+        self.last_menu = menu
         menu.popup(self.src_view.viewport().mapToGlobal(pos))
 
     def copy_url(self, url: str) -> None:
