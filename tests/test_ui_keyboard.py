@@ -130,6 +130,101 @@ def test_a_link_opened_with_enter_and_no_browser_is_a_failure(qtbot, make_window
 
 
 
+def test_hovering_a_link_in_the_text_shows_its_address_in_a_tooltip(qtbot, make_window, statement):
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    w = make_window(loader=walk_loader())
+    open_and_wait(qtbot, w, [statement])
+    found = w.pane.document().find("the archive")
+    c = QTextCursor(w.pane.document())
+    c.setPosition(found.selectionStart() + 3)
+    at = w.pane.cursorRect(c).center()
+    view = w.pane.viewport()
+    QApplication.sendEvent(view, QHelpEvent(QHelpEvent.Type.ToolTip, at, view.mapToGlobal(at)))
+    assert QToolTip.text() == WALKED[1]
+
+
+def test_a_source_opens_on_a_double_click(qtbot, make_window, statement, opened_urls):
+    w = make_window()
+    open_and_wait(qtbot, w, [statement])
+    view = w.panel.src_view
+    point = view.visualRect(w.panel.sources.index(0, 0)).center()
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened_urls == []
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert opened_urls == ["https://gov.example.org/statement"]
+
+
+# -- every list: Home, End, PageUp, PageDown -----------------------------------------------
+def walk_list(qtbot, view, rows: int) -> None:
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_End)
+    assert view.currentIndex().row() == rows - 1
+    qtbot.keyClick(view, Qt.Key.Key_Home)
+    assert view.currentIndex().row() == 0
+    qtbot.keyClick(view, Qt.Key.Key_PageDown)
+    assert view.currentIndex().row() > 0
+    qtbot.keyClick(view, Qt.Key.Key_PageUp)
+    assert view.currentIndex().row() == 0
+
+
+def test_home_end_and_page_keys_move_in_the_sources_stories_and_versions(qtbot, make_window, tmp_path):
+    from conftest_ui import write_article
+
+    from reader.record import Link
+
+    folder = tmp_path / "many"
+    folder.mkdir()
+    body = ["The river Ammer burst its banks at Weyford on Saturday, and 230 residents were moved "
+            "to two schools while engineers examined the third section of the flood barrier."]
+    for i in range(30):
+        write_article(folder, f"{i:02d}.txt", f"Story {i:02d}", [f"Text {i} of its own, number {i * 7919}."],
+                      date="2020-01-02")
+    for i in range(12):
+        write_article(folder, f"v{i:02d}.txt", f"Weyford flooded, version {i}", body, date="2020-01-03")
+    w = make_window(loader=linked_loader([Link(f"https://example.net/{i}", f"Source {i}", "source")
+                                          for i in range(30)]))
+    with qtbot.waitSignals([w.loading_finished, w.loader.stories_changed], timeout=30000):
+        w.open_paths([str(folder)])
+    w.select_key(str(folder / "v00.txt"))
+    walk_list(qtbot, w.panel.src_view, w.panel.sources.rowCount())
+    versions = w.stories.versions
+    qtbot.waitUntil(lambda: versions.model.rowCount() == 12)
+    walk_list(qtbot, versions.view, 12)
+    w.stories.by_story.setChecked(True)
+    walk_list(qtbot, w.stories.tree, w.stories.filter.rowCount())
+
+
+# -- the menus without a mouse -----------------------------------------------------------------
+def test_every_menu_opens_from_the_keyboard_and_every_item_is_in_one(qtbot, make_window, news):
+    from PySide6.QtWidgets import QApplication
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    bar = w.menuBar()
+    menus = [a.menu() for a in bar.actions() if a.menu()]
+    keys = [m.title()[m.title().index("&") + 1].upper() for m in menus]
+    assert len(set(keys)) == len(keys)  # one Alt+letter each
+    for menu, key in zip(menus, keys):
+        w.list_view.setFocus()
+        qtbot.keyClick(w, getattr(Qt.Key, f"Key_{key}"), Qt.KeyboardModifier.AltModifier)
+        qtbot.waitUntil(lambda menu=menu: QApplication.activePopupWidget() is menu)
+        menu.close()
+    in_menus = set()
+
+    def collect(menu):
+        for a in menu.actions():
+            in_menus.add(a)
+            if a.menu():
+                collect(a.menu())
+    w.actions_.recent_menu.aboutToShow.emit()  # (Open Recent fills itself when opened)
+    for m in menus:
+        collect(m)
+    missing = [a.text() for a in w.actions() if a not in in_menus]
+    assert missing == []  # every action the window has is in a menu the keyboard opens
+
+
 def keyboard_menu(w, view):
     """The context menu the Menu key opens on ``view`` (Qt puts it at the input cursor)."""
     from PySide6.QtGui import QContextMenuEvent
@@ -181,3 +276,19 @@ def test_the_menu_key_on_a_source_offers_its_own_address(qtbot, make_window, sta
     menu.close()
     next(a for a in menu.actions() if a.text() == "Copy URL").trigger()
     assert QApplication.clipboard().text() == "https://gov.example.org/second"
+
+
+def test_the_story_view_keeps_accessible_names(qtbot, make_window, news):
+    from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QLineEdit, QTextEdit
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.stories.tree.isVisible()
+    controls = [c for kind in (QAbstractButton, QLineEdit, QAbstractItemView, QTextEdit) for c in w.findChildren(kind)]
+    unnamed = [type(c).__name__ for c in controls if c.isVisibleTo(w) and not c.accessibleName()
+               and not type(c).__name__.startswith("QHeader") and "qt_" not in c.objectName()]
+    assert unnamed == []
+    assert w.stories.tree.hasFocus()  # and the keyboard is on it
+
