@@ -292,3 +292,15 @@ def test_the_story_view_keeps_accessible_names(qtbot, make_window, news):
     assert unnamed == []
     assert w.stories.tree.hasFocus()  # and the keyboard is on it
 
+
+def test_tab_runs_from_the_story_tree_to_the_text_and_back(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.stories.by_story.setChecked(True)
+    w.activateWindow()
+    w.stories.tree.setFocus()
+    qtbot.waitUntil(w.stories.tree.hasFocus)
+    assert tab(qtbot) is w.pane
+    assert tab(qtbot) is w.panel.org_view
+    assert tab(qtbot, back=True) is w.pane
+    assert tab(qtbot, back=True) is w.stories.tree

@@ -135,9 +135,11 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.cancel_button = self.status.cancel_button
         self.count_label = self.status.count_label
 
-        # Tab: list → pane (→ the find bar when open) → organisations → sources
-        chain = (self.filter_edit, self.list_view, self.pane, self.find_bar.edit,
-                 self.panel.org_view, self.panel.src_view, self.panel.only_box)
+        # Tab: list (or its stories) → pane (→ the find bar when open) → organisations →
+        # sources → versions
+        chain = (self.filter_edit, self.list_view, self.stories.tree, self.pane, self.find_bar.edit,
+                 self.panel.org_view, self.panel.src_view, self.panel.only_box,
+                 self.stories.versions.view, self.stories.versions.compare_button)
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
