@@ -1,5 +1,6 @@
-"""The keyboard (issue #17): the text's links walked with Tab and opened with Enter,
-every list's Home/End/PageUp/PageDown, the menus and the context menus without a mouse."""
+"""The keyboard and the mouse as the user drives them (issue #17): the text's links
+walked with Tab and opened with Enter, every list's Home/End/PageUp/PageDown, the menus
+and the context menus without a mouse, a side folded by dragging its edge."""
 from __future__ import annotations
 
 import pytest
@@ -304,3 +305,23 @@ def test_tab_runs_from_the_story_tree_to_the_text_and_back(qtbot, make_window, n
     assert tab(qtbot) is w.panel.org_view
     assert tab(qtbot, back=True) is w.pane
     assert tab(qtbot, back=True) is w.stories.tree
+
+
+def test_dragging_the_lists_edge_with_the_mouse_folds_it_and_the_menu_knows(qtbot, make_window, news):
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from reader.ui.layout import LIST
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    handle = w.splitter.handle(1)  # between the list and the text
+    middle = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=middle)
+    for x in (-50, -150, -handle.mapTo(w.splitter, QPoint(0, 0)).x()):  # to the window's border
+        QTest.mouseMove(handle, QPoint(x, middle.y()))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=QPoint(-handle.mapTo(w.splitter, QPoint(0, 0)).x(), middle.y()))
+    qtbot.waitUntil(lambda: w.splitter.sizes()[LIST] == 0)
+    assert not w.actions_.show_list.isChecked()
+    qtbot.keyClick(w.pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.splitter.sizes()[LIST] > 150
