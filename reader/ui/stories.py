@@ -328,6 +328,7 @@ class Stories(QObject):
         w.article_opened.connect(self.show_versions)
         w.folder_opened.connect(lambda _paths: self.set_stories([]))
         self.by_story.toggled.connect(self.set_by_story)
+        self.by_story.toggled.connect(lambda _on: w._save_soon())  # (remembered)
         self.compare.triggered.connect(self.compare_current)
         self.versions.version_activated.connect(lambda a: self.open_article(a))
         self.versions.compare_requested.connect(self.compare_with)

@@ -135,8 +135,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.cancel_button = self.status.cancel_button
         self.count_label = self.status.count_label
 
-        # Tab: list (or its stories) → pane (→ the find bar when open) → organisations →
-        # sources → versions
+        # Tab: list (or stories) → pane (→ find bar) → organisations → sources → versions
         chain = (self.filter_edit, self.list_view, self.stories.tree, self.pane, self.find_bar.edit,
                  self.panel.org_view, self.panel.src_view, self.panel.only_box,
                  self.stories.versions.view, self.stories.versions.compare_button)
@@ -173,7 +172,6 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(lambda *_: self._save_soon())
         self.list_view.horizontalHeader().sortIndicatorChanged.connect(self._show_sort_indicator)
         self.splitter.changed.connect(self._save_soon)
-        self.stories.by_story.toggled.connect(lambda _on: self._save_soon())
         self.splitter.bind(a.show_list, a.show_panel)
 
         self.loader.articles_loaded.connect(
