@@ -1,18 +1,13 @@
-"""The reading pane: the cleaned article as HTML this module builds, and nothing else.
+"""The reading pane: the cleaned article as the HTML :mod:`reader.ui.page` builds.
 
-Every value is escaped; the page's own HTML never reaches here. The browser loads no
-resource of any kind (``loadResource`` returns nothing) and follows no link by itself:
-clicks come out as signals (``mention_clicked`` for a highlighted mention,
+The browser loads no resource of any kind (``loadResource`` returns nothing) and
+follows no link by itself: clicks come out as signals (``mention_clicked`` for a highlighted mention,
 ``link_clicked`` for anything else, which the window vets).
 
 From the keyboard, Tab and Shift+Tab walk the article's web links (not its
 highlights: the organisations panel is for those), each one selected, its URL in
 ``link_focused`` and a tooltip, opened with Enter; past the last link (before the
 first) Tab (Shift+Tab) leaves the pane, and Ctrl+Tab (Ctrl+Shift+Tab) leaves it at once.
-
-Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
-paragraph is one block rendered with ``white-space: pre-wrap`` so offsets map to
-document positions by simple addition.
 """
 from __future__ import annotations
 
@@ -22,110 +17,12 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from .links import KeyboardLinks, is_web, link_spans
+from .links import KeyboardLinks, is_web
+from .page import MENTION_SCHEME, Colours, _u16, article_html
 from .terms import term_spans
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
-MENTION_SCHEME = "mention"
-
-Colours = dict[str, tuple[QColor, QColor]]  # organisation name -> (background, text)
-
-
-def article_html(article, colours: Colours, only: str | None = None) -> tuple[str, list]:
-    """The pane's HTML for ``article`` and the mentions it made clickable, in order."""
-    mentions = sorted(
-        (m for org in article.organisations for m in org.mentions
-         if only is None or m.name == only),
-        key=lambda m: (m.start, -m.end),
-    )
-    aliases = {org.name: org.aliases for org in article.organisations}
-    from reader.export import metadata_line, own_title  # as the exports have them
-
-    # a title made from the first sentence is not shown above it (it would say it twice)
-    title = own_title(article) if article.title else _file_name(article.path)
-    out = [f"<h1>{_flat(title)}</h1>"] if title else []
-
-    meta = metadata_line(article)
-    if meta:
-        out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
-    placed: list = []
-    links = link_spans(article)
-
-    def plain(a: int, b: int) -> str:  # Article.text[a:b], its web links as links
-        out, at = [], a
-        for s, e, url in links:
-            if e <= at or s >= b:
-                continue
-            s, e = max(s, at), min(e, b)
-            out.append(_text(text[at:s]))
-            out.append(f"<a href='{escape(url)}'>{_text(text[s:e])}</a>")
-            at = e
-        out.append(_text(text[at:b]))
-        return "".join(out)
-
-    text = article.text
-    start = 0
-    queue = iter(mentions)
-    pending = next(queue, None)
-    kinds = [block.kind for block in getattr(article, "blocks", ())] or ["paragraph"] * len(article.paragraphs)
-    for number, para in enumerate(article.paragraphs):
-        end = start + len(para)
-        pieces, cursor = [], start
-        while pending is not None and pending.start < end:
-            m, pending = pending, next(queue, None)
-            if m.start < cursor or m.end > end or m.end <= m.start:
-                continue  # overlapping or straddling a paragraph break: leave it plain
-            pieces.append(plain(cursor, m.start))
-            bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
-            tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
-                            if aliases.get(m.name) else "")
-            pieces.append(
-                f"<a href='{MENTION_SCHEME}:{len(placed)}' title='{escape(tip)}' "
-                f"style='background-color:{bg.name()}; color:{fg.name()}; "
-                f"text-decoration:none'>{_text(para[m.start - start:m.end - start])}</a>")
-            placed.append(m)
-            cursor = m.end
-        pieces.append(plain(cursor, end))
-        out.append(_block(kinds[number], "".join(pieces)))
-        start = end + 2
-    return "\n".join(out), placed
-
-
-def _block(kind: str, inner: str) -> str:
-    """One paragraph of the body as one document block: a subheading looks like one, a
-    list item has its bullet and a quote its indent (outside the text, so mention
-    offsets still map one-to-one)."""
-    if kind == "heading":
-        return f"<h3 style='white-space:pre-wrap'>{inner}</h3>"
-    if kind == "item":
-        return f"<ul style='margin-top:0; margin-bottom:0'><li style='white-space:pre-wrap'>{inner}</li></ul>"
-    if kind == "quote":
-        return f"<p style='white-space:pre-wrap; margin-left:2em; font-style:italic'>{inner}</p>"
-    return f"<p style='white-space:pre-wrap'>{inner}</p>"
-
-
-# Characters that would not map one-to-one into the document: line and paragraph breaks
-# become <br/> (one line separator, same block), other controls a space.
-_ONE_FOR_ONE = {c: " " for c in range(32) if c not in (9, 10)} | {0x7F: " ", 0x2029: "\n"}
-
-
-def _text(s: str) -> str:
-    return escape(s.translate(_ONE_FOR_ONE)).replace("\n", "<br/>")
-
-
-def _flat(s: str) -> str:
-    """One line of escaped text (titles, metadata): every break becomes a space."""
-    return escape(s.translate(_ONE_FOR_ONE).replace("\n", " ").replace("\u2028", " "))
-
-
-def _u16(s: str) -> int:
-    """Length in UTF-16 code units: what document positions count."""
-    return len(s) if s.isascii() else len(s.encode("utf-16-le")) // 2
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 class ReadingPane(QTextBrowser):
