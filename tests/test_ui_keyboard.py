@@ -325,3 +325,69 @@ def test_dragging_the_lists_edge_with_the_mouse_folds_it_and_the_menu_knows(qtbo
     assert not w.actions_.show_list.isChecked()
     qtbot.keyClick(w.pane, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert w.splitter.sizes()[LIST] > 150
+
+
+def test_a_linked_organisation_name_keeps_its_link(qtbot, make_window, statement, opened_urls):
+    """A link whose words are a highlight ("the Red Cross" linked to its site) was shown
+    as the highlight alone: its link could not be opened at all."""
+    from PySide6.QtGui import QHelpEvent, QTextCursor
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    from reader.record import Link
+
+    site = "https://un.example.org/"
+    w = make_window(loader=linked_loader([Link(site, "United Nations", "inline"),
+                                          Link(WALKED[1], "the archive", "inline")]))
+    open_and_wait(qtbot, w, [statement])
+    found = w.pane.document().find("United Nations")
+    c = QTextCursor(w.pane.document())
+    c.setPosition(found.selectionStart() + 3)
+    at = w.pane.cursorRect(c).center()
+    view = w.pane.viewport()
+    QApplication.sendEvent(view, QHelpEvent(QHelpEvent.Type.ToolTip, at, view.mapToGlobal(at)))
+    assert QToolTip.text().startswith("United Nations") and QToolTip.text().endswith(f"Link: {site}")
+    qtbot.mouseMove(view, at)
+    qtbot.waitUntil(lambda: w.statusBar().currentMessage() == site)
+    with qtbot.waitSignal(w.organisation_selected):  # a click still marks the organisation
+        qtbot.mouseClick(view, Qt.MouseButton.LeftButton, pos=at)
+    assert opened_urls == []
+    items = context_menu_at(w, at)
+    items["Copy Link Address"].trigger()
+    assert QApplication.clipboard().text() == site
+    assert "Show Articles Naming It" in items
+
+    w.activateWindow()
+    w.list_view.setFocus()
+    qtbot.waitUntil(w.list_view.hasFocus)
+    assert tab(qtbot) is w.pane
+    assert tab(qtbot) is w.pane and w.pane.focused_link() == site
+    assert w.pane.textCursor().selectedText() == "United Nations"
+    qtbot.keyClick(w.pane, Qt.Key.Key_Return)
+    assert opened_urls == [site]
+    assert tab(qtbot) is w.pane and w.pane.focused_link() == WALKED[1]
+
+
+def test_a_link_around_a_highlight_is_one_stop_for_tab(qtbot, make_window, statement):
+    from reader.record import Link
+
+    vote = Link("https://un.example.org/vote", "The United Nations agreed", "inline")
+    w = make_window(loader=linked_loader([vote]))
+    open_and_wait(qtbot, w, [statement])
+    w.activateWindow()
+    w.pane.setFocus()
+    qtbot.waitUntil(w.pane.hasFocus)
+    assert tab(qtbot) is w.pane
+    assert w.pane.textCursor().selectedText() == "The United Nations agreed"
+    assert tab(qtbot) is w.panel.org_view
+
+
+def context_menu_at(w, pos):
+    from PySide6.QtGui import QContextMenuEvent
+    from PySide6.QtWidgets import QApplication
+
+    w.menus.last = None
+    view = w.pane.viewport()
+    QApplication.sendEvent(view, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, view.mapToGlobal(pos)))
+    menu = w.menus.last
+    menu.close()
+    return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QMenu
 
 from . import dialogs
 from .documents import ArticleRole, Unreadable
-from .links import is_web, page_url
+from .links import page_url
 from .pane import MENTION_SCHEME
 
 log = logging.getLogger(__name__)
@@ -131,11 +131,12 @@ class ContextMenus(QObject):
         act.setEnabled(bool(selected))
         menu.addAction("Select All", pane.selectAll)
         mention = pane.mention_name(anchor) if anchor.startswith(MENTION_SCHEME + ":") else None
-        if is_web(anchor):
+        link = pane.link_of(anchor)  # (a highlight's too, when a link was around its name)
+        if link:
             menu.addSeparator()
-            menu.addAction("Open Link in Browser", lambda: w.open_link(anchor))
-            menu.addAction("Copy Link Address", lambda: self.copy(anchor, "link"))
-        elif anchor.startswith(MENTION_SCHEME + ":"):
+            menu.addAction("Open Link in Browser", lambda: w.open_link(link))
+            menu.addAction("Copy Link Address", lambda: self.copy(link, "link"))
+        if anchor.startswith(MENTION_SCHEME + ":"):
             name = pane.mention_name(anchor)
             if name:
                 menu.addSeparator()

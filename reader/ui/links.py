@@ -94,9 +94,10 @@ def show_hovered(window, url: str) -> None:
         bar.clearMessage()
 
 
-def document_links(document) -> list[tuple[int, int, str]]:
+def document_links(document, link_of=lambda href: href) -> list[tuple[int, int, str]]:
     """``(start, end, url)`` document positions of the web links in ``document``, in
-    order; a link cut in pieces (by a highlight inside it) counts once."""
+    order; ``link_of(href)`` is the web link an anchor stands for (a highlight's, the
+    link around it). A link cut in pieces (by a highlight inside it) counts once."""
     found: list[tuple[int, int, str]] = []
     block = document.begin()
     while block.isValid():
@@ -104,7 +105,7 @@ def document_links(document) -> list[tuple[int, int, str]]:
         while not it.atEnd():
             fragment = it.fragment()
             fmt = fragment.charFormat()
-            url = fmt.anchorHref() if fmt.isAnchor() else ""
+            url = link_of(fmt.anchorHref()) if fmt.isAnchor() else ""
             if is_web(url):
                 start, end = fragment.position(), fragment.position() + fragment.length()
                 if found and found[-1][2] == url and found[-1][1] == start:
@@ -133,7 +134,7 @@ class KeyboardLinks:
 
     def links(self) -> list[tuple[int, int, str]]:
         if self._links is None:
-            self._links = document_links(self.browser.document())
+            self._links = document_links(self.browser.document(), self.browser.link_of)
         return self._links
 
     def url(self) -> str:

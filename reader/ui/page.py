@@ -3,10 +3,12 @@
 Every value is escaped; the page's own HTML never reaches here. Mention offsets index
 into ``Article.text`` (paragraphs joined by a blank line); each paragraph is one block
 rendered with ``white-space: pre-wrap`` so offsets map to document positions by simple
-addition. Highlights are ``mention:N`` anchors; in-text web links are links.
+addition. Highlights are ``mention:N`` anchors; in-text web links are links (a
+highlight inside one keeps its anchor: :func:`linked_mentions` says which link).
 """
 from __future__ import annotations
 
+from bisect import bisect_right
 from html import escape
 
 from PySide6.QtGui import QColor
@@ -76,6 +78,18 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
         out.append(_block(kinds[number], "".join(pieces)))
         start = end + 2
     return "\n".join(out), placed
+
+
+def linked_mentions(placed: list, spans: list[tuple[int, int, str]]) -> dict[int, str]:
+    """The highlights (their numbers) inside a web link of the text, and its URL: the
+    highlight's anchor takes the place of the link's, whose URL is kept for them."""
+    starts = [start for start, _end, _url in spans]  # (in order, not overlapping)
+    linked = {}
+    for n, m in enumerate(placed):
+        i = bisect_right(starts, m.start) - 1
+        if i >= 0 and m.end <= spans[i][1]:
+            linked[n] = spans[i][2]
+    return linked
 
 
 def _block(kind: str, inner: str) -> str:

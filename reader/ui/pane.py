@@ -1,13 +1,17 @@
 """The reading pane: the cleaned article as the HTML :mod:`reader.ui.page` builds.
 
 The browser loads no resource of any kind (``loadResource`` returns nothing) and
-follows no link by itself: clicks come out as signals (``mention_clicked`` for a highlighted mention,
-``link_clicked`` for anything else, which the window vets).
+follows no link by itself: clicks come out as signals (``mention_clicked`` for a
+highlighted mention, ``link_clicked`` for anything else, which the window vets).
 
 From the keyboard, Tab and Shift+Tab walk the article's web links (not its
 highlights: the organisations panel is for those), each one selected, its URL in
 ``link_focused`` and a tooltip, opened with Enter; past the last link (before the
 first) Tab (Shift+Tab) leaves the pane, and Ctrl+Tab (Ctrl+Shift+Tab) leaves it at once.
+
+A highlight whose name was linked in the article keeps its click (the organisation is
+marked) and offers the link in its tooltip, the status bar, its context menu and to
+Tab and Enter.
 """
 from __future__ import annotations
 
@@ -17,8 +21,8 @@ from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from .links import KeyboardLinks, is_web
-from .page import MENTION_SCHEME, Colours, _u16, article_html
+from .links import KeyboardLinks, is_web, link_spans
+from .page import MENTION_SCHEME, Colours, _u16, article_html, linked_mentions
 from .terms import term_spans
 from .theme import is_dark, mark_colour
 
@@ -41,6 +45,7 @@ class ReadingPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.article = None
         self._placed: list = []
+        self._linked: dict[int, str] = {}  # highlight (its number) -> the web link around it
         self._para_starts: list[tuple[int, int, str]] = []  # (text offset, position, text)
         self._marks: list[QTextCursor] = []
         self._mark = -1
@@ -68,6 +73,16 @@ class ReadingPane(QTextBrowser):
             return self._placed[int(anchor.split(":", 1)[1])].name
         except (ValueError, IndexError):
             return ""
+
+    def link_of(self, anchor: str) -> str:
+        """The web link ``anchor`` stands for: itself, or for a highlight, the link its
+        name is part of in the article ('' if none)."""
+        if anchor.startswith(MENTION_SCHEME + ":"):
+            try:
+                return self._linked.get(int(anchor.split(":", 1)[1]), "")
+            except ValueError:
+                return ""
+        return anchor if is_web(anchor) else ""
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == MENTION_SCHEME:
@@ -140,6 +155,7 @@ class ReadingPane(QTextBrowser):
         self._clear_marks(notify=True)
         self._clear_matches()
         html, self._placed = article_html(article, colours, only)
+        self._linked = linked_mentions(self._placed, link_spans(article))
         had_link = bool(self.keyboard_links.url())
         self.document().setHtml(html)
         self.keyboard_links.reset()
@@ -152,6 +168,7 @@ class ReadingPane(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         self.article, self._placed, self._para_starts, self._terms = None, [], [], []
+        self._linked = {}
         self._clear_marks(notify=True)
         self._clear_matches()
         had_link = bool(self.keyboard_links.url())
@@ -356,7 +373,9 @@ class ReadingPane(QTextBrowser):
                     m = self._placed[int(anchor.split(":", 1)[1])]
                 except (ValueError, IndexError):
                     return True
-                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why), self)
+                link = self.link_of(anchor)
+                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why)
+                                  + (f"\nLink: {link}" if link else ""), self)
             elif is_web(anchor):
                 QToolTip.showText(event.globalPos(), anchor, self)
             else:

@@ -187,7 +187,7 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
         self.pane.mention_clicked.connect(self.select_mention)
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
-        self.pane.highlighted.connect(lambda url: links.show_hovered(self, url.toString()))
+        self.pane.highlighted.connect(lambda url: links.show_hovered(self, self.pane.link_of(url.toString())))
         self.pane.link_focused.connect(lambda url: links.show_hovered(self, url))
         a.open_page.triggered.connect(self.open_page)
         self.pane.marks_changed.connect(self.panel.set_mark_status)
