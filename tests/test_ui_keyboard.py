@@ -391,3 +391,37 @@ def context_menu_at(w, pos):
     menu = w.menus.last
     menu.close()
     return {a.text().replace("&", ""): a for a in menu.actions() if not a.isSeparator()}
+
+
+@pytest.mark.parametrize("labels, placed", [
+    (["alpha beta", "gamma"], ["alpha beta", "gamma"]),
+    (["gamma", "alpha beta"], ["alpha beta", "gamma"]),          # linked out of order
+    (["alpha beta", "beta gamma"], ["alpha beta"]),              # over one already placed
+    (["beta", "alpha beta gamma"], ["beta"]),                    # around one already placed
+    (["gamma", "alpha", "beta"], ["alpha", "beta", "gamma"]),
+    (["delta", "alpha"], ["alpha"]),                              # not in the text
+])
+def test_link_spans_place_each_label_once_in_order(labels, placed):
+    from conftest_ui import make_article
+
+    from reader.record import Link
+    from reader.ui.links import link_spans
+
+    article = make_article("/x/a.txt", "T", ["alpha beta gamma"],
+                           links=[Link(f"https://example.org/{n}", label, "inline") for n, label in enumerate(labels)])
+    spans = link_spans(article)
+    assert [article.text[s:e] for s, e, _url in spans] == placed
+    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
+
+
+def test_showing_articles_leaves_their_links_unwalked_until_tab(qtbot, make_window, news, monkeypatch):
+    import reader.ui.links as links
+
+    walked = []
+    real = links.document_links
+    monkeypatch.setattr(links, "document_links", lambda *a, **k: walked.append(1) or real(*a, **k))
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    for name in ("a.txt", "b.txt", "c.txt", "a.txt"):
+        w.select_key(str(news / name))
+    assert walked == []  # (only a Tab in the text needs them)

@@ -8,6 +8,7 @@ links from the keyboard, as a browser's Tab does.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
 from PySide6.QtCore import QPoint, QUrl
@@ -29,7 +30,8 @@ def link_spans(article) -> list[tuple[int, int, str]]:
     """``(start, end, url)`` of the article's in-text web links in ``Article.text``,
     in order and not overlapping."""
     text = article.text
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []  # kept in order of start
+    starts: list[int] = []
     after = 0
     for link in article.links:
         label = " ".join(link.label.split())
@@ -39,11 +41,12 @@ def link_spans(article) -> list[tuple[int, int, str]]:
         if at < 0:
             at = text.find(label)  # linked out of order
         end = at + len(label)
-        if at < 0 or any(s < end and at < e for s, e, _ in spans):
-            continue
-        spans.append((at, end, link.url.strip()))
+        i = bisect_left(starts, at)
+        if at < 0 or (i > 0 and spans[i - 1][1] > at) or (i < len(spans) and spans[i][0] < end):
+            continue  # not found, or over a link already placed
+        spans.insert(i, (at, end, link.url.strip()))
+        starts.insert(i, at)
         after = end
-    spans.sort()
     return spans
 
 
@@ -139,8 +142,8 @@ class KeyboardLinks:
 
     def url(self) -> str:
         """The web link the keyboard is on ('' if none, or if the selection moved off it)."""
-        links = self.links()
-        if not 0 <= self.current < len(links):
+        links = self._links  # (none known: none walked to since the page changed)
+        if links is None or not 0 <= self.current < len(links):
             return ""
         c = self.browser.textCursor()
         start, end, url = links[self.current]

@@ -20,8 +20,10 @@ MENTION_SCHEME = "mention"
 Colours = dict[str, tuple[QColor, QColor]]  # organisation name -> (background, text)
 
 
-def article_html(article, colours: Colours, only: str | None = None) -> tuple[str, list]:
-    """The pane's HTML for ``article`` and the mentions it made clickable, in order."""
+def article_html(article, colours: Colours, only: str | None = None,
+                 links: list[tuple[int, int, str]] | None = None) -> tuple[str, list]:
+    """The pane's HTML for ``article`` and the mentions it made clickable, in order;
+    ``links``: its :func:`reader.ui.links.link_spans`, when the caller has them."""
     mentions = sorted(
         (m for org in article.organisations for m in org.mentions
          if only is None or m.name == only),
@@ -38,7 +40,7 @@ def article_html(article, colours: Colours, only: str | None = None) -> tuple[st
     if meta:
         out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
     placed: list = []
-    links = link_spans(article)
+    links = link_spans(article) if links is None else links
 
     def plain(a: int, b: int) -> str:  # Article.text[a:b], its web links as links
         out, at = [], a

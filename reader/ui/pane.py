@@ -154,8 +154,9 @@ class ReadingPane(QTextBrowser):
         self.article, self._colours, self._only = article, colours, only
         self._clear_marks(notify=True)
         self._clear_matches()
-        html, self._placed = article_html(article, colours, only)
-        self._linked = linked_mentions(self._placed, link_spans(article))
+        spans = link_spans(article)
+        html, self._placed = article_html(article, colours, only, spans)
+        self._linked = linked_mentions(self._placed, spans)
         had_link = bool(self.keyboard_links.url())
         self.document().setHtml(html)
         self.keyboard_links.reset()
