@@ -46,6 +46,7 @@ class Settings:
     last_article: str = ""  # Article.key
     recent: list[str] = field(default_factory=list)
     only_selected: bool = False  # highlight only the selected organisation
+    by_story: bool = False  # the list shows one row per story
     export_dir: str = ""  # where the last export went
     export_format: str = "txt"  # and in which format
     note: str = field(default="", compare=False)  # why the file could not be used

@@ -35,6 +35,19 @@ def test_a_small_window_keeps_a_readable_pane(qtbot, make_window, news, size):
     assert chars_across(w) >= 55
 
 
+def test_the_sides_get_their_width_back_when_the_window_grows_again(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    before = w.splitter.sizes()
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.splitter.sizes()[LIST] < before[LIST])
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    assert w.splitter.sizes() == before
+
+
 def test_side_columns_fold_from_the_view_menu_and_its_shortcuts(qtbot, make_window, news):
     w = make_window()
     open_and_wait(qtbot, w, [news])
@@ -652,3 +665,67 @@ def test_columns_first_shown_after_the_welcome_view_get_their_widths(qtbot, make
     qtbot.waitUntil(lambda: w.width() == 1440)
     open_and_wait(qtbot, w, [news])
     assert w.splitter.sizes()[LIST] >= 500
+
+
+@pytest.mark.parametrize("size, folded", [((900, 600), {1, 2, 3}), ((1440, 900), set())])
+def test_the_list_shows_a_readable_title_without_scrolling_sideways(qtbot, make_window, news, size,
+                                                                     folded):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.resize(*size)
+    qtbot.waitUntil(lambda: w.width() == size[0])
+    view, header = w.list_view, w.list_view.horizontalHeader()
+    qtbot.waitUntil(lambda: not view.horizontalScrollBar().isVisible())
+    assert view.horizontalScrollBar().maximum() == 0  # nothing to scroll to
+    shown = {c for c in range(4) if not header.isSectionHidden(c)}
+    assert shown == {0, 1, 2, 3} - folded
+    assert header.sectionSize(0) >= view.fontMetrics().averageCharWidth() * 20
+    title = w.proxy.index(0, 0).data()
+    rect = view.visualRect(w.proxy.index(0, 0))
+    assert rect.width() > 0 and view.viewport().rect().contains(rect.center())
+    if not folded:
+        assert title and header.sectionSize(0) >= view.fontMetrics().horizontalAdvance(title)
+
+
+def test_a_folded_column_comes_back_when_the_list_widens(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    header = w.list_view.horizontalHeader()
+    widths = [header.sectionSize(c) for c in (1, 2, 3)]
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: header.isSectionHidden(3))
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: not header.isSectionHidden(3))
+    assert [header.sectionSize(c) for c in (1, 2, 3)] == widths
+
+
+def test_the_story_tree_folds_its_columns_too(qtbot, make_window, news):
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    w.stories.by_story.setChecked(True)
+    w.resize(900, 600)
+    tree = w.stories.tree
+    qtbot.waitUntil(lambda: w.width() == 900)
+    qtbot.waitUntil(lambda: not tree.horizontalScrollBar().isVisible())
+    assert tree.header().sectionSize(0) >= tree.fontMetrics().averageCharWidth() * 20
+
+
+def test_organisation_rows_grow_to_show_a_long_name_whole(qtbot, make_window, tmp_path, monkeypatch):
+    import conftest_ui
+
+    long = "International Federation of Red Cross and Red Crescent Societies"
+    monkeypatch.setitem(conftest_ui.ORGS, long, ("IFRC",))
+    folder = tmp_path / "long"
+    folder.mkdir()
+    write_article(folder, "f.txt", "Appeal", [f"The {long} (IFRC) launched an appeal."])
+    w = make_window()
+    open_and_wait(qtbot, w, [folder])
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.width() == 900)
+    view, model = w.panel.org_view, w.panel.organisations
+    row = model.row_of(long)
+    assert row >= 0
+    width = view.header().sectionSize(0)
+    assert view.fontMetrics().horizontalAdvance(long) > 2 * width  # (it has to wrap)
+    lines = view.fontMetrics().horizontalAdvance(long) // width + 2  # the name, then "also: IFRC"
+    qtbot.waitUntil(lambda: view.visualRect(model.index(row, 0)).height() >= lines * view.fontMetrics().lineSpacing())

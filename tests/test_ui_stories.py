@@ -159,3 +159,44 @@ def test_the_story_row_follows_the_article_opened_elsewhere(qtbot, make_window, 
     qtbot.keyClick(w.stories.tree, Qt.Key.Key_J)  # the next article, as the list orders them
     assert w.current.key != before
     assert w.stories.tree.currentIndex().data(ArticleRole).key == w.current.key
+
+
+def test_one_row_per_story_is_remembered_across_a_restart(qtbot, make_window, versions, config_dir):
+    import json
+
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.list_view.setFocus()
+    qtbot.keyClick(w.list_view, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    assert w.stories.tree.isVisible()
+    assert w.select_key(str(versions / "b-update.txt"))
+    w.close()
+    assert json.loads((config_dir / "settings.json").read_text(encoding="utf-8"))["by_story"] is True
+
+    w2 = make_window()  # the app started again
+    assert w2.stories.by_story.isChecked()
+    with qtbot.waitSignals([w2.loading_finished, w2.loader.stories_changed], timeout=30000):
+        assert w2.restore_session()
+    tree = w2.stories.tree
+    assert tree.isVisible() and not w2.list_view.isVisible()
+    assert w2.current.key == str(versions / "b-update.txt")
+    qtbot.waitUntil(lambda: getattr(tree.currentIndex().data(ArticleRole), "key", None) == w2.current.key)
+    qtbot.keyClick(tree, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    w2.close()  # off again: remembered off
+    w3 = make_window()
+    assert not w3.stories.by_story.isChecked() and not w3.stories.tree.isVisible()
+
+
+def test_the_versions_panel_elides_long_titles_instead_of_scrolling_sideways(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    w.resize(900, 600)
+    qtbot.waitUntil(lambda: w.width() == 900)
+    assert w.select_key(str(versions / "b-update.txt"))
+    view = w.stories.versions.view
+    qtbot.waitUntil(lambda: view.model().rowCount() == 2)
+    assert not view.horizontalScrollBar().isVisible()
+    for row in range(2):
+        assert view.visualRect(view.model().index(row)).right() <= view.viewport().width()
+    tip = view.model().index(1).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Weyford floods: 230 evacuated (updated)\n2025-03-09")

@@ -1,7 +1,8 @@
 """Right-click (and Menu key) menus on the article list, the organisations and the pane.
 
 Each menu acts on what is under the pointer (the row, the organisation, the link or
-the highlight), which need not be the one selected. :class:`ContextMenus` builds them
+the highlight), which need not be the one selected; asked for with the keyboard
+(the Menu key, Shift+F10), on the current row, organisation or the link Tab is on. :class:`ContextMenus` builds them
 over the window it is given (Mu's ``Editor(view)``) and keeps the last one shown as
 ``last`` so tests can pick from it.
 """
@@ -10,13 +11,13 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QPoint, Qt, QUrl
-from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QUrl
+from PySide6.QtGui import QContextMenuEvent, QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import QMenu
 
 from . import dialogs
 from .documents import ArticleRole, Unreadable
-from .links import is_web, page_url
+from .links import page_url
 from .pane import MENTION_SCHEME
 
 log = logging.getLogger(__name__)
@@ -27,11 +28,33 @@ class ContextMenus(QObject):
         super().__init__(window)
         self.window = window
         self.last: QMenu | None = None
+        self._by_keyboard = None  # the view a keyboard asked a menu of, until it is shown
         for view, handler in ((window.list_view, self._list_menu),
                               (window.panel.org_view, self._organisation_menu),
                               (window.pane, self._pane_menu)):
             view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
             view.customContextMenuRequested.connect(handler)
+            view.installEventFilter(self)
+
+    def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
+        """Note a menu asked for with the keyboard: it comes to the view itself, at the
+        input cursor in the view's coordinates (a mouse's comes through the viewport, in
+        the viewport's), so it is about the current item, not the one at that point."""
+        if event.type() == QEvent.Type.ContextMenu:
+            keyboard = event.reason() == QContextMenuEvent.Reason.Keyboard
+            self._by_keyboard = obj if keyboard else None
+        return False
+
+    def _keyboard(self, view) -> bool:
+        by_keyboard, self._by_keyboard = self._by_keyboard is view, None
+        return by_keyboard
+
+    def _index(self, view, pos: QPoint):
+        """The item the menu is about, and where (in the viewport) to show it."""
+        if self._keyboard(view):
+            index = view.currentIndex()
+            return index, view.visualRect(index).center()
+        return view.indexAt(pos), pos
 
     def _show(self, menu: QMenu, widget, pos: QPoint) -> None:
         self.last = menu
@@ -40,7 +63,7 @@ class ContextMenus(QObject):
     # -- the article list ----------------------------------------------------------
     def _list_menu(self, pos: QPoint) -> None:
         view = self.window.list_view
-        index = view.indexAt(pos)
+        index, pos = self._index(view, pos)
         item = index.data(ArticleRole) if index.isValid() else None
         if item is not None:
             self._show(self.article_menu(item), view.viewport(), pos)
@@ -73,7 +96,7 @@ class ContextMenus(QObject):
     # -- the organisations -----------------------------------------------------------
     def _organisation_menu(self, pos: QPoint) -> None:
         view = self.window.panel.org_view
-        index = view.indexAt(pos)
+        index, pos = self._index(view, pos)
         if index.isValid():
             name = self.window.panel.organisations.rows[index.row()].name
             self._show(self.organisation_menu(name), view.viewport(), pos)
@@ -92,7 +115,12 @@ class ContextMenus(QObject):
     # -- the reading pane ------------------------------------------------------------
     def _pane_menu(self, pos: QPoint) -> None:
         pane = self.window.pane
-        self._show(self.pane_menu(pane.anchorAt(pos)), pane.viewport(), pos)
+        if self._keyboard(pane):  # about the link Tab is on, at the text cursor
+            pos = pane.cursorRect().center()
+            anchor = pane.focused_link()
+        else:
+            anchor = pane.anchorAt(pos)
+        self._show(self.pane_menu(anchor), pane.viewport(), pos)
 
     def pane_menu(self, anchor: str = "") -> QMenu:
         """``anchor``: the link under the pointer ('' if none)."""
@@ -103,11 +131,12 @@ class ContextMenus(QObject):
         act.setEnabled(bool(selected))
         menu.addAction("Select All", pane.selectAll)
         mention = pane.mention_name(anchor) if anchor.startswith(MENTION_SCHEME + ":") else None
-        if is_web(anchor):
+        link = pane.link_of(anchor)  # (a highlight's too, when a link was around its name)
+        if link:
             menu.addSeparator()
-            menu.addAction("Open Link in Browser", lambda: w.open_link(anchor))
-            menu.addAction("Copy Link Address", lambda: self.copy(anchor, "link"))
-        elif anchor.startswith(MENTION_SCHEME + ":"):
+            menu.addAction("Open Link in Browser", lambda: w.open_link(link))
+            menu.addAction("Copy Link Address", lambda: self.copy(link, "link"))
+        if anchor.startswith(MENTION_SCHEME + ":"):
             name = pane.mention_name(anchor)
             if name:
                 menu.addSeparator()

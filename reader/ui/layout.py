@@ -5,7 +5,7 @@ collapses, by dragging its edge to the window's border or with a View menu actio
 and comes back at the width it had. The pane never shrinks below a readable width,
 and when the window gets smaller the sides give up their width first (down to a
 floor each), so a small window still shows a column of text rather than two panels
-round a strip.
+round a strip; when it grows again they get it back first.
 """
 from __future__ import annotations
 
@@ -104,12 +104,21 @@ class Columns(QSplitter):
         self.fit()
 
     def fit(self) -> None:
-        """Give the pane a comfortable width from the sides, as far as their floors
-        allow; then lift a side squeezed below its floor, from the pane's width above
+        """Give the sides back the widths they gave up, as far as the pane keeps a
+        comfortable width; give the pane a comfortable width from the sides, as far as
+        their floors allow; then lift a side squeezed below its floor, from the pane's width above
         its readable minimum."""
         sizes = self.sizes()
         if sum(sizes) <= 0:
             return
+        extra = sizes[PANE] - self._comfortable  # a wider window: the sides get back what they gave
+        for side in (LIST, PANEL):
+            short = self._widths[side] - sizes[side]
+            if sizes[side] > 0 and short > 0 and extra > 0:
+                give = min(short, extra)
+                sizes[side] += give
+                sizes[PANE] -= give
+                extra -= give
         need = self._comfortable - sizes[PANE]
         spare = {side: max(0, sizes[side] - SIDE_FLOOR[side // 2]) for side in (LIST, PANEL)
                  if sizes[side] > 0}

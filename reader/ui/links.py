@@ -3,14 +3,16 @@
 :func:`link_spans` places an article's in-text links in its text (the extractors keep
 each link's label, not where it stood): each label is looked for after the previous
 one, so a label said twice links where the article linked it. Only web links are
-placed; any other link stays plain text.
+placed; any other link stays plain text. :class:`KeyboardLinks` walks a pane's web
+links from the keyboard, as a browser's Tab does.
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from urllib.parse import urlsplit
 
-from PySide6.QtCore import QUrl
-from PySide6.QtGui import QDesktopServices
+from PySide6.QtCore import QPoint, QUrl
+from PySide6.QtGui import QDesktopServices, QTextCursor
 
 WEB_SCHEMES = ("http", "https")
 MIN_LABEL = 2  # a one-letter label is too small to click (and found everywhere)
@@ -28,7 +30,8 @@ def link_spans(article) -> list[tuple[int, int, str]]:
     """``(start, end, url)`` of the article's in-text web links in ``Article.text``,
     in order and not overlapping."""
     text = article.text
-    spans: list[tuple[int, int, str]] = []
+    spans: list[tuple[int, int, str]] = []  # kept in order of start
+    starts: list[int] = []
     after = 0
     for link in article.links:
         label = " ".join(link.label.split())
@@ -38,11 +41,12 @@ def link_spans(article) -> list[tuple[int, int, str]]:
         if at < 0:
             at = text.find(label)  # linked out of order
         end = at + len(label)
-        if at < 0 or any(s < end and at < e for s, e, _ in spans):
-            continue
-        spans.append((at, end, link.url.strip()))
+        i = bisect_left(starts, at)
+        if at < 0 or (i > 0 and spans[i - 1][1] > at) or (i < len(spans) and spans[i][0] < end):
+            continue  # not found, or over a link already placed
+        spans.insert(i, (at, end, link.url.strip()))
+        starts.insert(i, at)
         after = end
-    spans.sort()
     return spans
 
 
@@ -91,3 +95,96 @@ def show_hovered(window, url: str) -> None:
     elif window.hovered_link and bar.currentMessage() == window.hovered_link:
         window.hovered_link = ""
         bar.clearMessage()
+
+
+def document_links(document, link_of=lambda href: href) -> list[tuple[int, int, str]]:
+    """``(start, end, url)`` document positions of the web links in ``document``, in
+    order; ``link_of(href)`` is the web link an anchor stands for (a highlight's, the
+    link around it). A link cut in pieces (by a highlight inside it) counts once."""
+    found: list[tuple[int, int, str]] = []
+    block = document.begin()
+    while block.isValid():
+        it = block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            fmt = fragment.charFormat()
+            url = link_of(fmt.anchorHref()) if fmt.isAnchor() else ""
+            if is_web(url):
+                start, end = fragment.position(), fragment.position() + fragment.length()
+                if found and found[-1][2] == url and found[-1][1] == start:
+                    start = found.pop()[0]
+                found.append((start, end, url))
+            it += 1
+        block = block.next()
+    return found
+
+
+class KeyboardLinks:
+    """Tab and Shift+Tab on a text browser's web links (never its highlights): from the
+    text cursor, or from the top (Shift+Tab: the bottom) of what is in view when focus
+    came by Tab or the cursor is out of view. The link reached is selected and
+    scrolled to; past the last (first) one, focus leaves the browser."""
+
+    def __init__(self, browser):
+        self.browser = browser
+        self._links: list[tuple[int, int, str]] | None = None  # found when first asked
+        self.current = -1
+        self.from_view = True
+
+    def reset(self) -> None:
+        """The document changed: no link is current, and none is known."""
+        self._links, self.current, self.from_view = None, -1, True
+
+    def links(self) -> list[tuple[int, int, str]]:
+        if self._links is None:
+            self._links = document_links(self.browser.document(), self.browser.link_of)
+        return self._links
+
+    def url(self) -> str:
+        """The web link the keyboard is on ('' if none, or if the selection moved off it)."""
+        links = self._links  # (none known: none walked to since the page changed)
+        if links is None or not 0 <= self.current < len(links):
+            return ""
+        c = self.browser.textCursor()
+        start, end, url = links[self.current]
+        return url if (c.selectionStart(), c.selectionEnd()) == (start, end) else ""
+
+    def step(self, forward: bool) -> str:
+        """Select the next (previous) web link; its URL, or '' when there is none."""
+        links = self.links()
+        if self.url():
+            index = self.current + (1 if forward else -1)
+        else:
+            at = self._start(forward)
+            if forward:
+                index = next((n for n, (s, _e, _u) in enumerate(links) if s >= at), len(links))
+            else:
+                index = max((n for n, (_s, e, _u) in enumerate(links) if e <= at), default=-1)
+        self.from_view = False
+        if not 0 <= index < len(links):
+            self.leave()
+            return ""
+        self.current = index
+        start, end, url = links[index]
+        c = QTextCursor(self.browser.document())
+        c.setPosition(start)
+        c.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        self.browser.setTextCursor(c)  # (and scrolled to)
+        return url
+
+    def leave(self) -> None:
+        """No link is current; a selected one is no longer selected."""
+        if self.url():
+            c = self.browser.textCursor()
+            c.clearSelection()
+            self.browser.setTextCursor(c)
+        self.current = -1
+
+    def _start(self, forward: bool) -> int:
+        b = self.browser
+        view = b.viewport().rect()
+        c = b.textCursor()
+        if not self.from_view and view.intersects(b.cursorRect(c)):
+            return c.selectionEnd() if forward else c.selectionStart()
+        corner = QPoint(0, 0) if forward else QPoint(view.width() - 1, view.height() - 1)
+        return b.cursorForPosition(corner).position()

@@ -1,8 +1,52 @@
-"""The document list's table: title, date, source, organisations, one row per file."""
+"""The document list's table: title, date, source, organisations, one row per file.
+
+In a narrow list the title stays readable: the other columns fold away (the last
+first) while the title would get fewer than ``TITLE_CHARS`` characters, and come
+back at their widths when there is room (:class:`FoldingColumns`, also used by the
+one-row-per-story tree).
+"""
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
+
+TITLE_CHARS = 20  # the title column keeps this many characters before another column shows
+
+
+class FoldingColumns(QObject):
+    """Keep ``view``'s first (stretching) column readable: hide the other columns, in
+    the order of ``columns`` (kept longest first), that do not fit beside it."""
+
+    def __init__(self, view: QAbstractItemView, header: QHeaderView, columns: tuple[int, ...]):
+        super().__init__(view)
+        self.view, self.header, self.columns = view, header, columns
+        self.widths = {c: header.sectionSize(c) for c in columns}
+        header.sectionResized.connect(self._on_resized)
+
+    def _on_resized(self, column: int, _old: int, new: int) -> None:
+        if column in self.widths and new > 0 and not self.header.isSectionHidden(column):
+            self.widths[column] = new  # (the user dragged it, or it was set)
+
+    def room(self) -> int:
+        """The width the columns share: the view's inside, less a vertical scroll bar
+        (counted whether shown or not, so rows arriving do not unfold a column)."""
+        view = self.view
+        bar = view.style().pixelMetric(QStyle.PixelMetric.PM_ScrollBarExtent, None, view)
+        return view.width() - 2 * view.frameWidth() - bar
+
+    def fit(self) -> None:
+        spare = self.room() - self.view.fontMetrics().averageCharWidth() * TITLE_CHARS
+        for column in self.columns:
+            width = self.widths[column]
+            shown = 0 < width <= spare
+            spare = spare - width if shown else -1  # a column that does not fit hides those after it
+            if self.header.isSectionHidden(column) == shown:
+                self.header.setSectionHidden(column, not shown)
+                if shown:
+                    self.header.resizeSection(column, width)
+
+    def hidden(self) -> list[int]:
+        return [c for c in self.columns if self.header.isSectionHidden(c)]
 
 
 class ArticleList(QTableView):
@@ -38,6 +82,11 @@ class ArticleList(QTableView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
+        self.folding = FoldingColumns(self, header, (1, 2, 3))  # date, then source, then orgs
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.folding.fit()
 
     def moveCursor(self, action, modifiers):  # noqa: N802 (Qt name)
         """Home and End go to the first and last row (a table's own go to the first and

@@ -1,131 +1,38 @@
-"""The reading pane: the cleaned article as HTML this module builds, and nothing else.
+"""The reading pane: the cleaned article as the HTML :mod:`reader.ui.page` builds.
 
-Every value is escaped; the page's own HTML never reaches here. The browser loads no
-resource of any kind (``loadResource`` returns nothing) and follows no link by itself:
-clicks come out as signals (``mention_clicked`` for a highlighted mention,
-``link_clicked`` for anything else, which the window vets).
+The browser loads no resource of any kind (``loadResource`` returns nothing) and
+follows no link by itself: clicks come out as signals (``mention_clicked`` for a
+highlighted mention, ``link_clicked`` for anything else, which the window vets).
 
-Mention offsets index into ``Article.text`` (paragraphs joined by a blank line); each
-paragraph is one block rendered with ``white-space: pre-wrap`` so offsets map to
-document positions by simple addition.
+From the keyboard, Tab and Shift+Tab walk the article's web links (not its
+highlights: the organisations panel is for those), each one selected, its URL in
+``link_focused`` and a tooltip, opened with Enter; past the last link (before the
+first) Tab (Shift+Tab) leaves the pane, and Ctrl+Tab (Ctrl+Shift+Tab) leaves it at once.
+
+A highlight whose name was linked in the article keeps its click (the organisation is
+marked) and offers the link in its tooltip, the status bar, its context menu and to
+Tab and Enter.
 """
 from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import QEvent, QUrl, Signal
+from PySide6.QtCore import QEvent, Qt, QUrl, Signal
 from PySide6.QtGui import QColor, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextBrowser, QTextEdit, QToolTip, QWidget
 
-from .links import is_web, link_spans
+from .links import KeyboardLinks, is_web, link_spans
+from .page import MENTION_SCHEME, Colours, _u16, article_html, linked_mentions
 from .terms import term_spans
 from .theme import is_dark, mark_colour
 
 COLUMN_CHARS = 74  # a comfortable line length
-MENTION_SCHEME = "mention"
-
-Colours = dict[str, tuple[QColor, QColor]]  # organisation name -> (background, text)
-
-
-def article_html(article, colours: Colours, only: str | None = None) -> tuple[str, list]:
-    """The pane's HTML for ``article`` and the mentions it made clickable, in order."""
-    mentions = sorted(
-        (m for org in article.organisations for m in org.mentions
-         if only is None or m.name == only),
-        key=lambda m: (m.start, -m.end),
-    )
-    aliases = {org.name: org.aliases for org in article.organisations}
-    from reader.export import metadata_line, own_title  # as the exports have them
-
-    # a title made from the first sentence is not shown above it (it would say it twice)
-    title = own_title(article) if article.title else _file_name(article.path)
-    out = [f"<h1>{_flat(title)}</h1>"] if title else []
-
-    meta = metadata_line(article)
-    if meta:
-        out.append(f"<p style='color:gray'>{_flat(meta)}</p>")
-    placed: list = []
-    links = link_spans(article)
-
-    def plain(a: int, b: int) -> str:  # Article.text[a:b], its web links as links
-        out, at = [], a
-        for s, e, url in links:
-            if e <= at or s >= b:
-                continue
-            s, e = max(s, at), min(e, b)
-            out.append(_text(text[at:s]))
-            out.append(f"<a href='{escape(url)}'>{_text(text[s:e])}</a>")
-            at = e
-        out.append(_text(text[at:b]))
-        return "".join(out)
-
-    text = article.text
-    start = 0
-    queue = iter(mentions)
-    pending = next(queue, None)
-    kinds = [block.kind for block in getattr(article, "blocks", ())] or ["paragraph"] * len(article.paragraphs)
-    for number, para in enumerate(article.paragraphs):
-        end = start + len(para)
-        pieces, cursor = [], start
-        while pending is not None and pending.start < end:
-            m, pending = pending, next(queue, None)
-            if m.start < cursor or m.end > end or m.end <= m.start:
-                continue  # overlapping or straddling a paragraph break: leave it plain
-            pieces.append(plain(cursor, m.start))
-            bg, fg = colours.get(m.name, (QColor("#ffe08a"), QColor("#111111")))
-            tip = m.name + (f" — also: {', '.join(aliases.get(m.name, ()))}"
-                            if aliases.get(m.name) else "")
-            pieces.append(
-                f"<a href='{MENTION_SCHEME}:{len(placed)}' title='{escape(tip)}' "
-                f"style='background-color:{bg.name()}; color:{fg.name()}; "
-                f"text-decoration:none'>{_text(para[m.start - start:m.end - start])}</a>")
-            placed.append(m)
-            cursor = m.end
-        pieces.append(plain(cursor, end))
-        out.append(_block(kinds[number], "".join(pieces)))
-        start = end + 2
-    return "\n".join(out), placed
-
-
-def _block(kind: str, inner: str) -> str:
-    """One paragraph of the body as one document block: a subheading looks like one, a
-    list item has its bullet and a quote its indent (outside the text, so mention
-    offsets still map one-to-one)."""
-    if kind == "heading":
-        return f"<h3 style='white-space:pre-wrap'>{inner}</h3>"
-    if kind == "item":
-        return f"<ul style='margin-top:0; margin-bottom:0'><li style='white-space:pre-wrap'>{inner}</li></ul>"
-    if kind == "quote":
-        return f"<p style='white-space:pre-wrap; margin-left:2em; font-style:italic'>{inner}</p>"
-    return f"<p style='white-space:pre-wrap'>{inner}</p>"
-
-
-# Characters that would not map one-to-one into the document: line and paragraph breaks
-# become <br/> (one line separator, same block), other controls a space.
-_ONE_FOR_ONE = {c: " " for c in range(32) if c not in (9, 10)} | {0x7F: " ", 0x2029: "\n"}
-
-
-def _text(s: str) -> str:
-    return escape(s.translate(_ONE_FOR_ONE)).replace("\n", "<br/>")
-
-
-def _flat(s: str) -> str:
-    """One line of escaped text (titles, metadata): every break becomes a space."""
-    return escape(s.translate(_ONE_FOR_ONE).replace("\n", " ").replace("\u2028", " "))
-
-
-def _u16(s: str) -> int:
-    """Length in UTF-16 code units: what document positions count."""
-    return len(s) if s.isascii() else len(s.encode("utf-16-le")) // 2
-
-
-def _file_name(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
 
 
 class ReadingPane(QTextBrowser):
     mention_clicked = Signal(str, int)  # organisation name, where the mention starts
     link_clicked = Signal(QUrl)  # any other link; the window decides
+    link_focused = Signal(str)  # the web link Tab reached ('' when none is)
     marks_changed = Signal(int, int)  # current (1-based, 0 = none), total
     matches_changed = Signal(int, int)  # find: current, total
 
@@ -138,6 +45,7 @@ class ReadingPane(QTextBrowser):
         self.anchorClicked.connect(self._on_anchor)
         self.article = None
         self._placed: list = []
+        self._linked: dict[int, str] = {}  # highlight (its number) -> the web link around it
         self._para_starts: list[tuple[int, int, str]] = []  # (text offset, position, text)
         self._marks: list[QTextCursor] = []
         self._mark = -1
@@ -150,6 +58,7 @@ class ReadingPane(QTextBrowser):
         self._colours: Colours = {}
         self._only: str | None = None
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
+        self.keyboard_links = KeyboardLinks(self)
 
     # -- resources and links: nothing is loaded, nothing followed ------------------
     def loadResource(self, kind: int, url: QUrl | str):  # noqa: N802 (Qt name)
@@ -164,6 +73,16 @@ class ReadingPane(QTextBrowser):
             return self._placed[int(anchor.split(":", 1)[1])].name
         except (ValueError, IndexError):
             return ""
+
+    def link_of(self, anchor: str) -> str:
+        """The web link ``anchor`` stands for: itself, or for a highlight, the link its
+        name is part of in the article ('' if none)."""
+        if anchor.startswith(MENTION_SCHEME + ":"):
+            try:
+                return self._linked.get(int(anchor.split(":", 1)[1]), "")
+            except ValueError:
+                return ""
+        return anchor if is_web(anchor) else ""
 
     def _on_anchor(self, url: QUrl) -> None:
         if url.scheme() == MENTION_SCHEME:
@@ -185,10 +104,48 @@ class ReadingPane(QTextBrowser):
         except (ValueError, IndexError):
             return None
 
+    # -- the keyboard on links: Tab walks the web links, then leaves ----------------
     def focusNextPrevChild(self, next_: bool) -> bool:  # noqa: N802 (Qt name)
-        """Tab leaves the pane (a text browser's own Tab walks its links: through every
-        highlight before the side panel)."""
-        return QWidget.focusNextPrevChild(self, next_)
+        """Tab (``next_``) or Shift+Tab: the next or previous web link of the article,
+        then out of the pane (a text browser's own Tab also walks every highlight)."""
+        url = self.keyboard_links.step(next_)
+        self._show_link(url)
+        return True if url else QWidget.focusNextPrevChild(self, next_)
+
+    def keyPressEvent(self, event):  # noqa: N802 (Qt name)
+        key, mods = event.key(), event.modifiers()
+        url = self.keyboard_links.url()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and url:
+            event.accept()
+            self.link_clicked.emit(QUrl(url))
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and mods & Qt.KeyboardModifier.ControlModifier:
+            event.accept()  # Ctrl+Tab: out of the pane without walking its links
+            self.keyboard_links.leave()
+            self._show_link("")
+            back = key == Qt.Key.Key_Backtab or bool(mods & Qt.KeyboardModifier.ShiftModifier)
+            QWidget.focusNextPrevChild(self, not back)
+            return
+        super().keyPressEvent(event)
+
+    def focusInEvent(self, event):  # noqa: N802 (Qt name)
+        if event.reason() in (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason):
+            self.keyboard_links.current, self.keyboard_links.from_view = -1, True
+        super().focusInEvent(event)
+
+    def mousePressEvent(self, event):  # noqa: N802 (Qt name)
+        self.keyboard_links.from_view = False  # Tab goes on from where the reader clicked
+        super().mousePressEvent(event)
+
+    def focused_link(self) -> str:
+        """The web link Tab is on ('' if none)."""
+        return self.keyboard_links.url()
+
+    def _show_link(self, url: str) -> None:
+        self.link_focused.emit(url)
+        if url:
+            rect = self.cursorRect()
+            QToolTip.showText(self.viewport().mapToGlobal(rect.bottomLeft()), url, self, rect)
 
     # -- showing -------------------------------------------------------------------
     def show_article(self, article, colours: Colours, only: str | None = None) -> None:
@@ -197,8 +154,14 @@ class ReadingPane(QTextBrowser):
         self.article, self._colours, self._only = article, colours, only
         self._clear_marks(notify=True)
         self._clear_matches()
-        html, self._placed = article_html(article, colours, only)
+        spans = link_spans(article)
+        html, self._placed = article_html(article, colours, only, spans)
+        self._linked = linked_mentions(self._placed, spans)
+        had_link = bool(self.keyboard_links.url())
         self.document().setHtml(html)
+        self.keyboard_links.reset()
+        if had_link:
+            self.link_focused.emit("")
         self._index_paragraphs()
         self._fit_column()
         self._place_terms()
@@ -206,10 +169,15 @@ class ReadingPane(QTextBrowser):
 
     def show_message(self, title: str, text: str) -> None:
         self.article, self._placed, self._para_starts, self._terms = None, [], [], []
+        self._linked = {}
         self._clear_marks(notify=True)
         self._clear_matches()
+        had_link = bool(self.keyboard_links.url())
         self.document().setHtml(f"<h1>{escape(title)}</h1><p style='white-space:pre-wrap'>"
                                 f"{escape(text)}</p>")
+        self.keyboard_links.reset()
+        if had_link:
+            self.link_focused.emit("")
         self._fit_column()
 
     def _index_paragraphs(self) -> None:
@@ -406,7 +374,9 @@ class ReadingPane(QTextBrowser):
                     m = self._placed[int(anchor.split(":", 1)[1])]
                 except (ValueError, IndexError):
                     return True
-                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why), self)
+                link = self.link_of(anchor)
+                QToolTip.showText(event.globalPos(), self.tooltip_for(m.name, m.why)
+                                  + (f"\nLink: {link}" if link else ""), self)
             elif is_web(anchor):
                 QToolTip.showText(event.globalPos(), anchor, self)
             else:

@@ -10,10 +10,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, Qt, Signal
-from PySide6.QtGui import QColor, QGuiApplication, QIcon, QPixmap
+from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, QRect, Qt, Signal
+from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMenu, QSplitter, QToolButton, QTreeView,
+                               QLabel, QMenu, QSplitter, QStyledItemDelegate, QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
 
 from .counts import counted
@@ -137,6 +137,22 @@ class LinkModel(QAbstractTableModel):
         return None
 
 
+class _Wrapped(QStyledItemDelegate):
+    """Rows as tall as the first column's text wrapped at that column's width (a tree
+    view's own measure ignores the width, and cut names to "Baloch Liberation …")."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt name)
+        size = super().sizeHint(option, index)
+        if index.column() == 0:
+            view = self.parent()
+            width = view.header().sectionSize(0) - option.decorationSize.width() - 16
+            text = str(index.data() or "")
+            lines = option.fontMetrics.boundingRect(QRect(0, 0, max(width, 20), 10_000),
+                                                    int(Qt.TextFlag.TextWordWrap), text)
+            size.setHeight(max(size.height(), lines.height() + 6))
+        return size
+
+
 def _table(name: str, model) -> QTreeView:
     view = QTreeView()
     view.setModel(model)
@@ -172,12 +188,16 @@ class SidePanel(QWidget):
         self.org_view = _table("Organisations named in this article", self.organisations)
         self.org_view.setUniformRowHeights(False)
         self.org_view.setWordWrap(True)
+        self.org_view.setItemDelegate(_Wrapped(self.org_view))
+        self.org_view.header().sectionResized.connect(
+            lambda column, *_: column == 0 and self.org_view.scheduleDelayedItemsLayout())
         self.org_view.setTextElideMode(Qt.TextElideMode.ElideRight)
         self.org_view.clicked.connect(self._on_org_clicked)
         self.org_view.activated.connect(self._on_org_clicked)
         self.org_view.doubleClicked.connect(
             lambda i: self.organisation_activated.emit(self.organisations.rows[i.row()].name))
         self.menu_hooks: list = []  # hook(menu, organisation name or None) adds items
+        self.last_menu: QMenu | None = None  # the sources' menu last shown (for tests)
 
         self.mark_label = QLabel("")
         self.mark_label.setAccessibleName("Marked mention")
@@ -300,16 +320,24 @@ class SidePanel(QWidget):
                 and self.src_view.currentIndex().isValid()):
             self._on_link(self.src_view.currentIndex())
             return True
+        if (obj is self.src_view and event.type() == QEvent.Type.ContextMenu
+                and event.reason() == QContextMenuEvent.Reason.Keyboard):
+            index = self.src_view.currentIndex()  # the Menu key: the current source's menu
+            if index.isValid():
+                self._link_menu(self.src_view.visualRect(index).center(), index)
+            return True
         return super().eventFilter(obj, event)
 
-    def _link_menu(self, pos: QPoint) -> None:
-        index = self.src_view.indexAt(pos)
+    def _link_menu(self, pos: QPoint, index: QModelIndex | None = None) -> None:
+        if index is None:
+            index = self.src_view.indexAt(pos)
         if not index.isValid():
             return
         url = self.sources.links[index.row()].url
         menu = QMenu(self)
         menu.addAction("Copy URL", lambda: self.copy_url(url))
         menu.addAction("Open in Browser", lambda: self.link_activated.emit(url))
+        self.last_menu = menu
         menu.popup(self.src_view.viewport().mapToGlobal(pos))
 
     def copy_url(self, url: str) -> None:

@@ -15,13 +15,14 @@ import logging
 from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QModelIndex, QObject, QSortFilterProxyModel, Qt,
                             Signal)
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListView, QPushButton, QTreeView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QListView, QPushButton,
+                               QStyledItemDelegate, QTreeView, QVBoxLayout, QWidget)
 
 from reader.record import Article
 from reader.stories import Story
 
 from .documents import ArticleRole
+from .listview import FoldingColumns
 
 log = logging.getLogger(__name__)
 
@@ -160,6 +161,11 @@ class StoryTree(QTreeView):
         for col, sample in ((VERSIONS, "Versions"), (DATE, "2025-12-31 "), (SOURCE, "example.com")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
+        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE))
+
+    def resizeEvent(self, event):  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.folding.fit()
 
     def select_key(self, key: str) -> bool:
         proxy = self.model()
@@ -199,7 +205,7 @@ class VersionsModel(QAbstractListModel):
         if role == ArticleRole:
             return a
         if role == Qt.ItemDataRole.ToolTipRole:
-            return a.path
+            return f"{a.title}\n{a.date or 'no date'} · {a.path}"
         if role == Qt.ItemDataRole.FontRole and a.key == self.current_key:
             from PySide6.QtGui import QFont
 
@@ -207,6 +213,15 @@ class VersionsModel(QAbstractListModel):
             font.setBold(True)
             return font
         return None
+
+
+class _NoWiderThanView(QStyledItemDelegate):
+    """Rows as wide as the list, their text cut with "…", not a sideways scroll bar."""
+
+    def sizeHint(self, option, index):  # noqa: N802 (Qt name)
+        size = super().sizeHint(option, index)
+        size.setWidth(min(size.width(), self.parent().viewport().width()))
+        return size
 
 
 class VersionsPanel(QWidget):
@@ -224,6 +239,10 @@ class VersionsPanel(QWidget):
         self.view.setAccessibleName("Versions of this story")
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideRight)  # (the tooltip has it whole)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setItemDelegate(_NoWiderThanView(self.view))
         self.compare_button = QPushButton("Compare with the Current Article")
         self.compare_button.setAccessibleName("Compare versions")
         self.compare_button.setEnabled(False)
@@ -309,6 +328,7 @@ class Stories(QObject):
         w.article_opened.connect(self.show_versions)
         w.folder_opened.connect(lambda _paths: self.set_stories([]))
         self.by_story.toggled.connect(self.set_by_story)
+        self.by_story.toggled.connect(lambda _on: w._save_soon())  # (remembered)
         self.compare.triggered.connect(self.compare_current)
         self.versions.version_activated.connect(lambda a: self.open_article(a))
         self.versions.compare_requested.connect(self.compare_with)

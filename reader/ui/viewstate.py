@@ -1,5 +1,5 @@
 """The window's view as the settings keep it: geometry, splitter, sort order, zoom,
-theme and the "only the selected organisation" switch."""
+theme, the "only the selected organisation" switch and "one row per story"."""
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt
@@ -22,6 +22,7 @@ def restore(window) -> None:
     window.actions_.themes.get(s.theme, window.actions_.themes["system"]).setChecked(True)
     window.actions_.only_selected.setChecked(s.only_selected)
     window.panel.only_box.setChecked(s.only_selected)
+    window.stories.by_story.setChecked(s.by_story)
     if s.theme != "system":
         apply_theme(QApplication.instance(), s.theme)
 
@@ -35,3 +36,4 @@ def capture(window) -> None:
     s.sort_column = header.sortIndicatorSection()
     s.sort_descending = header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder
     s.zoom = window.pane.zoom
+    s.by_story = window.stories.by_story.isChecked()

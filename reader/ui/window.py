@@ -135,9 +135,10 @@ class MainWindow(dialogs.Asking, QMainWindow):
         self.cancel_button = self.status.cancel_button
         self.count_label = self.status.count_label
 
-        # Tab: list → pane (→ the find bar when open) → organisations → sources
-        chain = (self.filter_edit, self.list_view, self.pane, self.find_bar.edit,
-                 self.panel.org_view, self.panel.src_view, self.panel.only_box)
+        # Tab: list (or stories) → pane (→ find bar) → organisations → sources → versions
+        chain = (self.filter_edit, self.list_view, self.stories.tree, self.pane, self.find_bar.edit,
+                 self.panel.org_view, self.panel.src_view, self.panel.only_box,
+                 self.stories.versions.view, self.stories.versions.compare_button)
         for a, b in zip(chain, chain[1:]):
             QWidget.setTabOrder(a, b)
 
@@ -186,7 +187,8 @@ class MainWindow(dialogs.Asking, QMainWindow):
 
         self.pane.mention_clicked.connect(self.select_mention)
         self.pane.link_clicked.connect(lambda url: self.open_link(url.toString()))
-        self.pane.highlighted.connect(lambda url: links.show_hovered(self, url.toString()))
+        self.pane.highlighted.connect(lambda url: links.show_hovered(self, self.pane.link_of(url.toString())))
+        self.pane.link_focused.connect(lambda url: links.show_hovered(self, url))
         a.open_page.triggered.connect(self.open_page)
         self.pane.marks_changed.connect(self.panel.set_mark_status)
         self.pane.matches_changed.connect(self.find_bar.set_count)
