@@ -139,6 +139,55 @@ def test_grouped_evidence_keeps_its_shingles_packed(tmp_path):
     index.update()
     everything = [a for articles in files.values() for a in articles]
     assert _names(index.stories()) == _names(group_stories(everything))
-    assert index._evidence and all(not e.shingles for e in index._evidence.values())
-    assert set(index._packed) == set(index.articles)
-    assert all(isinstance(p, bytes) for p in index._packed.values())
+    assert set(index._entries) == set(index.articles)
+    assert all(isinstance(e.packed, bytes) and isinstance(e.facts, tuple) for e in index._entries.values())
+
+
+def test_the_index_keeps_each_fact_once_however_many_articles_name_it(tmp_path):
+    # thousands of articles name the same people, places and figures: the index keeps
+    # one string for each, not one per article that names it
+    files = _articles(tmp_path)
+    index = StoryIndex()
+    for articles in files.values():
+        index.add(articles, encode_evidence([evidence_of(a) for a in articles]))
+    index.update()
+    strings: dict[str, int] = {}
+    for entry in index._entries.values():
+        for f in entry.facts:
+            assert strings.setdefault(f, id(f)) == id(f), f
+    assert max(index._df.values()) > 1
+
+
+def test_prepared_as_they_arrive_or_all_at_the_end_the_stories_are_the_same(tmp_path):
+    files = _articles(tmp_path)
+    late, early = StoryIndex(), StoryIndex()
+    for articles in files.values():
+        blob = encode_evidence([evidence_of(a) for a in articles])
+        late.add(articles, blob)
+        early.add(articles, blob, prepare=True)
+        if len(early.articles) == 5:
+            early.update()  # a look at the stories half-way, as the window may take
+    late.update()
+    early.update()
+    assert _names(early.stories()) == _names(late.stories())
+
+
+def test_copy_candidates_are_those_datasketch_lsh_gives():
+    from datasketch import MinHashLSH
+    from datasketch.lsh import _optimal_param
+
+    from reader.stories.bands import BANDS, ROWS, THRESHOLD, Bands, band_keys
+    from reader.stories.evidence import PERMUTATIONS, minhash_of
+
+    assert _optimal_param(THRESHOLD, PERMUTATIONS, 0.5, 0.5) == (BANDS, ROWS)
+    texts = {"a": _PLAIN, "b": _PLAIN[:2], "c": _PLAIN[1:], "d": ("the weather in the hills is cold "
+                                                                 "and wet this week for walkers",)}
+    lsh, bands = MinHashLSH(threshold=THRESHOLD, num_perm=PERMUTATIONS), Bands()
+    signatures = {k: evidence_of(_plain(f"/x/{k}.txt", t)).signature for k, t in texts.items()}
+    for k, sig in signatures.items():
+        lsh.insert(k, minhash_of(sig))
+        bands.insert(k, band_keys(sig))
+    for k, sig in signatures.items():
+        assert bands.query(band_keys(sig)) == set(lsh.query(minhash_of(sig)))
+    bands.remove("a", band_keys(signatures["a"]))
+    assert "a" not in bands.query(band_keys(signatures["b"]))

@@ -4,7 +4,8 @@
 value (atomically, before anything changes), corrects again only the open articles the
 difference between the old and the new value can touch
 (:func:`reader.corrections.recorrect`), puts those into the organisation index (so the
-folder counts and ``org:`` search follow) and returns them, corrected, by key (what
+folder counts and ``org:`` search follow) and the stories' evidence (checked again at the
+next :meth:`reader.library.Library.stories`), and returns them, corrected, by key (what
 the document list shows). No Qt here.
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ def correct(library, new: Corrections, save: Save | None = save_file) -> dict[st
         for key, article in changed.items():
             if library.articles.get(key) is not None:
                 library.index.add(article)  # replaces the article's organisations
+        library._stories.recorrect(changed)  # (this package's) their organisations count in stories
     log.info("corrections changed: %d articles corrected again", len(changed))
     return changed
 

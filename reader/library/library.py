@@ -139,7 +139,7 @@ class Library:
         self._reorder(order)
         if not (cancel is not None and cancel.is_set()):
             prune_cache(self.cache, self.paths, states)
-        self._stories.restore(self._file_states())
+        self._stories.restore(self._file_states(), self.corrections)
         progress.flush()
         if not (cancel is not None and cancel.is_set()):
             keep_in_cache(self.cache, [st.file_id for st in self._files.values() if st.file_id is not None])
@@ -231,23 +231,25 @@ class Library:
         for path, st, loaded, articles in decoded:
             st.file_id = ids.get(st.resolved)
             if loaded.failure is None:
-                self._put_articles(path, st, articles, progress, changes, loaded.evidence)
+                self._put_articles(path, st, articles, progress, changes, loaded.evidence, fresh=True)
             else:
                 self._put_failure(path, Failure(loaded.failure_path or path, loaded.failure), progress, changes, st)
         progress.maybe_flush()
 
     def _put_articles(self, path: str, st: FileState, articles: list[Article], progress: "Batches",
-                      changes: Changes | None, evidence: bytes | None = None, files: int = 1) -> None:
+                      changes: Changes | None, evidence: bytes | None = None, files: int = 1,
+                      fresh: bool = False) -> None:
+        shown = [corrected(a, self.corrections) for a in articles] if self.corrections else articles
         with self.lock:
             self._drop(path, changes)
-            self._stories.add(articles, evidence)
             st.keys = tuple(a.key for a in articles)
             self._files[path] = st
             if st.file_id is not None:
                 self._by_id[st.file_id] = path
-            for a in articles:  # the index counts the articles as shown: corrected
+            for a, s in zip(articles, shown):  # the index and the stories count them as shown
                 self.articles[a.key] = a
-                self.index.add(corrected(a, self.corrections) if self.corrections else a)
+                self.index.add(s)
+        self._stories.add(articles, evidence, shown, fresh)  # (fresh: to check, prepared now)
         if changes is not None:
             changes.articles.extend(articles)
             if changes.removed:
@@ -442,7 +444,7 @@ class Library:
     # -- stories (see reader.library.stories: call stories() on the loader's thread) -----
     def stories(self) -> list[Story]:
         """The open articles in stories; only those new or changed since are checked."""
-        return self._stories.group(self._file_states())
+        return self._stories.group(self._file_states(), self.corrections)
 
     def story_of(self, key: str) -> Story | None:
         """The story of the article ``key`` as the last :meth:`stories` found (any thread)."""

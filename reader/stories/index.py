@@ -1,32 +1,64 @@
 """The stories of a changing set of articles, kept up to date a few articles at a time.
 
-:class:`StoryIndex` holds each article's evidence, the candidate indexes (``datasketch``'s
-MinHash LSH for copies, postings of each article's sample of uncommon facts for rewrites)
-and the pairs found to be the same event. When articles are added or changed, only their own
-candidates are checked (:meth:`StoryIndex.update`); a removed article takes its pairs
-with it. Stories are the connected groups of pairs.
+:class:`StoryIndex` holds each article's evidence in a compact form (its facts as one
+tuple of shared strings, its shingles packed, the bands of its MinHash signature), the
+candidate indexes (:class:`reader.stories.bands.Bands` for copies, postings of each
+article's sample of uncommon facts for rewrites) and the pairs found to be the same
+event. When articles are added or changed, only their own candidates are checked
+(:meth:`StoryIndex.update`); a removed article takes its pairs with it. Stories are the
+connected groups of pairs.
 
-The pairs can be saved and given back (:meth:`pairs`, :meth:`restore`): articles whose
-pairs were restored are not checked again, and their evidence is not even decoded
-until an article that must be checked arrives. Grouping all at once
+What does not depend on the rest of the folder (decoding the evidence, counting its
+facts, its bands) is done as articles are added with ``prepare=True`` (a loading folder:
+the work is spread over the load); what does (the sample of uncommon facts, the
+verdicts) waits for :meth:`update`, so the stories are the same however the articles
+arrived. The pairs can be saved and given back (:meth:`pairs`, :meth:`restore`):
+articles whose pairs were restored are not checked again, and their evidence is not
+even decoded until an article that must be checked arrives. The organisations an
+article names can be replaced by those the user's corrections give it (``shown`` in
+:meth:`add`, :meth:`recorrect`). Grouping all at once
 (:func:`reader.stories.group_stories`) is the same index with every article new.
 """
 from __future__ import annotations
 
-import heapq
 import logging
+import sys
 from collections import defaultdict
 from dataclasses import replace
 from typing import Iterable, Sequence
 
 from ..record import Article
-from .evidence import (PERMUTATIONS, Evidence, decode_evidence, evidence_of, minhash_of, pack_shingles,
-                       signature_of, unpack_shingles)
-from .group import (Story, _facts, _fact_hash, common_above, rarity, RARE_FACTS, same_story)
+from .bands import Bands, band_keys
+from .evidence import (Evidence, _organisations, decode_evidence, evidence_of, pack_shingles, signature_of,
+                       unpack_shingles)
+from .group import Story, _fact_hash, common_above, rarity, RARE_FACTS, same_story
 
 log = logging.getLogger(__name__)
 
-COPY_CANDIDATE = 0.3  # LSH threshold (estimated shingle Jaccard) for copy candidates
+_intern = sys.intern
+
+
+class _Entry:
+    """One article's evidence as the index keeps it."""
+
+    __slots__ = ("facts", "day", "words", "packed", "bands")
+
+    def __init__(self, facts: tuple[str, ...], day, words: int, packed: bytes, bands) -> None:
+        self.facts = facts  # "n:name", "#number", "o:organisation", interned
+        self.day, self.words, self.packed, self.bands = day, words, packed, bands
+
+
+def _facts_of(e: Evidence, organisations: frozenset[str]) -> tuple[str, ...]:
+    return (*(_intern("n:" + x) for x in e.names), *(_intern("#" + x) for x in e.numbers),
+            *(_intern("o:" + x) for x in organisations))
+
+
+def _with_organisations(facts: tuple[str, ...], organisations: frozenset[str]) -> tuple[str, ...]:
+    return (*(f for f in facts if f[0] != "o"), *(_intern("o:" + x) for x in organisations))
+
+
+def _rank(fact: str) -> tuple[int, str]:
+    return _fact_hash(fact), fact
 
 
 class StoryIndex:
@@ -36,15 +68,12 @@ class StoryIndex:
     def __init__(self) -> None:
         self.articles: dict[str, Article] = {}  # key -> article, in the order added
         self._blobs: dict[str, tuple[bytes, tuple[str, ...]]] = {}  # key -> its file's evidence, undecoded
-        self._evidence: dict[str, Evidence] = {}
-        # key -> its shingles, packed (their Evidence holds none): unpacked only for a
-        # pair to check, and dropped after it, so the index holds bytes, not int sets
-        self._packed: dict[str, bytes] = {}
-        self._indexed: set[str] = set()  # keys in df, lsh and postings
+        self._entries: dict[str, _Entry] = {}  # prepared: counted in df, in the bands
+        self._shown: dict[str, frozenset[str]] = {}  # key -> its organisations as corrected
         self._df: dict[str, int] = defaultdict(int)
-        self._lsh = None  # a datasketch MinHashLSH, made at the first update (its import is slow)
-        self._postings: dict[str, set[str]] = defaultdict(set)
-        self._sampled: dict[str, list[str]] = {}
+        self._bands = Bands()
+        self._postings: dict[str, set[str] | str] = {}
+        self._sampled: dict[str, list[str]] = {}  # key -> its sample, in the postings
         self._pairs: dict[str, set[str]] = defaultdict(set)
         self._dirty: dict[str, None] = {}  # keys whose candidates are still to check
         self._stories: list[Story] | None = None
@@ -52,17 +81,25 @@ class StoryIndex:
         self.checked = 0  # articles whose candidates the last update checked
 
     # -- what changes ---------------------------------------------------------------
-    def add(self, articles: Sequence[Article], evidence: bytes | None = None) -> None:
+    def add(self, articles: Sequence[Article], evidence: bytes | None = None,
+            shown: Sequence[Article] | None = None, prepare: bool = False) -> None:
         """Add (or replace) one file's ``articles``; ``evidence`` is their encoded
-        evidence (:func:`reader.stories.evidence.encode_evidence`), if already made."""
+        evidence (:func:`reader.stories.evidence.encode_evidence`), if already made;
+        ``shown``, the same articles as corrected (their organisations count); with
+        ``prepare``, their evidence is decoded and counted now (see the module)."""
         keys = tuple(a.key for a in articles)
         self.remove(k for k in keys if k in self.articles)
-        for a in articles:
+        for i, a in enumerate(articles):
             self.articles[a.key] = a
             self._dirty[a.key] = None
             if evidence is not None:
                 self._blobs[a.key] = (evidence, keys)
+            if shown is not None and shown[i] is not a:
+                self._shown[a.key] = _organisations(shown[i])
         self._stories = None
+        if prepare:
+            for key in keys:
+                self._prepare(key)
 
     def remove(self, keys: Iterable[str]) -> None:
         for key in list(keys):
@@ -71,18 +108,36 @@ class StoryIndex:
             self._stories = None
             self._dirty.pop(key, None)
             self._blobs.pop(key, None)
-            self._packed.pop(key, None)
-            e = self._evidence.pop(key, None)
-            if key in self._indexed:
-                self._indexed.discard(key)
-                for f in _facts(e):
-                    self._df[f] -= 1
-                if key in self._lsh:
-                    self._lsh.remove(key)
-                for f in self._sampled.pop(key, ()):
-                    self._postings[f].discard(key)
+            self._shown.pop(key, None)
+            self._unprepare(key)
             for other in self._pairs.pop(key, ()):
                 self._pairs[other].discard(key)
+
+    def recorrect(self, shown: dict[str, Article]) -> None:
+        """The articles ``shown`` (key -> article as corrected now) may name other
+        organisations: those that do are counted again and checked again at the next
+        :meth:`update`."""
+        for key, article in shown.items():
+            original = self.articles.get(key)
+            if original is None:
+                continue
+            before = self._shown.get(key)
+            organisations = _organisations(article)
+            if article is original or organisations == _organisations(original):
+                self._shown.pop(key, None)
+            else:
+                self._shown[key] = organisations
+            if self._shown.get(key) == before:
+                continue
+            entry = self._entries.get(key)
+            if entry is not None:
+                self._unprepare(key)
+                facts = _with_organisations(entry.facts, organisations)
+                self._index(key, _Entry(facts, entry.day, entry.words, entry.packed, entry.bands))
+            self._dirty[key] = None
+            for other in self._pairs.pop(key, ()):
+                self._pairs[other].discard(key)
+            self._stories = None
 
     def restore(self, pairs: Iterable[tuple[str, str]], checked: Iterable[str]) -> None:
         """Take back saved ``pairs``; the ``checked`` keys (those whose candidates were
@@ -110,88 +165,138 @@ class StoryIndex:
         if not dirty:
             return 0
         self._stories = None
-        fresh = [k for k in self.articles if k not in self._indexed]
-        for key in fresh:
-            for f in _facts(self._evidence_of(key)):
-                self._df[f] += 1
+        for key in self.articles:
+            if key not in self._entries:
+                self._prepare(key)
         n = len(self.articles)
         cap = common_above(n)
-        if self._lsh is None:
-            from datasketch import MinHashLSH
-
-            self._lsh = MinHashLSH(threshold=COPY_CANDIDATE, num_perm=PERMUTATIONS)
-        sketches = {}
-        for key in fresh:
-            m = sketches[key] = self._minhash(key)  # may make the evidence again
-            e = self._evidence[key]
-            if m is not None:
-                self._lsh.insert(key, m, check_duplication=False)
+        df, postings = self._df, self._postings
+        for key, entry in self._entries.items():
+            if key in self._sampled:
+                continue
             # a sample of its uncommon facts, the same for every article that has them: a
             # teaser's sample holds every fact of the full version's that the teaser names
-            facts = heapq.nsmallest(RARE_FACTS, (f for f in _facts(e) if self._df[f] <= cap), key=_fact_hash)
+            facts = [f for f in entry.facts if df[f] <= cap]
+            if len(facts) > RARE_FACTS:
+                facts = sorted(facts, key=_rank)[:RARE_FACTS]
             self._sampled[key] = facts
             for f in facts:
-                self._postings[f].add(key)
-            self._indexed.add(key)
-        weight = rarity(self._df, n)
+                there = postings.get(f)
+                if there is None:
+                    postings[f] = key
+                elif isinstance(there, str):
+                    postings[f] = {there, key}
+                else:
+                    there.add(key)
+        weight = rarity(df, n)
         tried = 0
+        whole: dict[str, Evidence] = {}  # unpacked for this update, a few at a time
+
+        def evidence(k: str) -> Evidence:
+            e = whole.get(k)
+            if e is None:
+                if len(whole) >= 512:
+                    whole.clear()
+                e = whole[k] = self._whole(k)
+            return e
+
         for key in dirty:
-            e = self._whole(key)
-            for other in self._candidates(key, sketches.get(key)):
+            candidates = self._candidates(key)
+            if not candidates:
+                continue
+            e = evidence(key)
+            for other in candidates:
                 tried += 1
-                if other not in self._pairs[key] and same_story(e, self._whole(other), weight):
+                if other not in self._pairs[key] and same_story(e, evidence(other), weight):
                     self._pairs[key].add(other)
                     self._pairs[other].add(key)
         log.debug("%d candidate pairs for %d of %d articles", tried, len(dirty), n)
         return len(dirty)
 
-    def _candidates(self, key: str, minhash) -> set[str]:
-        found: set[str] = set(self._lsh.query(minhash)) if minhash is not None else set()
+    def _candidates(self, key: str) -> set[str]:
+        entry = self._entries[key]
+        found = self._bands.query(entry.bands) if entry.bands is not None else set()
         seen: dict[str, int] = defaultdict(int)
+        postings = self._postings
         for f in self._sampled[key]:
-            for other in self._postings[f]:
+            there = postings[f]
+            if isinstance(there, str):
+                continue  # only its own
+            for other in there:
                 seen[other] += 1
         found.update(k for k, count in seen.items() if count >= 2)
         found.discard(key)
         return found
 
-    def _minhash(self, key: str):
-        """The LeanMinHash of ``key``'s shingles, from its evidence (made again from the
-        shingles if the stored one is damaged); None for evidence without one."""
-        e = self._evidence[key]
-        if not e.signature:
-            return None
-        try:
-            return minhash_of(e.signature)
-        except ValueError as err:
-            log.info("damaged MinHash for %s, made again: %r", key, err)
-        e = self._evidence[key] = replace(e, signature=signature_of(self._whole(key).shingles))
-        return minhash_of(e.signature)
-
-    def _whole(self, key: str) -> Evidence:
-        """The evidence of ``key`` with its shingles, unpacked for the caller alone."""
-        return replace(self._evidence[key], shingles=unpack_shingles(self._packed.get(key, b"")))
-
-    def _evidence_of(self, key: str) -> Evidence:
-        e = self._evidence.get(key)
-        if e is not None:
-            return e
-        stored = self._blobs.pop(key, None)
+    # -- each article's evidence ------------------------------------------------------------
+    def _prepare(self, key: str) -> None:
+        """Decode the evidence of ``key``'s file (made again if missing or damaged) and
+        count it, for each of the file's articles not counted yet."""
+        if key in self._entries:
+            return
+        made: dict[str, tuple[Evidence, bytes]] = {}
+        stored = self._blobs.get(key)
         if stored is not None:
             blob, keys = stored
+            mine = [k for k in keys if self._blobs.get(k, (None,))[0] is blob]
+            for k in mine:
+                del self._blobs[k]
+            packed: dict[str, bytes] = {}
             try:
-                for x in decode_evidence(blob, keys, self._packed):
-                    if x.key in self.articles and x.key not in self._evidence:
-                        self._evidence[x.key] = x
-                        self._blobs.pop(x.key, None)
+                for x in decode_evidence(blob, keys, packed):
+                    if x.key in mine:
+                        made[x.key] = (x, packed[x.key])
             except (ValueError, TypeError, KeyError) as err:
                 log.info("damaged evidence for %s, made again: %r", key, err)
-        e = self._evidence.get(key)
-        if e is None:
-            made = evidence_of(self.articles[key])
-            self._packed[key] = pack_shingles(made.shingles)
-            e = self._evidence[key] = replace(made, shingles=frozenset())
-        return e
+                made = {}
+        if key not in made:
+            e = evidence_of(self.articles[key])
+            made[key] = (replace(e, shingles=frozenset()), pack_shingles(e.shingles))
+        for k, (e, packed) in made.items():
+            bands = band_keys(e.signature) if e.signature else None
+            if bands is None and e.signature:
+                log.info("damaged MinHash for %s, made again", k)
+                bands = band_keys(signature_of(unpack_shingles(packed)))
+            self._index(k, _Entry(_facts_of(e, self._shown.get(k, e.organisations)), e.day, e.words, packed, bands))
+
+    def _index(self, key: str, entry: _Entry) -> None:
+        self._entries[key] = entry
+        df = self._df
+        for f in entry.facts:
+            df[f] += 1
+        if entry.bands is not None:
+            self._bands.insert(key, entry.bands)
+
+    def _unprepare(self, key: str) -> None:
+        entry = self._entries.pop(key, None)
+        if entry is None:
+            return
+        df = self._df
+        for f in entry.facts:
+            df[f] -= 1
+            if not df[f]:
+                del df[f]
+        if entry.bands is not None:
+            self._bands.remove(key, entry.bands)
+        for f in self._sampled.pop(key, ()):
+            there = self._postings.get(f)
+            if there == key:
+                del self._postings[f]
+            elif isinstance(there, set):
+                there.discard(key)
+
+    @staticmethod
+    def _split(facts: tuple[str, ...]) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+        """(names, numbers, organisations) of ``facts``."""
+        return (frozenset(f[2:] for f in facts if f[0] == "n"), frozenset(f[1:] for f in facts if f[0] == "#"),
+                frozenset(f[2:] for f in facts if f[0] == "o"))
+
+    def _whole(self, key: str) -> Evidence:
+        """The evidence of ``key`` with its shingles, made for the caller alone."""
+        entry = self._entries[key]
+        names, numbers, organisations = self._split(entry.facts)
+        return Evidence(key, unpack_shingles(entry.packed), names, numbers, organisations, entry.day,
+                        entry.words)
 
     # -- what it found --------------------------------------------------------------
     def pairs(self) -> list[tuple[str, str]]:
@@ -209,8 +314,6 @@ class StoryIndex:
     def story_of(self, key: str) -> Story | None:
         self.stories()
         return self._story_of.get(key)
-
-
 def _components(articles: dict[str, Article], pairs: dict[str, set[str]]) -> list[Story]:
     position = {k: i for i, k in enumerate(articles)}
     parent = list(range(len(articles)))
