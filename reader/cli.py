@@ -30,8 +30,10 @@ USAGE = f"""\
                                           shards of articles (--format jsonl, parquet)
 {PROG} corrections import FILE | export FILE | list
                                           the organisations you corrected
-{PROG} stories PATH ... [--json]          group the articles into stories
-{PROG} compare A B [--json]               what one version of a story has that the other lacks"""
+{PROG} stories PATH ... [--json] [--no-corrections]
+                                          group the articles into stories
+{PROG} compare A B [--json] [--no-corrections]
+                                          what one version of a story has that the other lacks"""
 
 
 def _err(message: str) -> None:
@@ -88,12 +90,14 @@ def _parser() -> argparse.ArgumentParser:
     stories.add_argument("--json", action="store_true", help="print JSON instead of text")
     stories.add_argument("--jobs", "-j", type=int, default=0, metavar="N",
                          help="worker processes (default: all cores)")
+    _no_corrections(stories)
     compare = sub.add_parser("compare", help="compare two versions of a story",
                              description="The organisations and sentences only one of two "
                                          "articles has.")
     compare.add_argument("first", metavar="A")
     compare.add_argument("second", metavar="B")
     compare.add_argument("--json", action="store_true", help="print JSON instead of text")
+    _no_corrections(compare)
     return parser
 
 
@@ -122,8 +126,8 @@ def main(argv: list[str] | None = None) -> int:
                 if args.command == "stories":
                     if _missing(args.paths) or _bad_jobs(args.jobs):
                         return 2
-                    return cmd_stories(args.paths, args.json, args.jobs, _err)
-                return cmd_compare(args.first, args.second, args.json, _err)
+                    return cmd_stories(args.paths, args.json, args.jobs, _err, args.corrections)
+                return cmd_compare(args.first, args.second, args.json, _err, args.corrections)
             _parser().print_help()
             return 0
         if any(a.startswith("-") for a in argv):

@@ -200,3 +200,28 @@ def test_the_versions_panel_elides_long_titles_instead_of_scrolling_sideways(qtb
         assert view.visualRect(view.model().index(row)).right() <= view.viewport().width()
     tip = view.model().index(1).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.startswith("Weyford floods: 230 evacuated (updated)\n2025-03-09")
+
+
+def test_an_open_compare_and_the_stories_follow_a_correction(qtbot, make_window, versions):
+    w = make_window()
+    open_with_stories(qtbot, w, [versions])
+    assert w.select_key(str(versions / "a-wire.txt"))
+    qtbot.mouseClick(w.stories.versions.compare_button, Qt.MouseButton.LeftButton)
+    dialog = w.stories.compare_view
+    assert dialog.second.organisations_only == ("Red Cross",)
+    w.correcting.ask_new_name = lambda name: "IFRC"
+    with qtbot.waitSignals([w.correcting.corrected, w.loader.stories_changed], timeout=10000):
+        w.correcting.rename_organisation("Red Cross")             # shown under the user's name
+    assert dialog.second.organisations_only == ("IFRC",) and "IFRC" in dialog.second.only.text()
+    assert "Red Cross" in dialog.second.marked_names()            # (the words the text has)
+    with qtbot.waitSignals([w.correcting.corrected, w.loader.stories_changed], timeout=10000):
+        w.correcting.step_back()                                  # undone
+    assert dialog.second.organisations_only == ("Red Cross",)
+    with qtbot.waitSignals([w.correcting.corrected, w.loader.stories_changed], timeout=10000):
+        w.correcting.refuse("Red Cross")                          # no organisation at all
+    assert dialog.second.organisations_only == () and dialog.second.marked_names() == []
+    assert "none" in dialog.second.only.text()
+    dialog.close()
+    w.stories.compare.trigger()                                   # opened again: the same
+    assert w.stories.compare_view.second.organisations_only == ()
+    w.stories.compare_view.close()

@@ -23,13 +23,16 @@ log = logging.getLogger(__name__)
 Err = Callable[[str], None]  # says one line on stderr, as the command line words it
 
 
-def cmd_stories(paths: list[str], as_json: bool, jobs: int, err: Err) -> int:
-    """``stories`` over ``paths`` (checked by the command line: they exist, jobs >= 0)."""
+def cmd_stories(paths: list[str], as_json: bool, jobs: int, err: Err, corrections: bool = True) -> int:
+    """``stories`` over ``paths`` (checked by the command line: they exist, jobs >= 0);
+    the organisations counted are those the user's corrections give (``corrections``)."""
+    from ..corrections.commands import user_corrections
     from ..library import Library
 
     # the library export uses (no cache, no full-text index): loaded on `jobs` processes,
     # which make each article's evidence as they load it
     library = Library(cache=False, searchable=False)
+    library.corrections = user_corrections(corrections, err)
     try:
         library.open(paths, jobs=jobs or None)
         stories = library.stories()
@@ -68,10 +71,17 @@ def _story_text(story: Story) -> str:
     return "\n".join([head] + [f"    {a.date or '----------'}  {a.path}" for a in story.articles])
 
 
-def cmd_compare(first: str, second: str, as_json: bool, err: Err) -> int:
+def cmd_compare(first: str, second: str, as_json: bool, err: Err, corrections: bool = True) -> int:
+    """``compare`` of the first articles of two files, as shown: with the user's
+    corrections applied (``corrections``), as ``clean`` and ``export`` apply them."""
+    from ..corrections import apply
+    from ..corrections.commands import user_corrections
+
     a, b = _one_article(first, err), _one_article(second, err)
     if a is None or b is None:
         return 2
+    if fixes := user_corrections(corrections, err):
+        a, b = apply(a, fixes), apply(b, fixes)
     result = compare(a, b)
     if as_json:
         _write(json.dumps(result.to_json(), ensure_ascii=False, indent=2))

@@ -5,13 +5,17 @@ both when the other version has one that shares most of its words (punctuation, 
 a changed word or two aside). Organisations are merged the way the folder merges them
 (:class:`reader.organisations.OrganisationIndex`), so one body named differently in the
 two versions ("Baloch Liberation Army", "Balochistan Liberation Army", both "BLA") is one
-organisation, under its display name.
+organisation, under its display name. Give it the articles as shown (the user's
+corrections applied: :meth:`reader.library.Library.as_shown`,
+:func:`reader.corrections.apply`): a name refused is then in neither, names merged are
+one, and an organisation the corrections name is listed under that name.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
 
+from ..corrections import CORRECTION
 from ..organisations import OrganisationIndex
 from ..record import Article
 
@@ -44,8 +48,9 @@ def compare(first: Article, second: Article) -> Comparison:
     index = OrganisationIndex()
     index.add(first)
     index.add(second)
-    names_first = _display_names(first, index)
-    names_second = _display_names(second, index)
+    named = _corrected_names(first, second, index)
+    names_first = _display_names(first, index, named)
+    names_second = _display_names(second, index, named)
     both = [n for n in names_first if n in names_second]
     only_first = [n for n in names_first if n not in names_second]
     only_second = [n for n in names_second if n not in names_first]
@@ -71,11 +76,21 @@ def sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _display_names(article: Article, index: OrganisationIndex) -> list[str]:
+def _corrected_names(first: Article, second: Article, index: OrganisationIndex) -> dict[str, str]:
+    """Index entry name -> the name the user's corrections give it (they win)."""
+    named: dict[str, str] = {}
+    for org in (*first.organisations, *second.organisations):
+        entry = index.entry_for(org.name)
+        if org.source == CORRECTION and entry is not None:
+            named.setdefault(entry.name, org.name)
+    return named
+
+
+def _display_names(article: Article, index: OrganisationIndex, named: dict[str, str]) -> list[str]:
     names: list[str] = []
     for org in article.organisations:
         entry = index.entry_for(org.name)
-        name = entry.name if entry is not None else org.name
+        name = named.get(entry.name, entry.name) if entry is not None else org.name
         if name not in names:
             names.append(name)
     return names

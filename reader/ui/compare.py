@@ -3,7 +3,8 @@
 Each side shows its version's text with the sentences only it has on a tinted
 background, and the organisations only it names listed under it and marked (bold,
 coloured) where the text names them. The comparison is of two articles already
-loaded: no file is read here.
+loaded: no file is read here. Give it the articles as shown (the user's corrections
+applied); :meth:`CompareDialog.show_versions` shows them again after a correction.
 """
 from __future__ import annotations
 
@@ -80,16 +81,10 @@ class CompareDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(f"Compare: {first.title}")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.comparison: Comparison = compare(first, second)
-        c = self.comparison
         self.first, self.second = VersionSide("A"), VersionSide("B")
-        self.first.show_version(first, c.spans_only_first, c.organisations_only_first)
-        self.second.show_version(second, c.spans_only_second, c.organisations_only_second)
-        back, _ = _colours()
-        both = ", ".join(c.organisations_both) or "none"
-        legend = QLabel(f'<span style="background:{back}">Sentences only one version has</span> are '
-                        f"marked. Organisations both name: {html.escape(both)}")
+        self.legend = legend = QLabel()
         legend.setWordWrap(True)
+        self.show_versions(first, second)
         sides = QHBoxLayout()
         sides.addWidget(self.first, 1)
         sides.addWidget(self.second, 1)
@@ -100,6 +95,18 @@ class CompareDialog(QDialog):
         layout.addLayout(sides, 1)
         layout.addWidget(buttons)
         self.resize(1100, 700)
+
+    def show_versions(self, first: Article, second: Article) -> None:
+        """Compare ``first`` and ``second`` (as shown: corrected) and show what each alone has."""
+        self.first_article, self.second_article = first, second
+        self.comparison: Comparison = compare(first, second)
+        c = self.comparison
+        self.first.show_version(first, c.spans_only_first, c.organisations_only_first)
+        self.second.show_version(second, c.spans_only_second, c.organisations_only_second)
+        back, _ = _colours()
+        both = ", ".join(c.organisations_both) or "none"
+        self.legend.setText(f'<span style="background:{back}">Sentences only one version has</span> are '
+                            f"marked. Organisations both name: {html.escape(both)}")
 
 
 def _named(org, names: tuple[str, ...]) -> bool:

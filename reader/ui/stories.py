@@ -334,6 +334,7 @@ class Stories(QObject):
         self.versions.compare_requested.connect(self.compare_with)
         self.tree.selectionModel().currentChanged.connect(self._on_tree_current)
         w.search_bar.changed.connect(self.filter.refilter)
+        w.correcting.corrected.connect(self.follow_corrections)
 
     # -- what the library found ---------------------------------------------------------
     def set_stories(self, stories: list[Story]) -> None:
@@ -379,6 +380,17 @@ class Stories(QObject):
         w = self.window
         if not w.select_key(article.key):
             w.show_item(article)
+
+    def follow_corrections(self, keys: list) -> None:
+        """A correction changed the organisations of the articles ``keys``: their stories
+        are checked again (in the background) and an open Compare shows them as corrected."""
+        if keys:
+            self.window.loader.regroup()
+        view = self.compare_view
+        if view is not None and view.isVisible():
+            library = self.window.library
+            first, second = (library.articles.get(a.key, a) for a in (view.first_article, view.second_article))
+            view.show_versions(library.as_shown(first), library.as_shown(second))
 
     # -- compare -------------------------------------------------------------------------
     def compare_current(self) -> None:

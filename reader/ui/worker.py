@@ -125,6 +125,18 @@ class RefreshJob(QRunnable):
             _group(self.library, self.generation, self.signals)
 
 
+class GroupJob(QRunnable):
+    """Group again what is open (after a correction changed some articles' organisations)."""
+
+    def __init__(self, generation: int, library, signals: _JobSignals):
+        super().__init__()
+        self.setAutoDelete(True)
+        self.generation, self.library, self.signals = generation, library, signals
+
+    def run(self) -> None:  # worker thread
+        _group(self.library, self.generation, self.signals)
+
+
 def _group(library, generation: int, signals: _JobSignals) -> None:
     """Group what is open into stories here, on the loader's thread (the new and changed
     articles are checked; a warm reopen checks none)."""
@@ -188,6 +200,11 @@ class Loader(QObject):
     def refresh(self, paths: list[str] | None = None) -> None:
         """Look again at ``paths`` (None: all that is open); changes come by ``changed``."""
         self.pool.start(RefreshJob(self._generation, paths, self.library, self._signals))
+
+    def regroup(self) -> None:
+        """Group the open articles again, after the load or refresh running (if any);
+        the stories come by ``stories_changed``."""
+        self.pool.start(GroupJob(self._generation, self.library, self._signals))
 
     def stop(self) -> None:
         """End the current load early; what arrived stays, ``loading_finished`` follows."""
