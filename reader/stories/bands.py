@@ -6,7 +6,7 @@ writes) is cut into ``BANDS`` bands of ``ROWS`` hash values; two articles sharin
 are candidates. ``BANDS`` x ``ROWS`` is what ``datasketch.MinHashLSH`` chooses for the same
 threshold and permutations, so the candidates are the ones it would give; the table is
 ours because it is small: one dict entry per band of an article (its value the article's
-key, or a list of keys for a band several share), where ``MinHashLSH`` keeps a set per
+key, or a tuple of keys for a band several share), where ``MinHashLSH`` keeps a set per
 band and a list of byte strings per article (about 6 KB an article), and importing it
 imports scipy (half a second and ~55 MB). No Qt here.
 """
@@ -40,7 +40,7 @@ class Bands:
     __slots__ = ("_table",)
 
     def __init__(self) -> None:
-        self._table: dict[int, str | list[str]] = {}
+        self._table: dict[int, str | tuple[str, ...]] = {}
 
     def insert(self, key: str, keys: array) -> None:
         table = self._table
@@ -48,10 +48,10 @@ class Bands:
             there = table.get(band)
             if there is None:
                 table[band] = key
-            elif isinstance(there, str):
-                table[band] = [there, key]
+            elif there.__class__ is str:
+                table[band] = (there, key)
             else:
-                there.append(key)
+                table[band] = (*there, key)
 
     def remove(self, key: str, keys: array) -> None:
         table = self._table
@@ -59,23 +59,18 @@ class Bands:
             there = table.get(band)
             if there == key:
                 del table[band]
-            elif isinstance(there, list) and key in there:
-                there.remove(key)
-                if len(there) == 1:
-                    table[band] = there[0]
+            elif there.__class__ is tuple and key in there:
+                rest = tuple(k for k in there if k != key)
+                table[band] = rest[0] if len(rest) == 1 else rest
 
     def query(self, keys: array) -> set[str]:
         """The articles sharing a band with ``keys`` (the asker too, if inserted)."""
-        found: set[str] = set()
-        table = self._table
-        for band in keys:
-            there = table.get(band)
-            if there is None:
-                continue
-            if isinstance(there, str):
-                found.add(there)
-            else:
-                found.update(there)
+        found = set(map(self._table.get, keys))
+        found.discard(None)
+        shared = [there for there in found if there.__class__ is tuple]
+        for there in shared:
+            found.discard(there)
+            found.update(there)
         return found
 
     def __len__(self) -> int:

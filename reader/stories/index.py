@@ -23,7 +23,8 @@ from __future__ import annotations
 
 import logging
 import sys
-from collections import defaultdict
+from itertools import chain
+from collections import Counter, defaultdict
 from dataclasses import replace
 from typing import Iterable, Sequence
 
@@ -216,15 +217,10 @@ class StoryIndex:
     def _candidates(self, key: str) -> set[str]:
         entry = self._entries[key]
         found = self._bands.query(entry.bands) if entry.bands is not None else set()
-        seen: dict[str, int] = defaultdict(int)
         postings = self._postings
-        for f in self._sampled[key]:
-            there = postings[f]
-            if isinstance(there, str):
-                continue  # only its own
-            for other in there:
-                seen[other] += 1
-        found.update(k for k, count in seen.items() if count >= 2)
+        shared = [there for there in map(postings.__getitem__, self._sampled[key]) if there.__class__ is set]
+        if shared:  # (a fact only this article's sample holds is a str: no one else's)
+            found.update(k for k, count in Counter(chain.from_iterable(shared)).items() if count >= 2)
         found.discard(key)
         return found
 
