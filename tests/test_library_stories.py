@@ -98,3 +98,20 @@ def test_the_same_folder_after_a_change_while_closed_checks_only_the_change(tmp_
     stories = again.stories()
     assert {frozenset({"flood-0", "flood-9"})} <= _stems(stories)
     assert verdicts and all("flood-9" in pair for pair in verdicts)
+
+
+def test_a_load_counts_the_evidence_as_files_arrive_and_a_warm_reopen_decodes_none(tmp_path):
+    # what does not depend on the rest of the folder is done while the folder loads, so
+    # grouping after the last file has only the verdicts left; a warm reopen whose pairs
+    # come from the cache never needs the evidence at all
+    write_folder(tmp_path / "news")
+    first = Library(cache=tmp_path / "cache.sqlite3")
+    first.open([tmp_path / "news"], jobs=1)
+    index = first._stories.index
+    assert set(index._entries) == set(first.articles) and not index._blobs
+    first.stories()
+    first.close()
+    again = Library(cache=tmp_path / "cache.sqlite3")
+    again.open([tmp_path / "news"], jobs=1)
+    again.stories()
+    assert again._stories.index._entries == {} and again._stories.index.checked == 0

@@ -164,12 +164,11 @@ def test_prepared_as_they_arrive_or_all_at_the_end_the_stories_are_the_same(tmp_
     for articles in files.values():
         blob = encode_evidence([evidence_of(a) for a in articles])
         late.add(articles, blob)
-        early.add(articles, blob, prepare=True)
-        if len(early.articles) == 5:
-            early.update()  # a look at the stories half-way, as the window may take
+        early.add(articles, blob, prepare=True)  # decoded and counted as each file arrives
     late.update()
     early.update()
     assert _names(early.stories()) == _names(late.stories())
+    assert early._sampled == late._sampled
 
 
 def test_copy_candidates_are_those_datasketch_lsh_gives():
