@@ -15,7 +15,12 @@ beside, in the same run, group_stories over the same articles (evidence made the
 baseline), a warm reopen's grouping (pairs from the cache) and a regroup after one file
 changed; and the time the articles took to load.
 
-    python benchmarks/stories.py [--n 10000] [--undated] [--skip-speed]
+Against ``export`` (``--pair N``, default 3,000): the command line's ``stories DIR --json``
+and ``export DIR --format txt --out OUT`` on a generated folder of N articles, run one
+after the other, twice, each a new process with no cache (both load through
+``Library(cache=False)``): wall and CPU time (the command's and its loading processes').
+
+    python benchmarks/stories.py [--n 10000] [--undated] [--skip-speed] [--pair 3000]
 """
 from __future__ import annotations
 
@@ -131,9 +136,12 @@ def speed(n: int) -> None:
         library.open([os.path.join(tmp, "news")])
         load_s = time.perf_counter() - start
         articles = list(library.articles.values())
-        start = time.perf_counter()
+        start, cpu = time.perf_counter(), time.process_time()
         stories = library.stories()
-        group_s = time.perf_counter() - start
+        group_s, group_cpu = time.perf_counter() - start, time.process_time() - cpu
+        import resource
+
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024  # open + grouping
         start = time.perf_counter()
         baseline = group_stories(articles)
         base_s = time.perf_counter() - start
@@ -157,10 +165,41 @@ def speed(n: int) -> None:
     print(f"{len(articles)} articles of the large-folder corpus, loaded in {load_s:.1f} s (process pool, "
           f"all cores, evidence made there), reopened warm in {reopen_s:.1f} s; {len(stories)} stories"
           f"{'' if same else ' (DIFFERENT GROUPINGS!)'}")
-    print(f"  grouping, evidence from the loading processes  {group_s:6.2f} s")
+    print(f"  grouping, evidence from the loading processes  {group_s:6.2f} s (CPU {group_cpu:.2f} s; peak RSS "
+          f"of the open and the grouping: {peak_mb} MB)")
     print(f"  baseline: group_stories (evidence made here)   {base_s:6.2f} s")
     print(f"  warm reopen (pairs from the cache)             {warm_s:6.2f} s")
     print(f"  after one file changed                         {change_s:6.2f} s")
+
+
+def pair(n: int, runs: int = 2) -> None:
+    """``stories`` beside ``export`` on the same n articles, each a cold process."""
+    import os
+    import resource
+    import subprocess
+
+    from corpus import generate
+
+    def run(args: list[str]) -> tuple[float, float]:
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "reader", *args], cwd=ROOT, stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, text=True)
+        wall = time.perf_counter() - start
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        if done.returncode not in (0, 1):
+            raise SystemExit(f"{' '.join(args[:1])} failed: {done.stderr[-500:]}")
+        return wall, (after.ru_utime + after.ru_stime) - (before.ru_utime + before.ru_stime)
+
+    with tempfile.TemporaryDirectory() as tmp:
+        news = os.path.join(tmp, "news")
+        generate(news, n)
+        print(f"`stories` beside `export` over {n:,} generated articles (each a new process, no cache):")
+        for i in range(runs):
+            s_wall, s_cpu = run(["stories", news, "--json"])
+            e_wall, e_cpu = run(["export", news, "--format", "txt", "--out", os.path.join(tmp, f"out{i}")])
+            print(f"  run {i + 1}: stories {s_wall:5.1f} s (CPU {s_cpu:5.1f} s), export {e_wall:5.1f} s "
+                  f"(CPU {e_cpu:5.1f} s): stories / export {s_wall / e_wall:.2f} (bar: <= 1.5)")
 
 
 def main() -> None:
@@ -168,12 +207,16 @@ def main() -> None:
     ap.add_argument("--n", type=int, default=10_000, help="articles for the speed figure")
     ap.add_argument("--undated", action="store_true", help="also score the versions without dates")
     ap.add_argument("--skip-speed", action="store_true")
+    ap.add_argument("--pair", type=int, default=0, metavar="N",
+                    help="also time `stories` against `export` over N generated articles (3000: the bar)")
     a = ap.parse_args()
     quality(dated=True)
     if a.undated:
         quality(dated=False)
     if not a.skip_speed:
         speed(a.n)
+    if a.pair:
+        pair(a.pair)
 
 
 if __name__ == "__main__":
