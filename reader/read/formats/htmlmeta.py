@@ -243,14 +243,19 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     URL) wins when it is within a day of that (a UTC timestamp read on the wrong side of
     midnight), the stated date when they are further apart (htmldate found some other
     date). A stated date in local time (an offset other than UTC's, or none) is taken
-    as it is, without asking htmldate. Without either: other metas, ``<time>``
-    elements, the URL."""
+    as it is, without asking htmldate. Without a stated date, a full date in the URL
+    (``/2019/11/18/``, ``/2019/nov/18/``) beats htmldate's when they differ (htmldate
+    then guessed from the text: a quoted claim's or a source's date). Without either:
+    other metas, ``<time>`` elements, the URL."""
     raw = next((value for value in (metas.get("article:published_time"), ld.get("datePublished"),
                                     ld.get("dateCreated")) if parse_date(value)), None)
     stated = parse_date(raw)
     if stated and not _UTC.search(str(raw)):
         return stated
     found = _htmldate(tree, url)
+    in_url = date_from_url(url)
+    if not stated and found and in_url and found != in_url:
+        return in_url  # htmldate's guess from the text (a quoted date) against the URL's full date
     if stated and found:
         apart = abs(date.fromisoformat(stated) - date.fromisoformat(found))
         return found if apart <= timedelta(days=1) else stated
