@@ -10,7 +10,7 @@ Precedence (first found wins):
   then other publication-date metas, the first ``<time datetime>``, the date in the URL;
 - authors: JSON-LD ``author`` (``<![CDATA[``-wrapped, ``@id`` references resolved),
   ``<meta name=author>``, ``article:author`` (not a URL), ``itemprop=author``,
-  ``rel=author`` and author-page links, a ``.byline`` element; cleaned by
+  ``rel=author`` and author-page links, "By" and linked names, a ``.byline`` element; cleaned by
   :mod:`reader.read.authors` (no "By", job titles or account handles);
 - site: ``og:site_name``, JSON-LD publisher, ``application-name``, the domain;
 - canonical: ``og:url``, ``<link rel=canonical>`` (http/https only).
@@ -309,6 +309,7 @@ def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]
                  if "author" in (link.get("rel") or "").split()],
         lambda: [_clean(link.text_content()) for link in tree.xpath(_AUTHOR_PAGE_LINKS)
                  if not _in_comments(link)][:3],
+        lambda: _by_links(tree),
         lambda: _byline_elements(tree),
     )
     for source in sources:
@@ -326,6 +327,24 @@ def _itemprop_authors(tree) -> list[str]:
         source = named[0] if named else element
         names.append(_clean(source.get("content") or source.text_content()))
     return names
+
+
+_BY = re.compile(r"(?i)\s*(?:by|written by|words by)\s*:?\s*$")
+
+
+def _by_links(tree) -> list[str]:
+    """The linked names of a short unmarked byline: an element whose text opens with
+    "By" straight before its first link ("By <a>Ann Lee</a>, <a>Bo Ode</a> on May 2")."""
+    for element in tree.xpath('//*[self::p or self::div or self::span or self::h5 or self::h6'
+                              ' or self::address or self::li][a]'):
+        if not _BY.fullmatch(element.text or "") or _in_comments(element):
+            continue
+        text = _clean(element.text_content())
+        if len(text) > 160:
+            continue
+        names = [_clean(link.text_content()) for link in element.iterfind("a")]
+        return [name for name in names if name][:4]
+    return []
 
 
 def _byline_elements(tree) -> list[str]:
