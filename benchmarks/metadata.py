@@ -8,7 +8,8 @@ dev pages is stored.
 
 Bylines (:func:`judged`): a byline is right when the page shows each of its names as a
 credit (after "By"/"Author:", or in an element marked author/byline outside the
-comments) spelt as a name (capitalised: a site account shown as "by admin" is not one);
+comments) spelt as a name (capitalised: a site account shown as "by admin" is not one; a
+month or a job title such as "Writer" is no part of a name);
 no byline is right when the other's is not so shown.
 
 Dates (:func:`judged_dates`), on every page: trafilatura's date is
@@ -87,6 +88,12 @@ def _norm(text: str) -> str:
     return " ".join(_PUNCT.sub(" ", text).split())
 
 
+# a month (a date read on into the name: "Ann Lee November") or a job title ("AP Auto
+# Writer") is not part of a name
+_NOT_A_NAME = re.compile(r"\b(?:january|february|march|april|june|july|august|september|october"
+                         r"|november|december|writer|editor|correspondent|reporter|columnist)\b")
+
+
 def _credits(html: str) -> list[str]:
     """The page's visible byline texts: what follows a "By"/"Author:" cue (80 characters),
     and the text of elements marked author/byline (class, id, itemprop, rel), outside
@@ -120,7 +127,7 @@ def _credited(name: str, zones: list[str]) -> bool:
     """The page shows ``name`` as a credit, spelt as a name: each word capitalised where
     the page shows it (a lower-case "admin" is an account, not a byline)."""
     key = _norm(name).lower()
-    if not key:
+    if not key or _NOT_A_NAME.search(key):
         return False
     for zone in zones:
         at = zone.lower().find(key)

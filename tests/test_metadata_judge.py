@@ -63,3 +63,11 @@ def test_a_visible_header_date_counts_and_no_date_is_right_only_when_none_is_sta
     assert judged_dates("2022-06-14", None, bare) == (True, False)
     undated = "<html><body><h1>Harbour works</h1><p>Dredging starts on Monday.</p></body></html>"
     assert judged_dates(None, "2022-06-14", undated) == (True, False)
+
+
+def test_a_job_title_or_a_date_read_into_a_name_is_no_credit():
+    judged = _metadata().judged
+    page = PAGE.format(credit="By LENA MARSH, AP Science Writer November 3, 2021")
+    assert judged(["Lena Marsh"], ["Lena Marsh", "AP Science Writer"], page) == (True, False)
+    dated = PAGE.format(credit="By Lena Marsh November 3, 2021")
+    assert judged(["Lena Marsh"], ["Lena Marsh November"], dated) == (True, False)
