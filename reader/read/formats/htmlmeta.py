@@ -28,7 +28,7 @@ import htmldate
 
 from ...record import domain_of
 from ..authors import clean_authors
-from ..dates import date_from_url, parse_date
+from ..dates import DATE_PATTERN, date_from_url, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ _DATE_METAS = (
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
     "cxenseparse:recs:publishtime",
 )
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
 # JSON-LD wrapped for XHTML: "//<![CDATA[ {...} //]]>" (the comment marks are optional)
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
@@ -245,7 +246,9 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     date). A stated date in local time (an offset other than UTC's, or none) is taken
     as it is, without asking htmldate. Without a stated date, a full date in the URL
     (``/2019/11/18/``, ``/2019/nov/18/``) beats htmldate's when they differ (htmldate
-    then guessed from the text: a quoted claim's or a source's date). Without either:
+    then guessed from the text: a quoted claim's or a source's date), and when htmldate's
+    is a date the metas give as modified, an earlier one the page shows as published
+    (a ``<time>`` marked so, "Published …") is taken. Without either:
     other metas, ``<time>`` elements, the URL."""
     raw = next((value for value in (metas.get("article:published_time"), ld.get("datePublished"),
                                     ld.get("dateCreated")) if parse_date(value)), None)
@@ -259,6 +262,10 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     if stated and found:
         apart = abs(date.fromisoformat(stated) - date.fromisoformat(found))
         return found if apart <= timedelta(days=1) else stated
+    if found and not stated and found in _modified(metas, ld):
+        shown = _shown_published(tree)  # htmldate took the date of a change: the page may say
+        if shown and shown <= found:    # when it was published
+            return shown
     if stated or found:
         return stated or found
     for key in _DATE_METAS[1:]:
@@ -270,6 +277,33 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
         if found:
             return found
     return date_from_url(url)
+
+
+_MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                   "dcterms.modified")
+# "Published March 7, 2023", "Posted on 7 March 2023", "First published: 2023-03-07"
+_PUBLISHED_TEXT = re.compile(rf"(?i)\b(?:first\s+)?(?:published|posted)\s*(?:on\s*)?:?\s*(?:{_WEEKDAY})?"
+                             rf"({DATE_PATTERN})")
+
+
+def _modified(metas: dict[str, str], ld: dict) -> set[str]:
+    """The dates the page's metas and JSON-LD give as when it was modified."""
+    values = [metas.get(key) for key in _MODIFIED_METAS] + [ld.get("dateModified")]
+    return {found for found in map(parse_date, values) if found}
+
+
+def _shown_published(tree) -> str | None:
+    """A publication date the page shows: a ``<time>`` marked published (``pubdate``,
+    class or itemprop), else "Published …"/"Posted on …" in the text of the body."""
+    for time in tree.iterfind(".//time"):
+        marks = f'{time.get("class", "")} {time.get("itemprop", "")}'.lower()
+        if time.get("pubdate") is not None or "publish" in marks:
+            found = parse_date(time.get("datetime") or "") or parse_date(time.text_content())
+            if found:
+                return found
+    body = tree.find(".//body")
+    match = _PUBLISHED_TEXT.search(_clean(body.text_content()) if body is not None else "")
+    return parse_date(match.group(1)) if match else None
 
 
 def _htmldate(tree, url: str) -> str | None:
