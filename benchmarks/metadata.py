@@ -20,12 +20,14 @@ written here, sharing no code with either extractor): the ``content`` of
 ``datePublished``/``dateCreated`` values, the ``datetime`` and the text of ``<time>``
 elements and of elements marked date/timestamp/published/pubdate/dateline, dates written
 after "Published"/"Posted"/"Posted on" in the visible text, and the first date written
-in the 300 characters of visible text after the first ``<h1>`` (the article's header); never a date marked
+in the 300 characters of visible text after the first ``<h1>`` (the article's header),
+skipping one written after "Updated"; never a date marked
 modified/updated, nor one inside comments, related-story lists, ``<aside>``, ``<nav>``
 or ``<footer>``. A date is right when it is the calendar day of one of them as written
 (``2019-11-19T04:58:46Z`` states the 19th), or the day before a timestamp stated in
-UTC (a page in the Americas shows the 18th for it); no date is right when the page
-states none. The date in the URL (``/2019/11/18/``) is scored as before, on the pages
+UTC (a page in the Americas shows the 18th for it), and not later than the day it is
+scored (an event's date in the text is no publication date); no date is right when the
+page states none. The date in the URL (``/2019/11/18/``) is scored as before, on the pages
 whose URL spells one, with neither extractor given the URL. Where the two agree, the
 script also says how many of the agreed dates the page states (a check, not a score).
 Both are also scored on the hand-written pages in ``tests/pages/`` that state an
@@ -165,6 +167,7 @@ _PUBLISHED_KEY = re.compile(r"(?i)published|pubdate|publish-date|publish_date|da
                             r"|date-?created|article:published|dc\.date|(?<![a-z])(?:date|timestamp)(?![a-z])")
 _NOT_PUBLISHED = re.compile(r"(?i)modif|updat|revis|expir")
 _ELSEWHERE = re.compile(r"(?i)comment|related|recommend|popular|trending|sidebar|more-stories|read-next")
+_UPDATED = re.compile(r"(?i)\b(?:updated|modified|edited)\b.{0,30}?(?:19|20)\d\d")
 _WHOLE = ("html", "body", "main", "article")  # their classes describe the page ("comments-open")
 _DATE_CUE = re.compile(r"(?i)\b(?:published|posted|posted on|first published)\b\s*(?:on|:)?\s*")
 _LD_DATE = re.compile(r'"(?:datePublished|dateCreated)"\s*:\s*"([^"]{6,60})"')
@@ -230,12 +233,13 @@ def stated_dates(html: str) -> set[str]:
         title = " ".join(heading.text_content().split())
         at = text.find(title) if title else -1
         if at >= 0:
-            values.append(text[at + len(title):at + len(title) + 300])
+            header = text[at + len(title):at + len(title) + 300]
+            values.append(_UPDATED.sub(" ", header))  # ("Updated May 20, 2023 · Published …")
     days: set[str] = set()
     for value in values:
         found = _written_date(value or "")
-        if not found:
-            continue
+        if not found or date_type(*found) > date_type.today():
+            continue                    # (nothing is published later than it is scored)
         day = date_type(*found)
         days.add(day.isoformat())
         if _IN_UTC.search(value):

@@ -71,3 +71,12 @@ def test_a_job_title_or_a_date_read_into_a_name_is_no_credit():
     assert judged(["Lena Marsh"], ["Lena Marsh", "AP Science Writer"], page) == (True, False)
     dated = PAGE.format(credit="By Lena Marsh November 3, 2021")
     assert judged(["Lena Marsh"], ["Lena Marsh November"], dated) == (True, False)
+
+
+def test_an_updated_date_in_the_header_or_a_date_to_come_is_no_publication_date():
+    judged_dates = _metadata().judged_dates
+    header = ("<html><body><h1>Bridge repairs</h1><p>Updated May 20, 2023 &middot; Published March 7,"
+              " 2023</p><p>The bridge reopens on <time datetime='2091-04-18'>April 18, 2091</time>.</p>"
+              "</body></html>")
+    assert judged_dates("2023-03-07", "2023-05-20", header) == (True, False)
+    assert judged_dates("2023-03-07", "2091-04-18", header) == (True, False)
