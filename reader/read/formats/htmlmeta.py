@@ -249,9 +249,9 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     then guessed from the text: a quoted claim's or a source's date), and when htmldate's
     is a date the metas give as modified, an earlier one the page shows as published
     (a ``<time>`` marked so, "Published …") is taken. Without either:
-    other metas, ``<time>`` elements, the URL."""
+    other metas, ``<time>`` elements, the URL. A date later than today is none."""
     raw = next((value for value in (metas.get("article:published_time"), ld.get("datePublished"),
-                                    ld.get("dateCreated")) if parse_date(value)), None)
+                                    ld.get("dateCreated")) if _past(parse_date(value))), None)
     stated = parse_date(raw)
     if stated and not _UTC.search(str(raw)):
         return stated
@@ -269,14 +269,20 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     if stated or found:
         return stated or found
     for key in _DATE_METAS[1:]:
-        found = parse_date(metas.get(key))
+        found = _past(parse_date(metas.get(key)))
         if found:
             return found
     for time in tree.iterfind(".//time"):
-        found = parse_date(time.get("datetime") or "") or parse_date(time.text_content())
+        found = _past(parse_date(time.get("datetime") or "") or parse_date(time.text_content()))
         if found:
             return found
-    return date_from_url(url)
+    return _past(date_from_url(url))
+
+
+def _past(found: str | None) -> str | None:
+    """``found`` unless it is later than today: nothing is published after it is read (a
+    mistyped year, an event's date)."""
+    return found if found and found <= date.today().isoformat() else None
 
 
 _MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
