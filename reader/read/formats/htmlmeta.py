@@ -334,8 +334,9 @@ _BYLINE_CLASS = re.compile(r"(?i)(?<![a-z0-9])(?:byline|by-line|author-?name|art
 def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]:
     """The first source that names someone other than the site (``site``: its names'
     keys): JSON-LD, author metas (every one of the first kind found), ``itemprop=author``,
-    ``rel=author`` links, then an in-page byline element; names cleaned (no "By", role,
-    outlet suffix or account handle)."""
+    ``rel=author`` links, then an in-page byline element; else a JSON-LD Person named as
+    the site (a blog's writer going by its name). Names cleaned (no "By", role, outlet
+    suffix or account handle)."""
     value = ld.get("author") or ld.get("creator")
     key = next((key for key in _AUTHOR_METAS if metas.get(key) and not re.match(r"(?i)https?://", metas[key])),
                None)
@@ -357,7 +358,11 @@ def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]
                    if _key(name) not in site]
         if cleaned:
             return cleaned
-    return []
+    # nobody else named: a writer who goes by the site's name (a JSON-LD Person, not the
+    # publishing Organization) is the credit
+    persons = [_name(item) for item in (value if isinstance(value, list) else [value])
+               if isinstance(item, dict) and item.get("@type") == "Person"]
+    return clean_authors([name for name in persons if name and len(name) < 120])
 
 
 def _itemprop_authors(tree) -> list[str]:
