@@ -7,6 +7,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from reader import split_fused_words
+from reader.fused.repair import repair
 from conftest import SAMPLE_1, SAMPLE_2
 
 
@@ -346,3 +347,25 @@ def test_cues_do_not_misfire(paragraph, pair):
     assert widths
     wrong = [w for w in widths if pair not in split_fused_words(damage(gold, w))]
     assert wrong == []
+
+
+DEBRIS = (
+    "The small theatre by the river staged <Palace Tale of Jang Noksu> and every seat was "
+    "taken before the curtain went up.\n"
+    "Tickets for the second week go on sale on Friday morning at the box office and online.")
+
+
+def test_markup_debris_is_not_split_inside_a_name_when_a_folder_width_is_lent():
+    defect = damage(DEBRIS, 65)                 # "...Jang Noksu>and every seat..."
+    assert "Noksu>and" in defect
+    got = repair(defect, prior=65)[0]           # (too short alone: its folder's width lent)
+    assert got.replace(" ", "") == defect.replace(" ", "")
+    assert "Noksu>" in got and "No ksu" not in got
+
+
+@pytest.mark.parametrize("width", [49, 65, 66, 67, 78])
+def test_words_fused_to_markup_debris_are_split_at_its_edge(width):
+    gold = DEBRIS.replace("\n", " ") + "\n" + BACKGROUND
+    got = split_fused_words(damage(gold, width))
+    wrong = [w for w in got.split() if w not in gold.split()]
+    assert not [w for w in wrong if "<" in w or ">" in w], wrong

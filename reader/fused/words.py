@@ -222,6 +222,7 @@ def _known_suffix_splits(low, whole, stop, offset, ks, ss) -> bool:
 _RUN = re.compile(rf"[{_LETTERS}]+(?:[{_APOS}][{_LETTERS}]+)*")
 _NON_LETTER = re.compile(r"[\W\d_]")
 _WRAPPED = re.compile(r"([^\w#@/.]{1,3}|)([^\W\d_]+)([^\w#@/]{1,4}|)")   # “We  said,  (BLA)
+_MARKUP = re.compile(r"[<>{}]")
 _LINKISH = re.compile(r"[#@/]|\.\w")
 _AFTER_LINK = re.compile(r"[A-Z][a-z]+[.,;:!?\"”’)]*$")      # a capitalised word ends the token
 # (a tweet's short links and picture links have 10-character ids, often fused with the
@@ -291,7 +292,8 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
             return _unknown_word(tok, low, upto)
         _run_splits(tok, 0, ks, ss, upto)
         return _near_best(ks, ss)
-    m = _WRAPPED.fullmatch(tok)
+    markup = _MARKUP.search(tok) is not None     # debris such as "Noksu>and": see _sure_runs
+    m = None if markup else _WRAPPED.fullmatch(tok)
     if m and m.group(2) != tok:     # a word in punctuation: "said," "(BLA)" "“We": reuse the
         # word's candidates ("CO₂", "km²" are one word-character run but not isalpha():
         # they take the general path below rather than recurse on themselves)
@@ -313,7 +315,9 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
         start = m.start()
         if start >= upto:
             break
-        if m.end() - start >= 2:
+        if markup:
+            _sure_run_splits(m.group(), start, ks, ss, upto)
+        elif m.end() - start >= 2:
             _run_splits(m.group(), start, ks, ss, upto - start)
     n = len(tok)
     seen = -1
@@ -324,6 +328,8 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
         for i in (j, j + 1):
             if i <= seen or i == 0 or i == n or i > upto:
                 continue
+            if markup and (tok[i - 1] in "<{" or tok[i] in ">}"):
+                continue                # not between a bracket and what it opens or closes
             seen = i
             s = break_score(tok, i, quote_open)
             if s is not None and s >= FLOOR:
@@ -332,6 +338,19 @@ def _analyse(tok: str, quote_open: bool, upto: int) -> tuple[tuple[int, float], 
     if _LINKISH.search(tok):
         _inside_links(tok, ks, ss)
     return _near_best(ks, ss)
+
+
+def _sure_run_splits(run: str, start: int, ks: list, ss: list, upto: int) -> None:
+    """The splits inside a run of letters of a token holding markup characters (``<``,
+    ``>``, ``{``, ``}``), appended as _run_splits does: only a sure one or where a capital
+    follows a small letter ("<PalaceTale", "JangNoksu>"). Such debris often holds a name,
+    and a doubtful split of it once gave "No ksu>and" for "Noksu>and"."""
+    if len(run) < 4:
+        return
+    for k, llr in split_candidates(run):
+        if start + k <= upto and (llr >= SURE or run[k - 1].islower() and run[k].isupper()):
+            ks.append(start + k)
+            ss.append(llr)
 
 
 def _unknown_word(tok: str, low: str, upto: int) -> tuple[tuple[int, float], ...]:

@@ -32,7 +32,8 @@ _COMPACT = re.compile(r"^(?P<year>\d{4})(?P<month>\d{2})(?P<day>\d{2})(?:T|$)")
 _MONTH_FIRST = re.compile(rf"\b{_MONTH}\s+{_DAY},?\s+{_YEAR}\b", re.IGNORECASE)
 _DAY_FIRST = re.compile(rf"\b{_DAY}(?:\s+of)?\s+{_MONTH},?\s+{_YEAR}\b", re.IGNORECASE)
 _NUMERIC = re.compile(r"(?<![\d/.-])(?P<a>\d{1,2})[/.-](?P<b>\d{1,2})[/.-](?P<year>\d{4})(?![\d/.-])")
-_URL = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d)[/-](?P<day>[0-3]?\d)(?:/|[-_]|\.|$)")
+_URL = re.compile(r"/(?P<year>(?:19|20)\d{2})[/-](?P<month>[01]?\d|[a-z]{3,9})[/-](?P<day>[0-3]?\d)(?:/|[-_]|\.|$)",
+                  re.IGNORECASE)
 
 
 def _make(year: int | str, month: int | str, day: int | str) -> str | None:
@@ -88,9 +89,13 @@ def parse_date(value: object) -> str | None:
 
 
 def date_from_url(url: str) -> str | None:
-    """A date written into a URL path (``/2019/11/18/``), or ``None``."""
-    match = _URL.search(url or "")
-    return _make(*match.group("year", "month", "day")) if match else None
+    """A date written into a URL path (``/2019/11/18/``, ``/2019/nov/18/``), or ``None``."""
+    for match in _URL.finditer(url or ""):
+        month = match["month"]
+        month = month if month.isdigit() else _MONTHS.get(month.lower())
+        if month:
+            return _make(match["year"], month, match["day"])
+    return None
 
 
 def _from_timestamp(seconds: float) -> str | None:

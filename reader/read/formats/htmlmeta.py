@@ -10,7 +10,7 @@ Precedence (first found wins):
   then other publication-date metas, the first ``<time datetime>``, the date in the URL;
 - authors: JSON-LD ``author`` (``<![CDATA[``-wrapped, ``@id`` references resolved),
   ``<meta name=author>``, ``article:author`` (not a URL), ``itemprop=author``,
-  ``rel=author`` and author-page links, a ``.byline`` element; cleaned by
+  ``rel=author`` and author-page links, "By" and linked names, a ``.byline`` element; cleaned by
   :mod:`reader.read.authors` (no "By", job titles or account handles);
 - site: ``og:site_name``, JSON-LD publisher, ``application-name``, the domain;
 - canonical: ``og:url``, ``<link rel=canonical>`` (http/https only).
@@ -28,7 +28,7 @@ import htmldate
 
 from ...record import domain_of
 from ..authors import clean_authors
-from ..dates import date_from_url, parse_date
+from ..dates import DATE_PATTERN, date_from_url, parse_date
 
 log = logging.getLogger(__name__)
 
@@ -39,6 +39,7 @@ _DATE_METAS = (
     "dcterms.created", "sailthru.date", "parsely-pub-date", "article.published",
     "cxenseparse:recs:publishtime",
 )
+_WEEKDAY = r"(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?,?\s+"
 _TITLE_SEPARATORS = re.compile(r"\s+[|\-–—:·•»]\s+|\s+::\s+")
 # JSON-LD wrapped for XHTML: "//<![CDATA[ {...} //]]>" (the comment marks are optional)
 _CDATA = re.compile(r"^\s*(?://\s*)?<!\[CDATA\[|(?://\s*)?\]\]>\s*$|^\s*<!--|-->\s*$")
@@ -243,28 +244,72 @@ def _date(tree, metas: dict[str, str], ld: dict, url: str) -> str | None:
     URL) wins when it is within a day of that (a UTC timestamp read on the wrong side of
     midnight), the stated date when they are further apart (htmldate found some other
     date). A stated date in local time (an offset other than UTC's, or none) is taken
-    as it is, without asking htmldate. Without either: other metas, ``<time>``
-    elements, the URL."""
+    as it is, without asking htmldate. Without a stated date, a full date in the URL
+    (``/2019/11/18/``, ``/2019/nov/18/``) beats htmldate's when they differ (htmldate
+    then guessed from the text: a quoted claim's or a source's date), and when htmldate's
+    is a date the metas give as modified, an earlier one the page shows as published
+    (a ``<time>`` marked so, "Published …") is taken. Without either:
+    other metas, ``<time>`` elements, the URL. A date later than today is none."""
     raw = next((value for value in (metas.get("article:published_time"), ld.get("datePublished"),
-                                    ld.get("dateCreated")) if parse_date(value)), None)
+                                    ld.get("dateCreated")) if _past(parse_date(value))), None)
     stated = parse_date(raw)
     if stated and not _UTC.search(str(raw)):
         return stated
     found = _htmldate(tree, url)
+    in_url = date_from_url(url)
+    if not stated and found and in_url and found != in_url:
+        return in_url  # htmldate's guess from the text (a quoted date) against the URL's full date
     if stated and found:
         apart = abs(date.fromisoformat(stated) - date.fromisoformat(found))
         return found if apart <= timedelta(days=1) else stated
+    if found and not stated and found in _modified(metas, ld):
+        shown = _shown_published(tree)  # htmldate took the date of a change: the page may say
+        if shown and shown <= found:    # when it was published
+            return shown
     if stated or found:
         return stated or found
     for key in _DATE_METAS[1:]:
-        found = parse_date(metas.get(key))
+        found = _past(parse_date(metas.get(key)))
         if found:
             return found
     for time in tree.iterfind(".//time"):
-        found = parse_date(time.get("datetime") or "") or parse_date(time.text_content())
+        found = _past(parse_date(time.get("datetime") or "") or parse_date(time.text_content()))
         if found:
             return found
-    return date_from_url(url)
+    return _past(date_from_url(url))
+
+
+def _past(found: str | None) -> str | None:
+    """``found`` unless it is later than today: nothing is published after it is read (a
+    mistyped year, an event's date)."""
+    return found if found and found <= date.today().isoformat() else None
+
+
+_MODIFIED_METAS = ("article:modified_time", "og:updated_time", "datemodified", "last-modified",
+                   "dcterms.modified")
+# "Published March 7, 2023", "Posted on 7 March 2023", "First published: 2023-03-07"
+_PUBLISHED_TEXT = re.compile(rf"(?i)\b(?:first\s+)?(?:published|posted)\s*(?:on\s*)?:?\s*(?:{_WEEKDAY})?"
+                             rf"({DATE_PATTERN})")
+
+
+def _modified(metas: dict[str, str], ld: dict) -> set[str]:
+    """The dates the page's metas and JSON-LD give as when it was modified."""
+    values = [metas.get(key) for key in _MODIFIED_METAS] + [ld.get("dateModified")]
+    return {found for found in map(parse_date, values) if found}
+
+
+def _shown_published(tree) -> str | None:
+    """A publication date the page shows: a ``<time>`` marked published (``pubdate``,
+    class or itemprop), else "Published …"/"Posted on …" in the text of the body."""
+    for time in tree.iterfind(".//time"):
+        marks = f'{time.get("class", "")} {time.get("itemprop", "")}'.lower()
+        if time.get("pubdate") is not None or "publish" in marks:
+            found = parse_date(time.get("datetime") or "") or parse_date(time.text_content())
+            if found:
+                return found
+    body = tree.find(".//body")
+    match = _PUBLISHED_TEXT.search(_clean(body.text_content()) if body is not None else "")
+    return parse_date(match.group(1)) if match else None
 
 
 def _htmldate(tree, url: str) -> str | None:
@@ -289,8 +334,9 @@ _BYLINE_CLASS = re.compile(r"(?i)(?<![a-z0-9])(?:byline|by-line|author-?name|art
 def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]:
     """The first source that names someone other than the site (``site``: its names'
     keys): JSON-LD, author metas (every one of the first kind found), ``itemprop=author``,
-    ``rel=author`` links, then an in-page byline element; names cleaned (no "By", role,
-    outlet suffix or account handle)."""
+    ``rel=author`` links, then an in-page byline element; else a JSON-LD Person named as
+    the site (a blog's writer going by its name). Names cleaned (no "By", role, outlet
+    suffix or account handle)."""
     value = ld.get("author") or ld.get("creator")
     key = next((key for key in _AUTHOR_METAS if metas.get(key) and not re.match(r"(?i)https?://", metas[key])),
                None)
@@ -304,6 +350,7 @@ def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]
                  if "author" in (link.get("rel") or "").split()],
         lambda: [_clean(link.text_content()) for link in tree.xpath(_AUTHOR_PAGE_LINKS)
                  if not _in_comments(link)][:3],
+        lambda: _by_links(tree),
         lambda: _byline_elements(tree),
     )
     for source in sources:
@@ -311,7 +358,11 @@ def _authors(tree, metas: dict[str, str], ld: dict, site: set[str]) -> list[str]
                    if _key(name) not in site]
         if cleaned:
             return cleaned
-    return []
+    # nobody else named: a writer who goes by the site's name (a JSON-LD Person, not the
+    # publishing Organization) is the credit
+    persons = [_name(item) for item in (value if isinstance(value, list) else [value])
+               if isinstance(item, dict) and item.get("@type") == "Person"]
+    return clean_authors([name for name in persons if name and len(name) < 120])
 
 
 def _itemprop_authors(tree) -> list[str]:
@@ -321,6 +372,24 @@ def _itemprop_authors(tree) -> list[str]:
         source = named[0] if named else element
         names.append(_clean(source.get("content") or source.text_content()))
     return names
+
+
+_BY = re.compile(r"(?i)\s*(?:by|written by|words by)\s*:?\s*$")
+
+
+def _by_links(tree) -> list[str]:
+    """The linked names of a short unmarked byline: an element whose text opens with
+    "By" straight before its first link ("By <a>Ann Lee</a>, <a>Bo Ode</a> on May 2")."""
+    for element in tree.xpath('//*[self::p or self::div or self::span or self::h5 or self::h6'
+                              ' or self::address or self::li][a]'):
+        if not _BY.fullmatch(element.text or "") or _in_comments(element):
+            continue
+        text = _clean(element.text_content())
+        if len(text) > 160:
+            continue
+        names = [_clean(link.text_content()) for link in element.iterfind("a")]
+        return [name for name in names if name][:4]
+    return []
 
 
 def _byline_elements(tree) -> list[str]:
