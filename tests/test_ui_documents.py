@@ -177,3 +177,36 @@ def test_many_rows_replaced_at_once_reach_a_filtered_view(qapp):
     assert sorted(counts) == [1] * 100 + [2] * 100
     shown = {proxy.index(r, TITLE).data(): proxy.index(r, ORGS).data() for r in range(proxy.rowCount())}
     assert shown["Title 50"] == 1 and shown["Title 149"] == 1 and shown["Title 150"] == 2
+
+
+def test_the_filter_asks_the_model_per_row_only_while_a_filter_is_on(qapp):
+    """A folder's rows are reordered thousands at a time as it loads: with no filter on,
+    the proxy keeps them all without a call into Python per row."""
+    from reader.ui.documents import AcceptRole, ArticleFilter
+
+    asked = []
+
+    class Counting(ArticleModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == AcceptRole:
+                asked.append(index.row())
+            return super().data(index, role)
+
+    model = Counting()
+    proxy = ArticleFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(DATE, Qt.SortOrder.DescendingOrder)
+    items = _articles(400)
+    model.add(items[:100])
+    model.add(items[100:])  # into many places: one reordering of every row
+    model.sort(TITLE)
+    assert proxy.rowCount() == 400 and asked == []
+    proxy.set_search([items[3].key, items[250].key])
+    assert sorted(proxy.index(r, TITLE).data() for r in range(proxy.rowCount())) == ["Title 250", "Title 3"]
+    assert asked  # now each row is asked
+    model.add([make_article("/f/new.txt", "Title new", ["Body."], date="2024-05-05")])
+    assert proxy.rowCount() == 2  # a row added meanwhile is filtered too
+    proxy.set_search(None)
+    asked.clear()
+    model.sort(DATE)
+    assert proxy.rowCount() == 401 and asked == []
