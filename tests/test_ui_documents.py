@@ -210,3 +210,24 @@ def test_the_filter_asks_the_model_per_row_only_while_a_filter_is_on(qapp):
     asked.clear()
     model.sort(DATE)
     assert proxy.rowCount() == 401 and asked == []
+
+
+def test_indexes_are_made_without_asking_the_row_and_column_counts(qapp):
+    """A paint of the list makes an index per cell and role: Qt's own index() asked
+    rowCount and columnCount (two calls into Python) for each."""
+    from PySide6.QtCore import QModelIndex
+
+    counted = []
+
+    class Counting(ArticleModel):
+        def rowCount(self, parent=QModelIndex()):
+            counted.append(1)
+            return super().rowCount(parent)
+
+    model = Counting()
+    model.add(_articles(5))
+    counted.clear()
+    assert [model.index(r, TITLE).data() for r in range(5)] == [f"Title {r}" for r in range(5)]
+    assert not model.index(5, 0).isValid() and not model.index(-1, 0).isValid()
+    assert not model.index(0, 4).isValid() and not model.index(0, 0, model.index(1, 0)).isValid()
+    assert counted == []

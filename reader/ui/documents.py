@@ -256,6 +256,13 @@ class ArticleModel(QAbstractTableModel):
         return self._keys[row][col]
 
     # -- Qt ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        """(Qt's own asks rowCount and columnCount, two calls into Python, for each of
+        the thousand indexes a paint of the list makes.)"""
+        if 0 <= row < len(self._rows) and 0 <= column < len(COLUMNS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
