@@ -2,10 +2,12 @@
 
 A warm open delivers thousands of articles a second. :class:`Feeder` queues what the
 loader sends and adds it to the :class:`reader.ui.documents.ArticleModel` a chunk at a
-time, for at most ``budget_ms`` per turn of the event loop (paint, input and the next
-batch run between turns). It tells the loader what the list took (the loader waits
-when it is far ahead, so the window gets the GIL) and says by signal when rows went
-in and when nothing is left waiting. No widget here: tests drive it with a model.
+time, in turns of the event loop: a turn adds at most ``FEED_TURN`` rows and stops
+after ``budget_ms``; when rows are still waiting, the next turn comes ``FEED_PAUSE_MS``
+later, so the list paints once per turn, input is answered, and the loader's thread
+has the GIL meanwhile. It tells the loader what the list took (the loader waits when
+it is far ahead) and says by signal when rows went in and when nothing is left
+waiting. No widget here: tests drive it with a model.
 """
 from __future__ import annotations
 
@@ -15,10 +17,12 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .documents import ArticleModel, Unreadable
 
-FEED_MS = 12  # rows are added for at most this long per turn of the event loop
-FEED_CHUNK = 50  # rows added at a time, or when more than FEED_BULK are waiting (a warm
-FEED_BULK = 200  # open: batches of a thousand) up to FEED_MOST at once: the list then
-FEED_MOST = 2000  # places them in one layout change rather than an insert per place
+FEED_MS = 10  # a turn of the event loop adds rows for at most about this long
+FEED_CHUNK = 50  # rows handed to the model at a time while few wait,
+FEED_BULK = 200  # or, when more than this many wait (a warm open),
+FEED_BULK_CHUNK = 250  # this many: the model places them in one layout change
+FEED_TURN = 1000  # at most this many rows per turn (each turn is followed by a paint)
+FEED_PAUSE_MS = 15  # a turn that left rows waiting: the next comes this much later
 
 
 class Feeder(QObject):
@@ -49,28 +53,30 @@ class Feeder(QObject):
         if at_once:
             self.feed()
         else:
-            self._timer.start()
+            self._timer.start(0)
 
     def clear(self) -> None:
         self._incoming.clear()
         self._timer.stop()
 
     def feed(self, budget_ms: float | None = FEED_MS) -> None:
-        """Add waiting rows a chunk at a time for at most ``budget_ms`` (None: all),
-        then let the event loop run and go on after."""
+        """Add waiting rows a chunk at a time, at most ``FEED_TURN`` of them for at most
+        ``budget_ms`` (None: all, at once), then let the event loop run and go on after."""
         clock = QElapsedTimer()
         clock.start()
         incoming = self._incoming
-        fed = False
-        while incoming and (budget_ms is None or clock.elapsed() < budget_ms):
-            size = FEED_CHUNK if len(incoming) <= FEED_BULK else FEED_MOST
+        fed = 0
+        while incoming and (budget_ms is None or (fed < FEED_TURN and clock.elapsed() < budget_ms)):
+            size = FEED_CHUNK if len(incoming) <= FEED_BULK else FEED_BULK_CHUNK
+            if budget_ms is not None:
+                size = min(size, FEED_TURN - fed)
             chunk = [incoming.popleft() for _ in range(min(size, len(incoming)))]
             self.model.add(chunk)
-            fed = True
+            fed += len(chunk)
             if self.taken is not None:
                 self.taken(sum(not isinstance(i, Unreadable) for i in chunk))
             self.fed.emit(chunk)
         if incoming:
-            self._timer.start()
+            self._timer.start(FEED_PAUSE_MS)
         elif fed:
             self.drained.emit()
