@@ -732,3 +732,30 @@ def test_a_folder_without_articles_says_so(qtbot, make_window, tmp_path):
     assert w.statusBar().currentMessage() == "No article files found"
     assert "No articles here" in w.pane.toPlainText()
     assert str(empty) in w.pane.toPlainText()
+
+
+def test_the_folder_names_are_worked_out_on_the_loader_thread(qtbot, make_window, news, monkeypatch):
+    """The names every shown article is marked with come from the whole folder's index:
+    worked out once the folder is in, on the loader's thread, not when the window shows
+    the first row (a 10,000-article folder's take a while)."""
+    import threading
+
+    from reader.organisations import recognise
+    from reader.ui.documents import ArticleRole
+
+    threads = []
+    real = recognise.folder_names
+
+    def folder_names(entries):
+        threads.append(threading.current_thread())
+        return real(entries)
+
+    monkeypatch.setattr(recognise, "folder_names", folder_names)
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    assert w.current.key == w.proxy.index(0, 0).data(ArticleRole).key  # the first row shows
+    assert threads and threads[-1] is not threading.main_thread()
+    made = len(threads)
+    for row in range(w.proxy.rowCount()):
+        w.select_row(row)
+    assert len(threads) == made
