@@ -405,9 +405,14 @@ class ArticleFilter(QSortFilterProxyModel):
             self._filter_natively()
             self.invalidateFilter()
 
+    @property
+    def filtering(self) -> bool:
+        """True while a search, an organisation or the unread filter is on."""
+        return self._keys is not None or self._found is not None or self._keep is not None
+
     def _filter_natively(self) -> None:
         """Qt's filter asks the model's AcceptRole only while a filter is on."""
-        on = self._keys is not None or self._found is not None or self._keep is not None
+        on = self.filtering
         if self._source is not None:
             self._source.accepts = self.accepts_key if on else None
         if self.filterRegularExpression().pattern() != ("1" if on else ""):
