@@ -231,3 +231,47 @@ def test_indexes_are_made_without_asking_the_row_and_column_counts(qapp):
     assert not model.index(5, 0).isValid() and not model.index(-1, 0).isValid()
     assert not model.index(0, 4).isValid() and not model.index(0, 0, model.index(1, 0)).isValid()
     assert counted == []
+
+
+def test_a_paint_of_the_list_asks_each_cell_once_for_all_its_roles(qapp):
+    """The view asks seven roles of each cell it draws: through the proxy, one call to
+    the model gives them all, with the values data() gives one by one."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from reader.ui.documents import ArticleFilter
+    from reader.ui.listview import ArticleList
+
+    asked = {"data": 0, "multiData": 0}
+
+    class Counting(ArticleModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            asked["data"] += 1
+            return super().data(index, role)
+
+        def multiData(self, index, roles):  # noqa: N802
+            asked["multiData"] += 1
+            super().multiData(index, roles)
+
+    model = Counting()
+    proxy = ArticleFilter()
+    proxy.setSourceModel(model)
+    items = _articles(50)
+    model.add(items + [Unreadable("/f/bad.txt", "not text")])
+    view = ArticleList(proxy)
+    view.resize(500, 300)
+    view.show()
+    qapp.processEvents()
+    asked.update(data=0, multiData=0)
+    view.viewport().repaint()
+    assert asked["multiData"] > 20 and asked["data"] == 0
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole)
+    for row in range(proxy.rowCount()):
+        for col in range(4):
+            index = proxy.index(row, col)
+            for role in roles:
+                slot = QModelRoleData(role)
+                proxy.multiData(index, QModelRoleDataSpan(slot))
+                want, got = index.data(role), slot.data()
+                assert got == want or role == Qt.ItemDataRole.DecorationRole and (got is None) == (want is None)
+    view.close()

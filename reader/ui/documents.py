@@ -280,7 +280,17 @@ class ArticleModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item, col = self._rows[index.row()], index.column()
+        return self._cell(index.row(), index.column(), role)
+
+    def multiData(self, index, roles) -> None:  # noqa: N802
+        """Every role a paint asks of a cell (seven) in one call, not one call each."""
+        if index.isValid():
+            row, col, cell = index.row(), index.column(), self._cell
+            for slot in roles:
+                slot.setData(cell(row, col, slot.role()))
+
+    def _cell(self, row: int, col: int, role):
+        item = self._rows[row]
         if role == AcceptRole:
             return "1" if self.accepts is None or self.accepts(item.key) else ""
         bad = isinstance(item, Unreadable)
@@ -427,6 +437,12 @@ class ArticleFilter(QSortFilterProxyModel):
         """The source model keeps its rows sorted (see :meth:`ArticleModel.sort`, which
         also ends rank order); this proxy shows them in that order and only filters."""
         self._source.sort(column, order)
+
+    def multiData(self, index, roles) -> None:  # noqa: N802
+        """(Qt's own asks the model's data() once per role: seven calls into Python for
+        each cell a paint draws.)"""
+        if index.isValid():
+            self._source.multiData(self.mapToSource(index), roles)
 
     def setSourceModel(self, model) -> None:  # noqa: N802
         super().setSourceModel(model)
