@@ -195,17 +195,23 @@ def test_feeder_adds_rows_in_chunks_and_reports_what_the_list_took(qtbot, tmp_pa
 
 def test_feeder_hands_the_list_bounded_turns_until_every_row_is_in(qtbot, tmp_path):
     """A warm open queues thousands of rows at once: each turn of the event loop adds
-    at most FEED_TURN of them, in chunks of at most FEED_BULK_CHUNK, all of them in
-    the end, in the order they came."""
+    at most FEED_TURN of them, in chunks of at most FEED_BULK_CHUNK, the turns at least
+    FEED_EVERY_MS apart (the list paints after each), all of them in the end, in the
+    order they came."""
+    import time
+
     from reader.ui.documents import ArticleModel
-    from reader.ui.feeder import FEED_BULK_CHUNK, FEED_TURN, Feeder
+    from reader.ui.feeder import FEED_BULK_CHUNK, FEED_EVERY_MS, FEED_TURN, Feeder
 
     turns: list[list[int]] = []
+    times: list[tuple[float, float]] = []
 
     class Counted(Feeder):
         def feed(self, *args):
             turns.append([])
+            start = time.monotonic()
             super().feed(*args)
+            times.append((start, time.monotonic()))
 
     model = ArticleModel()
     feeder = Counted(model)
@@ -218,6 +224,10 @@ def test_feeder_hands_the_list_bounded_turns_until_every_row_is_in(qtbot, tmp_pa
     turns = [t for t in turns if t]
     assert len(turns) >= 4 and all(sum(t) <= FEED_TURN for t in turns)
     assert max(n for t in turns for n in t) <= FEED_BULK_CHUNK
+    pauses = [b[0] - a[1] for a, b in zip(times, times[1:])]
+    assert min(pauses) >= FEED_EVERY_MS / 1000 * 0.9
+    feeder.put(articles[:1])  # more rows soon after: they wait for the next turn too
+    assert feeder.waiting == 1
 
 
 def test_folder_watcher_asks_the_loader_to_look_again(qtbot, tmp_path):

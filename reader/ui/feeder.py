@@ -3,9 +3,9 @@
 A warm open delivers thousands of articles a second. :class:`Feeder` queues what the
 loader sends and adds it to the :class:`reader.ui.documents.ArticleModel` a chunk at a
 time, in turns of the event loop: a turn adds at most ``FEED_TURN`` rows and stops
-after ``budget_ms``; when rows are still waiting, the next turn comes ``FEED_PAUSE_MS``
-later, so the list paints once per turn, input is answered, and the loader's thread
-has the GIL meanwhile. It tells the loader what the list took (the loader waits when
+after ``budget_ms``, and the next comes ``FEED_EVERY_MS`` after it ends, so the list
+paints once per turn (a paint of the list costs as much as adding a few hundred
+rows), input is answered, and the loader's thread has the GIL meanwhile. It tells the loader what the list took (the loader waits when
 it is far ahead) and says by signal when rows went in and when nothing is left
 waiting. No widget here: tests drive it with a model.
 """
@@ -22,7 +22,7 @@ FEED_CHUNK = 50  # rows handed to the model at a time while few wait,
 FEED_BULK = 200  # or, when more than this many wait (a warm open),
 FEED_BULK_CHUNK = 250  # this many: the model places them in one layout change
 FEED_TURN = 1000  # at most this many rows per turn (each turn is followed by a paint)
-FEED_PAUSE_MS = 15  # a turn that left rows waiting: the next comes this much later
+FEED_EVERY_MS = 50  # a turn comes at least this long after the last ended
 
 
 class Feeder(QObject):
@@ -39,6 +39,7 @@ class Feeder(QObject):
         self._incoming: deque = deque()  # articles and Unreadables the list has still to take
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.feed)
+        self._since = QElapsedTimer()  # since the last turn ended
 
     @property
     def waiting(self) -> int:
@@ -53,11 +54,13 @@ class Feeder(QObject):
         if at_once:
             self.feed()
         else:
-            self._timer.start(0)
+            since = self._since.elapsed() if self._since.isValid() else FEED_EVERY_MS
+            self._timer.start(max(0, FEED_EVERY_MS - since))
 
     def clear(self) -> None:
         self._incoming.clear()
         self._timer.stop()
+        self._since.invalidate()
 
     def feed(self, budget_ms: float | None = FEED_MS) -> None:
         """Add waiting rows a chunk at a time, at most ``FEED_TURN`` of them for at most
@@ -76,7 +79,8 @@ class Feeder(QObject):
             if self.taken is not None:
                 self.taken(sum(not isinstance(i, Unreadable) for i in chunk))
             self.fed.emit(chunk)
+        self._since.start()
         if incoming:
-            self._timer.start(FEED_PAUSE_MS)
+            self._timer.start(FEED_EVERY_MS)
         elif fed:
             self.drained.emit()
