@@ -3,9 +3,10 @@
 A warm open delivers thousands of articles a second. :class:`Feeder` queues what the
 loader sends and adds it to the :class:`reader.ui.documents.ArticleModel` a chunk at a
 time, in turns of the event loop: a turn adds at most ``FEED_TURN`` rows and stops
-after ``budget_ms``, and the next comes ``FEED_EVERY_MS`` after it ends, so the list
-paints once per turn (a paint of the list costs as much as adding a few hundred
-rows), input is answered, and the loader's thread has the GIL meanwhile. It tells the loader what the list took (the loader waits when
+after ``budget_ms``, and the next comes ``FEED_EVERY_MS`` after it ends (sooner,
+``FEED_CATCH_UP_MS``, while more than a turn's rows wait), so the list paints once
+per turn (a paint of the list costs as much as adding a few hundred rows), input is
+answered, and the loader's thread has the GIL meanwhile. It tells the loader what the list took (the loader waits when
 it is far ahead) and says by signal when rows went in and when nothing is left
 waiting. No widget here: tests drive it with a model.
 """
@@ -22,7 +23,8 @@ FEED_CHUNK = 50  # rows handed to the model at a time while few wait,
 FEED_BULK = 200  # or, when more than this many wait (a warm open),
 FEED_BULK_CHUNK = 250  # this many: the model places them in one layout change
 FEED_TURN = 1000  # at most this many rows per turn (each turn is followed by a paint)
-FEED_EVERY_MS = 50  # a turn comes at least this long after the last ended
+FEED_EVERY_MS = 50  # a turn comes at least this long after the last ended,
+FEED_CATCH_UP_MS = 15  # or this long while more than FEED_TURN rows wait
 
 
 class Feeder(QObject):
@@ -55,7 +57,7 @@ class Feeder(QObject):
             self.feed()
         else:
             since = self._since.elapsed() if self._since.isValid() else FEED_EVERY_MS
-            self._timer.start(max(0, FEED_EVERY_MS - since))
+            self._timer.start(max(0, self._pause() - since))
 
     def clear(self) -> None:
         self._incoming.clear()
@@ -81,6 +83,11 @@ class Feeder(QObject):
             self.fed.emit(chunk)
         self._since.start()
         if incoming:
-            self._timer.start(FEED_EVERY_MS)
+            self._timer.start(self._pause())
         elif fed:
             self.drained.emit()
+
+    def _pause(self) -> int:
+        """How long after a turn the next comes: the list keeps up with a loader that
+        sends more than a turn's rows before the pause is over."""
+        return FEED_CATCH_UP_MS if len(self._incoming) > FEED_TURN else FEED_EVERY_MS
