@@ -274,3 +274,20 @@ def test_an_unsearchable_library_indexes_nothing_but_opens_and_exports(folder, t
     assert len(library.search('org:"Coastal Energy Authority"')) == 12  # the organisation index is there
     report = library.export_all(list(library.articles.values()), tmp_path / "out", "txt")
     assert len(report.written) == 12
+
+
+def test_opening_reads_the_word_lists_the_shown_articles_need(tmp_path):
+    """as_shown marks the folder's names using word lists read once a process: the
+    opening thread reads them (a warm open recognises nothing itself), not the
+    window's when it shows the first article."""
+    from reader.library import Library
+    from reader.organisations.lexicon import common_words
+
+    from conftest_ui import make_article
+
+    (tmp_path / "a.txt").write_text("A title\n\nSome text.\n", encoding="utf-8")
+    common_words.cache_clear()
+    library = Library(cache=False, load=lambda path: [make_article(path, "A title", ["Text."])])
+    library.open([tmp_path], jobs=1)
+    assert library.articles and common_words.cache_info().currsize >= 1
+    library.close()

@@ -177,3 +177,101 @@ def test_many_rows_replaced_at_once_reach_a_filtered_view(qapp):
     assert sorted(counts) == [1] * 100 + [2] * 100
     shown = {proxy.index(r, TITLE).data(): proxy.index(r, ORGS).data() for r in range(proxy.rowCount())}
     assert shown["Title 50"] == 1 and shown["Title 149"] == 1 and shown["Title 150"] == 2
+
+
+def test_the_filter_asks_the_model_per_row_only_while_a_filter_is_on(qapp):
+    """A folder's rows are reordered thousands at a time as it loads: with no filter on,
+    the proxy keeps them all without a call into Python per row."""
+    from reader.ui.documents import AcceptRole, ArticleFilter
+
+    asked = []
+
+    class Counting(ArticleModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == AcceptRole:
+                asked.append(index.row())
+            return super().data(index, role)
+
+    model = Counting()
+    proxy = ArticleFilter()
+    proxy.setSourceModel(model)
+    proxy.sort(DATE, Qt.SortOrder.DescendingOrder)
+    items = _articles(400)
+    model.add(items[:100])
+    model.add(items[100:])  # into many places: one reordering of every row
+    model.sort(TITLE)
+    assert proxy.rowCount() == 400 and asked == []
+    proxy.set_search([items[3].key, items[250].key])
+    assert sorted(proxy.index(r, TITLE).data() for r in range(proxy.rowCount())) == ["Title 250", "Title 3"]
+    assert asked  # now each row is asked
+    model.add([make_article("/f/new.txt", "Title new", ["Body."], date="2024-05-05")])
+    assert proxy.rowCount() == 2  # a row added meanwhile is filtered too
+    proxy.set_search(None)
+    asked.clear()
+    model.sort(DATE)
+    assert proxy.rowCount() == 401 and asked == []
+
+
+def test_indexes_are_made_without_asking_the_row_and_column_counts(qapp):
+    """A paint of the list makes an index per cell and role: Qt's own index() asked
+    rowCount and columnCount (two calls into Python) for each."""
+    from PySide6.QtCore import QModelIndex
+
+    counted = []
+
+    class Counting(ArticleModel):
+        def rowCount(self, parent=QModelIndex()):
+            counted.append(1)
+            return super().rowCount(parent)
+
+    model = Counting()
+    model.add(_articles(5))
+    counted.clear()
+    assert [model.index(r, TITLE).data() for r in range(5)] == [f"Title {r}" for r in range(5)]
+    assert not model.index(5, 0).isValid() and not model.index(-1, 0).isValid()
+    assert not model.index(0, 4).isValid() and not model.index(0, 0, model.index(1, 0)).isValid()
+    assert counted == []
+
+
+def test_a_paint_of_the_list_asks_each_cell_once_for_all_its_roles(qapp):
+    """The view asks seven roles of each cell it draws: through the proxy, one call to
+    the model gives them all, with the values data() gives one by one."""
+    from PySide6.QtCore import QModelRoleData, QModelRoleDataSpan
+
+    from reader.ui.documents import ArticleFilter
+    from reader.ui.listview import ArticleList
+
+    asked = {"data": 0, "multiData": 0}
+
+    class Counting(ArticleModel):
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            asked["data"] += 1
+            return super().data(index, role)
+
+        def multiData(self, index, roles):  # noqa: N802
+            asked["multiData"] += 1
+            super().multiData(index, roles)
+
+    model = Counting()
+    proxy = ArticleFilter()
+    proxy.setSourceModel(model)
+    items = _articles(50)
+    model.add(items + [Unreadable("/f/bad.txt", "not text")])
+    view = ArticleList(proxy)
+    view.resize(500, 300)
+    view.show()
+    qapp.processEvents()
+    asked.update(data=0, multiData=0)
+    view.viewport().repaint()
+    assert asked["multiData"] > 20 and asked["data"] == 0
+    roles = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole,
+             Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole)
+    for row in range(proxy.rowCount()):
+        for col in range(4):
+            index = proxy.index(row, col)
+            for role in roles:
+                slot = QModelRoleData(role)
+                proxy.multiData(index, QModelRoleDataSpan(slot))
+                want, got = index.data(role), slot.data()
+                assert got == want or role == Qt.ItemDataRole.DecorationRole and (got is None) == (want is None)
+    view.close()

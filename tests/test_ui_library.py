@@ -144,3 +144,35 @@ def test_closing_the_window_mid_load_gives_python_its_switch_interval_back(qtbot
     w.close()
     gate.set()
     assert sys.getswitchinterval() == before
+
+
+def test_progress_news_does_not_repaint_the_list_at_once(qtbot, make_window, news, monkeypatch):
+    """A progress bar repaints itself at once on a new value, and with it the rows the
+    list had waiting to be drawn: each report of a warm open then drew the whole list
+    besides the paint after the rows went in. The bar shows its news at the next paint."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from reader.ui.worker import Loader
+
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    monkeypatch.setattr(Loader, "busy", property(lambda self: True))
+    painted = []
+
+    class Paints(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(obj)
+            return False
+
+    spy = Paints()
+    w.list_view.viewport().installEventFilter(spy)
+    w.status.started()
+    qtbot.wait(300)  # (the bar shows news at most every PROGRESS_MS)
+    w.list_view.viewport().update()
+    painted.clear()
+    w.status.progress(3, 10)
+    assert painted == []  # not drawn during the report
+    assert w.progress_bar.isVisible() and w.progress_bar.text().startswith("3 / 10")
+    qtbot.waitUntil(lambda: painted != [], timeout=2000)  # at the next turn of the event loop
+    w.list_view.viewport().removeEventFilter(spy)

@@ -193,6 +193,44 @@ def test_feeder_adds_rows_in_chunks_and_reports_what_the_list_took(qtbot, tmp_pa
     assert model.rowCount() == len(articles) + 1  # cleared before it was fed (all known anyway)
 
 
+def test_feeder_hands_the_list_bounded_turns_until_every_row_is_in(qtbot, tmp_path):
+    """A warm open queues thousands of rows at once: each turn of the event loop adds
+    at most FEED_TURN of them, in chunks of at most FEED_BULK_CHUNK, the turns at least
+    FEED_EVERY_MS apart (the list paints after each; FEED_CATCH_UP_MS while more than a
+    turn's rows wait), all of them in the end, in the order they came."""
+    import time
+
+    from reader.ui.documents import ArticleModel
+    from reader.ui.feeder import FEED_BULK_CHUNK, FEED_CATCH_UP_MS, FEED_EVERY_MS, FEED_TURN, Feeder
+
+    turns: list[list[int]] = []
+    times: list[tuple[float, float, int]] = []
+
+    class Counted(Feeder):
+        def feed(self, *args):
+            turns.append([])
+            start = time.monotonic()
+            super().feed(*args)
+            times.append((start, time.monotonic(), self.waiting))
+
+    model = ArticleModel()
+    feeder = Counted(model)
+    feeder.fed.connect(lambda chunk: turns[-1].append(len(chunk)))
+    articles = [make_article(tmp_path / f"{n}.txt", f"Story {n}", ["Body."]) for n in range(3 * FEED_TURN + 7)]
+    with qtbot.waitSignal(feeder.drained, timeout=10000):
+        feeder.put(articles)
+    assert model.rowCount() == len(articles)
+    assert [a.key for a in model.items()] == [a.key for a in articles]
+    turns = [t for t in turns if t]
+    assert len(turns) >= 4 and all(sum(t) <= FEED_TURN for t in turns)
+    assert max(n for t in turns for n in t) <= FEED_BULK_CHUNK
+    for (_, end, left), (start, _, _) in zip(times, times[1:]):
+        assert start - end >= (FEED_EVERY_MS if left <= FEED_TURN else FEED_CATCH_UP_MS) / 1000 * 0.9
+    assert any(left > FEED_TURN for _, _, left in times) and any(0 < left <= FEED_TURN for _, _, left in times)
+    feeder.put(articles[:1])  # more rows soon after: they wait for the next turn too
+    assert feeder.waiting == 1
+
+
 def test_folder_watcher_asks_the_loader_to_look_again(qtbot, tmp_path):
     from conftest_ui import write_article
 

@@ -225,3 +225,33 @@ def test_an_open_compare_and_the_stories_follow_a_correction(qtbot, make_window,
     w.stories.compare.trigger()                                   # opened again: the same
     assert w.stories.compare_view.second.organisations_only == ()
     w.stories.compare_view.close()
+
+
+def test_the_stories_arrive_without_a_call_per_story_while_nothing_is_filtered(qapp):
+    """A folder's stories (thousands) reach the hidden story tree after every open: with
+    no search on, the filter keeps them all without asking the list about each."""
+    from conftest_ui import make_article
+
+    from reader.stories import Story
+    from reader.ui.stories import StoryFilter, StoryModel
+
+    stories = [Story(tuple(make_article(f"/f/{s}-{v}.txt", f"Story {s}", ["Text."]) for v in range(1 + s % 3)))
+               for s in range(300)]
+    asked, filtering = [], [False]
+
+    def accepts(key):
+        asked.append(key)
+        return key.startswith("/f/7-")
+
+    model = StoryModel()
+    shown = StoryFilter(accepts, filtering=lambda: filtering[0])
+    shown.setSourceModel(model)
+    model.set_stories(stories)
+    shown.refilter()
+    assert shown.rowCount() == 300 and asked == []
+    filtering[0] = True
+    shown.refilter()
+    assert [shown.index(r, 0).data() for r in range(shown.rowCount())] == ["Story 7"]
+    top = shown.index(0, 0)
+    assert [shown.index(r, 0, top).data(ArticleRole).key for r in range(shown.rowCount(top))] == \
+        ["/f/7-0.txt", "/f/7-1.txt"]  # every version of a story shown

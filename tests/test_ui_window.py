@@ -732,3 +732,66 @@ def test_a_folder_without_articles_says_so(qtbot, make_window, tmp_path):
     assert w.statusBar().currentMessage() == "No article files found"
     assert "No articles here" in w.pane.toPlainText()
     assert str(empty) in w.pane.toPlainText()
+
+
+def test_the_folder_names_are_worked_out_on_the_loader_thread(qtbot, make_window, news, monkeypatch):
+    """The names every shown article is marked with come from the whole folder's index:
+    worked out once the folder is in, on the loader's thread, not when the window shows
+    the first row (a 10,000-article folder's take a while)."""
+    import threading
+
+    from reader.organisations import recognise
+    from reader.ui.documents import ArticleRole
+
+    threads = []
+    real = recognise.folder_names
+
+    def folder_names(entries):
+        threads.append(threading.current_thread())
+        return real(entries)
+
+    monkeypatch.setattr(recognise, "folder_names", folder_names)
+    w = make_window()
+    open_and_wait(qtbot, w, [news])
+    assert w.current.key == w.proxy.index(0, 0).data(ArticleRole).key  # the first row shows
+    assert threads and threads[-1] is not threading.main_thread()
+    made = len(threads)
+    for row in range(w.proxy.rowCount()):
+        w.select_row(row)
+    assert len(threads) == made
+
+
+def test_a_large_folder_fills_the_list_in_bounded_turns_and_shows_the_first_row(qtbot, make_window, tmp_path):
+    """Rows arrive faster than the list can take them at once: the feeder hands them
+    over in turns of at most FEED_TURN, every row is listed in the end, in date order,
+    and the first row is the one shown."""
+    from conftest_ui import write_article
+
+    from reader.ui.documents import ArticleRole
+    from reader.ui.feeder import FEED_TURN
+
+    folder = tmp_path / "large"
+    folder.mkdir()
+    n = 2 * FEED_TURN + 150
+    for i in range(n):
+        write_article(folder, f"{i:04d}.txt", f"Story {i}", [f"Text {i}."],
+                      date=f"20{10 + i % 15:02d}-{i % 12 + 1:02d}-{i % 28 + 1:02d}")
+    w = make_window()
+    turns: list[int] = []
+    original = w.feeder.feed
+
+    def feed(*args):
+        before = w.model.rowCount()
+        original(*args)
+        turns.append(w.model.rowCount() - before)
+
+    w.feeder._timer.timeout.disconnect()
+    w.feeder._timer.timeout.connect(feed)
+    with qtbot.waitSignal(w.loading_finished, timeout=60000):
+        assert w.open_paths([str(folder)])
+    assert w.proxy.rowCount() == n
+    dates = [w.proxy.index(r, 1).data() for r in range(n)]
+    assert dates == sorted(dates, reverse=True)
+    assert w.current.key == w.proxy.index(0, 0).data(ArticleRole).key
+    assert w.list_view.currentIndex().row() == 0
+    assert turns and max(turns) <= FEED_TURN

@@ -167,3 +167,12 @@ def keep_in_cache(cache, file_ids: list[int]) -> None:
 
     cache.touch(file_ids)
     cache.trim(limit_bytes(), keep=file_ids)
+
+
+def names_ready() -> None:
+    """The word lists :meth:`Library.as_shown` marks the folder's names with, read on
+    the opening thread (once a process), not by a window showing the first article."""
+    from ..organisations.lexicon import common_words, lexicon
+
+    lexicon()
+    common_words()

@@ -47,7 +47,7 @@ from ..organisations.index import IndexEntry, OrganisationIndex
 from ..organisations.recognise import with_folder_names
 from .exports import SOURCES_REASON, OnProgress, export_one, export_problem, export_shown
 from .folder import (Batches, Changes, FileState, OnBatch, OpenStats, keep_in_cache, prune_cache, resolved_path,
-                     stat_all, watched_folders)
+                     names_ready, stat_all, watched_folders)
 from .gcpause import paused_and_frozen
 from ..read.load import Failure, iter_article_paths
 from .pool import LoadFile, Loaded, load_files, load_one
@@ -130,6 +130,7 @@ class Library:
             self._stories.reset(self.paths)
             self._widths = FolderWidths()
         found = self._find(self.paths)
+        names_ready()
         order = {p: n for n, p in enumerate(found)}
         stats = OpenStats(files=len(found))
         states = stat_all(found, self._load)

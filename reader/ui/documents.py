@@ -10,7 +10,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSize,
+from PySide6.QtCore import (QAbstractTableModel, QModelIndex, QSize,
                             QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
@@ -20,6 +20,7 @@ TITLE, DATE, SOURCE, ORGS = range(4)
 ArticleRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 2
 KeyRole = Qt.ItemDataRole.UserRole + 3
+AcceptRole = Qt.ItemDataRole.UserRole + 4  # "1" when the filter keeps the row (see ArticleFilter)
 LAYOUT_RUNS = 48  # new rows going to more places than this: one layout change instead
 
 
@@ -51,6 +52,7 @@ class ArticleModel(QAbstractTableModel):
         self._column = -1  # the rows are kept sorted by this column (-1: arrival order)
         self._descending = False
         self._rank: dict[str, int] | None = None  # or by this rank (a search's), key -> place
+        self.accepts = None  # what AcceptRole asks of a row's key (None: every row is kept)
 
     # -- feeding -----------------------------------------------------------------
     def clear(self) -> None:
@@ -254,6 +256,13 @@ class ArticleModel(QAbstractTableModel):
         return self._keys[row][col]
 
     # -- Qt ------------------------------------------------------------------------
+    def index(self, row: int, column: int, parent=QModelIndex()) -> QModelIndex:
+        """(Qt's own asks rowCount and columnCount, two calls into Python, for each of
+        the thousand indexes a paint of the list makes.)"""
+        if 0 <= row < len(self._rows) and 0 <= column < len(COLUMNS) and not parent.isValid():
+            return self.createIndex(row, column)
+        return QModelIndex()
+
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
 
@@ -271,7 +280,19 @@ class ArticleModel(QAbstractTableModel):
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
         if not index.isValid():
             return None
-        item, col = self._rows[index.row()], index.column()
+        return self._cell(index.row(), index.column(), role)
+
+    def multiData(self, index, roles) -> None:  # noqa: N802
+        """Every role a paint asks of a cell (seven) in one call, not one call each."""
+        if index.isValid():
+            row, col, cell = index.row(), index.column(), self._cell
+            for slot in roles:
+                slot.setData(cell(row, col, slot.role()))
+
+    def _cell(self, row: int, col: int, role):
+        item = self._rows[row]
+        if role == AcceptRole:
+            return "1" if self.accepts is None or self.accepts(item.key) else ""
         bad = isinstance(item, Unreadable)
         if role == ArticleRole:
             return item
@@ -345,7 +366,11 @@ class ArticleFilter(QSortFilterProxyModel):
     A search that starts shows its results in rank order (:attr:`ranked`); asking for a
     column's order (a click on its header) sorts by that column until the search is
     cleared. The source model does the ordering either way (:meth:`ArticleModel.rank`),
-    so this proxy only filters."""
+    so this proxy only filters, and without a Python ``filterAcceptsRow``: while no
+    filter is on, Qt's own keeps every row without asking (the model reorders
+    thousands of rows at a time as a folder loads, and a call into Python per row made
+    each reordering stall the window); while one is on, the proxy keeps the rows whose
+    ``AcceptRole`` is "1", which the model answers with :meth:`accepts_key`."""
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -356,6 +381,8 @@ class ArticleFilter(QSortFilterProxyModel):
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setDynamicSortFilter(True)
+        self.setFilterRole(AcceptRole)
+        self.setFilterKeyColumn(0)
 
     def set_search(self, keys) -> None:
         """Keep only these keys (a search's results, best first); ``None``: no search."""
@@ -381,10 +408,25 @@ class ArticleFilter(QSortFilterProxyModel):
         if hasattr(self, "beginFilterChange"):  # Qt >= 6.9
             self.beginFilterChange()
             apply()
+            self._filter_natively()
             self.endFilterChange()
         else:
             apply()
+            self._filter_natively()
             self.invalidateFilter()
+
+    @property
+    def filtering(self) -> bool:
+        """True while a search, an organisation or the unread filter is on."""
+        return self._keys is not None or self._found is not None or self._keep is not None
+
+    def _filter_natively(self) -> None:
+        """Qt's filter asks the model's AcceptRole only while a filter is on."""
+        on = self.filtering
+        if self._source is not None:
+            self._source.accepts = self.accepts_key if on else None
+        if self.filterRegularExpression().pattern() != ("1" if on else ""):
+            self.setFilterFixedString("1" if on else "")
 
     @property
     def ranked(self) -> bool:
@@ -396,9 +438,16 @@ class ArticleFilter(QSortFilterProxyModel):
         also ends rank order); this proxy shows them in that order and only filters."""
         self._source.sort(column, order)
 
+    def multiData(self, index, roles) -> None:  # noqa: N802
+        """(Qt's own asks the model's data() once per role: seven calls into Python for
+        each cell a paint draws.)"""
+        if index.isValid():
+            self._source.multiData(self.mapToSource(index), roles)
+
     def setSourceModel(self, model) -> None:  # noqa: N802
         super().setSourceModel(model)
         self._source = model  # lessThan runs ~15 times per added row: no lookups there
+        self._filter_natively()
 
     def lessThan(self, left, right) -> bool:  # noqa: N802
         keys = self._source._keys
@@ -411,11 +460,6 @@ class ArticleFilter(QSortFilterProxyModel):
     @property
     def restricted(self) -> bool:
         return self._keys is not None
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if self._keys is None and self._found is None and self._keep is None:
-            return True
-        return self.accepts_key(self.sourceModel().item(row).key)
 
     def accepts_key(self, key: str) -> bool:
         """Whether the article ``key`` passes the search and the organisation filter."""

@@ -2,10 +2,13 @@
 
 A warm open delivers thousands of articles a second. :class:`Feeder` queues what the
 loader sends and adds it to the :class:`reader.ui.documents.ArticleModel` a chunk at a
-time, for at most ``budget_ms`` per turn of the event loop (paint, input and the next
-batch run between turns). It tells the loader what the list took (the loader waits
-when it is far ahead, so the window gets the GIL) and says by signal when rows went
-in and when nothing is left waiting. No widget here: tests drive it with a model.
+time, in turns of the event loop: a turn adds at most ``FEED_TURN`` rows and stops
+after ``budget_ms``, and the next comes ``FEED_EVERY_MS`` after it ends (sooner,
+``FEED_CATCH_UP_MS``, while more than a turn's rows wait), so the list paints once
+per turn (a paint of the list costs as much as adding a few hundred rows), input is
+answered, and the loader's thread has the GIL meanwhile. It tells the loader what the list took (the loader waits when
+it is far ahead) and says by signal when rows went in and when nothing is left
+waiting. No widget here: tests drive it with a model.
 """
 from __future__ import annotations
 
@@ -15,10 +18,13 @@ from PySide6.QtCore import QElapsedTimer, QObject, QTimer, Signal
 
 from .documents import ArticleModel, Unreadable
 
-FEED_MS = 12  # rows are added for at most this long per turn of the event loop
-FEED_CHUNK = 50  # rows added at a time, or when more than FEED_BULK are waiting (a warm
-FEED_BULK = 200  # open: batches of a thousand) up to FEED_MOST at once: the list then
-FEED_MOST = 2000  # places them in one layout change rather than an insert per place
+FEED_MS = 10  # a turn of the event loop adds rows for at most about this long
+FEED_CHUNK = 50  # rows handed to the model at a time while few wait,
+FEED_BULK = 200  # or, when more than this many wait (a warm open),
+FEED_BULK_CHUNK = 250  # this many: the model places them in one layout change
+FEED_TURN = 1000  # at most this many rows per turn (each turn is followed by a paint)
+FEED_EVERY_MS = 50  # a turn comes at least this long after the last ended,
+FEED_CATCH_UP_MS = 15  # or this long while more than FEED_TURN rows wait
 
 
 class Feeder(QObject):
@@ -35,6 +41,7 @@ class Feeder(QObject):
         self._incoming: deque = deque()  # articles and Unreadables the list has still to take
         self._timer = QTimer(self, singleShot=True, interval=0)
         self._timer.timeout.connect(self.feed)
+        self._since = QElapsedTimer()  # since the last turn ended
 
     @property
     def waiting(self) -> int:
@@ -49,28 +56,38 @@ class Feeder(QObject):
         if at_once:
             self.feed()
         else:
-            self._timer.start()
+            since = self._since.elapsed() if self._since.isValid() else FEED_EVERY_MS
+            self._timer.start(max(0, self._pause() - since))
 
     def clear(self) -> None:
         self._incoming.clear()
         self._timer.stop()
+        self._since.invalidate()
 
     def feed(self, budget_ms: float | None = FEED_MS) -> None:
-        """Add waiting rows a chunk at a time for at most ``budget_ms`` (None: all),
-        then let the event loop run and go on after."""
+        """Add waiting rows a chunk at a time, at most ``FEED_TURN`` of them for at most
+        ``budget_ms`` (None: all, at once), then let the event loop run and go on after."""
         clock = QElapsedTimer()
         clock.start()
         incoming = self._incoming
-        fed = False
-        while incoming and (budget_ms is None or clock.elapsed() < budget_ms):
-            size = FEED_CHUNK if len(incoming) <= FEED_BULK else FEED_MOST
+        fed = 0
+        while incoming and (budget_ms is None or (fed < FEED_TURN and clock.elapsed() < budget_ms)):
+            size = FEED_CHUNK if len(incoming) <= FEED_BULK else FEED_BULK_CHUNK
+            if budget_ms is not None:
+                size = min(size, FEED_TURN - fed)
             chunk = [incoming.popleft() for _ in range(min(size, len(incoming)))]
             self.model.add(chunk)
-            fed = True
+            fed += len(chunk)
             if self.taken is not None:
                 self.taken(sum(not isinstance(i, Unreadable) for i in chunk))
             self.fed.emit(chunk)
+        self._since.start()
         if incoming:
-            self._timer.start()
+            self._timer.start(self._pause())
         elif fed:
             self.drained.emit()
+
+    def _pause(self) -> int:
+        """How long after a turn the next comes: the list keeps up with a loader that
+        sends more than a turn's rows before the pause is over."""
+        return FEED_CATCH_UP_MS if len(self._incoming) > FEED_TURN else FEED_EVERY_MS

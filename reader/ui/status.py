@@ -69,11 +69,15 @@ class LoadStatus(QObject):
             bar.show()
             self.cancel_button.show()
             self.cancel_button.setEnabled(True)
+        # a new value repaints the bar at once, and with it every row the list has
+        # waiting to be drawn: with updates off, it is drawn at the next paint instead
+        bar.setUpdatesEnabled(False)
         bar.setRange(0, total if total > 0 else 100)  # total not known yet: an empty bar
         bar.setValue(min(done, total) if total > 0 else 0)
         seconds = self._clock.elapsed() / 1000
         rate = f" · {done / seconds:,.0f}/s" if done and seconds > 0.2 else ""
         bar.setFormat(f"{done:,} / {total:,} files{rate}" if total else f"{done:,} files{rate}")
+        bar.setUpdatesEnabled(True)  # (and update(): drawn with the rest)
         self.show_count()
 
     def cancel(self) -> None:

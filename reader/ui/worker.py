@@ -94,6 +94,7 @@ class OpenJob(QRunnable):
                                       on_batch=on_batch, max_batch=MAX_BATCH)
             files, note = stats.files, stats.note
             self.library.organisations()  # builds the index's view here, not on the UI thread
+            _names_marked(self.library)
             if not self.cancel_event.is_set():  # (stopped or replaced: not worth the wait)
                 _group(self.library, gen, sig)
         except Exception as err:  # noqa: BLE001 - the library never should; the window must not die
@@ -135,6 +136,14 @@ class GroupJob(QRunnable):
 
     def run(self) -> None:  # worker thread
         _group(self.library, self.generation, self.signals)
+
+
+def _names_marked(library) -> None:
+    """Work out the names the folder marks in every article shown (cached until the
+    index changes) here, on the loader's thread: the window shows its first row next."""
+    first = next(iter(library.articles.values()), None)
+    if first is not None:
+        library.as_shown(first)
 
 
 def _group(library, generation: int, signals: _JobSignals) -> None:
