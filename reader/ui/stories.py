@@ -22,7 +22,7 @@ from reader.record import Article
 from reader.stories import Story
 
 from .documents import ArticleRole
-from .listview import FoldingColumns
+from .listview import SOURCE_CHARS, ContentWidth, FoldingColumns
 
 log = logging.getLogger(__name__)
 
@@ -107,8 +107,8 @@ class StoryModel(QAbstractItemModel):
                 return article.date or ""
             if col == SOURCE:
                 return article.domain
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return article.path
+        if role == Qt.ItemDataRole.ToolTipRole:  # (a source cut with "…" shown whole)
+            return (article.domain or None) if col == SOURCE else article.path
         if role == Qt.ItemDataRole.TextAlignmentRole and col == VERSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -161,7 +161,8 @@ class StoryTree(QTreeView):
         for col, sample in ((VERSIONS, "Versions"), (DATE, "2025-12-31 "), (SOURCE, "example.com")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
-        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE))
+        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE), shrinks={SOURCE: SOURCE_CHARS})
+        self.source_width = ContentWidth(self, self.folding, SOURCE)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
