@@ -66,3 +66,61 @@ def test_a_long_source_shows_whole_at_full_size_and_cut_with_a_tooltip_when_smal
     w.resize(1440, 900)
     qtbot.waitUntil(lambda: w.width() == 1440)
     assert header.sectionSize(SOURCE) >= view.sizeHintForIndex(index).width()
+
+
+EVENT = ["Flood barriers on the river Ammer failed early on Saturday, and water poured into the old "
+         "town of Weyford, forcing 230 residents from their homes.",
+         "The United Nations relief office said that emergency shelters had been opened in two "
+         "schools and that drinking water was being handed out from trucks."]
+ADDED = "Volunteers from the Red Cross arrived on Sunday with blankets and hot meals for the evacuees."
+
+
+@pytest.fixture
+def stories(tmp_path):
+    folder = tmp_path / "stories"
+    folder.mkdir()
+    write_article(folder, "a-wire.txt", "Weyford flooded as barriers fail", EVENT, date="2025-03-08",
+                  source="https://www.northernledger.example/weyford")
+    write_article(folder, "b-update.txt", "Weyford floods: 230 evacuated (updated)", EVENT + [ADDED],
+                  date="2025-03-09", source="https://ap.org/weyford")
+    write_article(folder, "c-other.txt", "Acme opens a new plant", [
+        "Acme Corporation opened a new assembly plant in Tolbridge on Monday, creating 410 jobs "
+        "in a town that lost its steelworks a decade ago.",
+        "The plant will build electric scooters for markets across the north of the continent."],
+        date="2025-05-02")
+    return folder
+
+
+def open_with_stories(qtbot, window, paths):
+    with qtbot.waitSignals([window.loading_finished, window.loader.stories_changed], timeout=30000):
+        assert window.open_paths([str(p) for p in paths])
+
+
+CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+
+
+def test_j_and_k_follow_the_story_tree_as_shown(qtbot, make_window, stories):
+    w = make_window()
+    open_with_stories(qtbot, w, [stories])
+    assert w.select_key(str(stories / "a-wire.txt"))
+    qtbot.keyClick(w, Qt.Key.Key_S, CTRL_SHIFT)
+    tree = w.stories.tree
+    assert tree.isVisible() and tree.hasFocus()
+    title = lambda: w.current.title  # noqa: E731
+    qtbot.keyClick(tree, Qt.Key.Key_J)  # the update is folded inside its story: the next story
+    assert title() == "Acme opens a new plant"
+    assert tree.currentIndex().data() == "Acme opens a new plant"
+    qtbot.keyClick(tree, Qt.Key.Key_K)
+    assert title() == "Weyford flooded as barriers fail"
+    qtbot.keyClick(tree, Qt.Key.Key_Right)  # unfold the story: its versions are next
+    assert tree.isExpanded(tree.currentIndex())
+    qtbot.keyClick(tree, Qt.Key.Key_J)
+    assert title() == "Weyford floods: 230 evacuated (updated)"
+    qtbot.keyClick(tree, Qt.Key.Key_J)
+    assert title() == "Acme opens a new plant"
+    qtbot.keyClick(tree, Qt.Key.Key_J)  # the last row: stays
+    assert title() == "Acme opens a new plant"
+    qtbot.keyClick(tree, Qt.Key.Key_K)
+    assert title() == "Weyford floods: 230 evacuated (updated)"
+    qtbot.keyClick(tree, Qt.Key.Key_K)  # the row above: the story's first version
+    assert title() == "Weyford flooded as barriers fail"

@@ -370,6 +370,24 @@ class Stories(QObject):
                 w.select_key(key)
             w.list_view.setFocus()
 
+    def step(self, step: int) -> None:
+        """Next (``step`` 1) or previous (-1) article in the order the list shows: the
+        story tree's rows as they are laid out (a story, then its versions when it is
+        expanded), or the table's."""
+        if not self.by_story.isChecked():
+            self.window.list_view.step(step)
+            return
+        tree, key = self.tree, getattr(self.window.current, "key", None)
+        target = tree.currentIndex()
+        if not target.isValid():
+            target = tree.model().index(0, 0)
+        else:  # (an expanded story's first version is the story's own article: passed over)
+            while target.isValid() and getattr(target.data(ArticleRole), "key", None) == key:
+                target = tree.indexBelow(target) if step > 0 else tree.indexAbove(target)
+        if target.isValid():
+            tree.setCurrentIndex(target.siblingAtColumn(0))
+            tree.scrollTo(target)
+
     def _on_tree_current(self, current: QModelIndex, _previous) -> None:
         article = current.data(ArticleRole) if current.isValid() else None
         if article is not None and article.key != getattr(self.window.current, "key", None):
