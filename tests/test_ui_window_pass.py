@@ -6,7 +6,7 @@ import pytest
 from conftest_ui import config_dir, make_window, open_and_wait, opened_urls, write_article  # noqa: F401
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QToolTip
+from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
 
 from reader.ui.documents import SOURCE
 
@@ -124,3 +124,63 @@ def test_j_and_k_follow_the_story_tree_as_shown(qtbot, make_window, stories):
     assert title() == "Weyford floods: 230 evacuated (updated)"
     qtbot.keyClick(tree, Qt.Key.Key_K)  # the row above: the story's first version
     assert title() == "Weyford flooded as barriers fail"
+
+
+def open_compare(qtbot, w, stories):
+    assert w.select_key(str(stories / "a-wire.txt"))
+    qtbot.keyClick(w, Qt.Key.Key_C, CTRL_SHIFT)
+    dialog = w.stories.compare_view
+    assert dialog is not None
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.first.text)
+    return dialog
+
+
+def test_the_compare_dialog_runs_on_the_keyboard(qtbot, make_window, stories):
+    from PySide6.QtWidgets import QAbstractButton
+
+    w = make_window()
+    open_with_stories(qtbot, w, [stories])
+    dialog = open_compare(qtbot, w, stories)
+    seen = []
+    for _ in range(8):  # Tab visits every control, then comes round again
+        widget = QApplication.focusWidget()
+        seen.append(widget)
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    buttons = [b for b in dialog.findChildren(QAbstractButton) if b.isVisible()]
+    assert {dialog.first.text, dialog.second.text, *buttons} <= set(seen)
+    assert seen[:2] == [dialog.first.text, dialog.second.text]
+    for widget in set(seen):
+        assert widget.accessibleName() or (isinstance(widget, QAbstractButton) and widget.text())
+    assert {b.text().replace("&", "") for b in buttons} >= {"Previous Difference", "Next Difference"}
+    assert dialog.second.only.accessibleName() == "Organisations only in version B"
+    # F3: the sentence only the update has, selected in its side; Shift+F3 comes back to it
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F3)
+    assert QApplication.focusWidget() is dialog.second.text
+    assert dialog.second.text.textCursor().selectedText().strip() == ADDED
+    qtbot.keyClick(dialog.second.text, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert dialog.second.text.textCursor().selectedText().strip() == ADDED
+    qtbot.keyClick(dialog.second.text, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert w.isVisible()
+
+
+def test_the_next_difference_button_steps_through_several_marked_sentences(qtbot, make_window, tmp_path):
+    folder = tmp_path / "two"
+    folder.mkdir()
+    extra = ["Engineers from the regional water board began pumping the flooded cellars on Monday.",
+             "The mayor promised a public inquiry into the inspection of the failed barriers."]
+    write_article(folder, "a-wire.txt", "Weyford flooded as barriers fail", EVENT, date="2025-03-08")
+    write_article(folder, "b-update.txt", "Weyford floods (updated)", EVENT[:1] + extra[:1] + EVENT[1:] + extra[1:],
+                  date="2025-03-09")
+    w = make_window()
+    open_with_stories(qtbot, w, [folder])
+    dialog = open_compare(qtbot, w, folder)
+    following = next(b for b in dialog.findChildren(QPushButton) if "Next" in b.text())
+    got = []
+    for _ in range(3):
+        qtbot.mouseClick(following, Qt.MouseButton.LeftButton)
+        got.append(dialog.second.text.textCursor().selectedText().strip())
+    assert got == [extra[0], extra[1], extra[0]]  # round the end
+    dialog.close()

@@ -18,6 +18,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
 from reader.record import Article
 from reader.stories import Comparison, compare
 
+from . import comparekeys as keys
+
 log = logging.getLogger(__name__)
 
 
@@ -100,6 +102,13 @@ class CompareDialog(QDialog):
         layout.addLayout(sides, 1)
         layout.addWidget(buttons)
         self.resize(1100, 700)
+        keys.install(self, buttons)  # Tab order, F3 between marked sentences, names
+
+    def reject(self) -> None:
+        """Escape closes (and so deletes) the dialog, as the Close button does (QDialog's
+        own closing calls this too: hide first, so that call is not refused)."""
+        super().reject()
+        self.close()
 
 
 def _named(org, names: tuple[str, ...]) -> bool:
