@@ -6,7 +6,7 @@ import pytest
 from conftest_ui import config_dir, make_window, open_and_wait, opened_urls, write_article  # noqa: F401
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QHelpEvent
-from PySide6.QtWidgets import QApplication, QPushButton, QToolTip
+from PySide6.QtWidgets import QApplication, QPushButton, QStyleOptionViewItem, QToolTip
 
 from reader.ui.documents import SOURCE
 
@@ -184,3 +184,64 @@ def test_the_next_difference_button_steps_through_several_marked_sentences(qtbot
         got.append(dialog.second.text.textCursor().selectedText().strip())
     assert got == [extra[0], extra[1], extra[0]]  # round the end
     dialog.close()
+
+
+LONG_ORGS = {
+    "International Federation of Coastal Shipping Associations": ("IFCSA",),
+    "Northern Regional Development and Infrastructure Authority": ("NRDIA", "the Authority"),
+    "Commission for the Protection of Inland Waterways and Harbours": (),
+    "Association of Independent Harbour Pilots and Boat Crews": ("AIHPBC",),
+    "Ministry of Transport, Maritime Affairs and Fisheries": ("the Ministry",),
+    "European Agency for the Safety of Passenger Ferries": ("EASPF",),
+    "Union of Dock Workers, Stevedores and Warehouse Staff": (),
+    "Council of Island Municipalities and Rural Communities": ("CIMRC",),
+    "Northern Regional Fisheries and Infrastructure Authority": (),
+}
+
+
+@pytest.fixture
+def long_names(tmp_path, monkeypatch):
+    import conftest_ui
+
+    for name, aliases in LONG_ORGS.items():
+        monkeypatch.setitem(conftest_ui.ORGS, name, aliases)
+    folder = tmp_path / "long"
+    folder.mkdir()
+    paragraphs = [f"The {name} ({(aliases or ('it',))[0]}) met the harbour board on Tuesday."
+                  for name, aliases in LONG_ORGS.items()]
+    write_article(folder, "talks.txt", "Ferry talks", paragraphs, date="2025-04-01")
+    return folder
+
+
+def rows_in_view(view) -> list[int]:
+    """The rows of ``view`` shown whole in its viewport."""
+    area = view.viewport().rect()
+    return [r for r in range(view.model().rowCount())
+            if area.contains(view.visualRect(view.model().index(r, 0)))]
+
+
+def test_a_narrow_organisations_panel_shows_one_line_a_name(qtbot, make_window, long_names):
+    w = make_window()
+    w.resize(900, 600)
+    open_and_wait(qtbot, w, [long_names])
+    view = w.panel.org_view
+    qtbot.waitUntil(lambda: view.model().rowCount() == len(LONG_ORGS))
+    qtbot.waitUntil(lambda: len(rows_in_view(view)) >= 6)
+    line = view.fontMetrics().height()
+    for row in range(view.model().rowCount()):
+        assert view.visualRect(view.model().index(row, 0)).height() < 2 * line
+    shown = []  # the text each row shows, as the view paints it
+    for row in range(view.model().rowCount()):
+        option = QStyleOptionViewItem()
+        option.initFrom(view)
+        view.itemDelegate().initStyleOption(option, view.model().index(row, 0))
+        shown.append(option.fontMetrics.elidedText(option.text, Qt.TextElideMode.ElideRight,
+                                                   view.visualRect(view.model().index(row, 0)).width() - 30))
+    assert len(set(shown)) == len(shown), shown  # names that start alike stay told apart
+    index = view.model().index(1, 0)
+    tip = tooltip_at(view, view.visualRect(index).center())
+    assert "Northern Regional Development and Infrastructure Authority" in tip and "NRDIA" in tip
+    w.resize(1440, 900)
+    qtbot.waitUntil(lambda: w.width() == 1440)
+    w.splitter.setSizes([500, 440, 500])  # a wide panel: names wrap whole, with their other names
+    qtbot.waitUntil(lambda: view.visualRect(index).height() >= 2 * line)
