@@ -177,6 +177,8 @@ def test_the_next_difference_button_steps_through_several_marked_sentences(qtbot
     w = make_window()
     open_with_stories(qtbot, w, [folder])
     dialog = open_compare(qtbot, w, folder)
+    heading = dialog.first.heading.text()  # no source: the file's name, not the folders above it
+    assert "a-wire.txt" in heading and str(folder) not in heading
     following = next(b for b in dialog.findChildren(QPushButton) if "Next" in b.text())
     got = []
     for _ in range(3):

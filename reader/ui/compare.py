@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat
@@ -55,7 +56,7 @@ class VersionSide(QWidget):
     def show_version(self, article: Article, spans, organisations_only: tuple[str, ...]) -> None:
         back, ink = _colours()
         self.organisations_only = organisations_only
-        where = article.domain or article.path
+        where = article.domain or Path(article.path).name  # (a file name, not where it sits)
         self.heading.setText(f"{self.label}: {article.title}\n{article.date or 'undated'} · {where}")
         marks = [(m.start, m.end) for org in article.organisations if _named(org, organisations_only)
                  for m in org.mentions]
