@@ -85,9 +85,12 @@ class ContentWidth(QObject):
     def widest(self) -> int:
         view, model = self.view, self.view.model()
         rows = model.rowCount()
-        step = max(1, rows // SAMPLE_ROWS)
-        sizes = (view.sizeHintForIndex(model.index(r, self.column)).width() for r in range(0, rows, step))
-        return max(sizes, default=0)
+        if not rows:
+            return 0
+        step, advance = max(1, rows // SAMPLE_ROWS), view.fontMetrics().horizontalAdvance
+        sample = (model.index(r, self.column) for r in range(0, rows, step))
+        widest = max(sample, key=lambda index: advance(str(index.data() or "")))
+        return view.sizeHintForIndex(widest).width()  # (the delegate's margins: one row measured so)
 
     def fit(self) -> None:
         cap = self.view.fontMetrics().averageCharWidth() * WIDEST_CHARS
