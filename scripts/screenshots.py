@@ -4,8 +4,8 @@
 
 Runs offscreen with settings in a temporary folder (never the user's), opens the
 sample articles with the real core and captures: the welcome view, an article with
-its organisations highlighted, an organisation selected, the dark theme, and a small
-(900x600) window.
+its organisations highlighted, an organisation selected, the dark theme, a small
+(900x600) window, one row per story, and two versions compared.
 """
 from __future__ import annotations
 
@@ -84,6 +84,19 @@ def main(argv: list[str] | None = None) -> int:
 
     window.resize(900, 600)  # a small window: the sides give way, the pane stays readable
     shot("small")
+
+    window.resize(1440, 860)  # one row per story, the current article's story unfolded
+    window.stories.by_story.setChecked(True)
+    tree = window.stories.tree
+    tree.expand(tree.currentIndex().parent() if tree.currentIndex().parent().isValid() else tree.currentIndex())
+    shot("stories")
+    window.stories.compare_current()  # two versions side by side
+    dialog = window.stories.compare_view
+    if dialog is not None:
+        settle()
+        dialog.grab().save(str(out / "compare.png"))
+        print(out / "compare.png")
+        dialog.close()
     window.close()
     return 0
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import logging
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette, QTextCharFormat
@@ -18,6 +19,8 @@ from PySide6.QtWidgets import (QApplication, QDialog, QDialogButtonBox, QHBoxLay
 
 from reader.record import Article
 from reader.stories import Comparison, compare
+
+from . import comparekeys as keys
 
 log = logging.getLogger(__name__)
 
@@ -54,7 +57,7 @@ class VersionSide(QWidget):
     def show_version(self, article: Article, spans, organisations_only: tuple[str, ...]) -> None:
         back, ink = _colours()
         self.organisations_only = organisations_only
-        where = article.domain or article.path
+        where = article.domain or Path(article.path).name  # (a file name, not where it sits)
         self.heading.setText(f"{self.label}: {article.title}\n{article.date or 'undated'} · {where}")
         marks = [(m.start, m.end) for org in article.organisations if _named(org, organisations_only)
                  for m in org.mentions]
@@ -95,6 +98,13 @@ class CompareDialog(QDialog):
         layout.addLayout(sides, 1)
         layout.addWidget(buttons)
         self.resize(1100, 700)
+        keys.install(self, buttons)  # Tab order, F3 between marked sentences, names
+
+    def reject(self) -> None:
+        """Escape closes (and so deletes) the dialog, as the Close button does (QDialog's
+        own closing calls this too: hide first, so that call is not refused)."""
+        super().reject()
+        self.close()
 
     def show_versions(self, first: Article, second: Article) -> None:
         """Compare ``first`` and ``second`` (as shown: corrected) and show what each alone has."""

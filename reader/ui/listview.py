@@ -3,28 +3,38 @@
 In a narrow list the title stays readable: the other columns fold away (the last
 first) while the title would get fewer than ``TITLE_CHARS`` characters, and come
 back at their widths when there is room (:class:`FoldingColumns`, also used by the
-one-row-per-story tree).
+one-row-per-story tree). The source column grows to its widest text over a bounded
+sample of rows (:class:`ContentWidth`), so domains show whole when there is room.
 """
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QObject, Qt
+from PySide6.QtCore import QItemSelectionModel, QObject, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QStyle, QTableView
 
 TITLE_CHARS = 20  # the title column keeps this many characters before another column shows
+SAMPLE_ROWS = 256  # rows measured (spread over the list) to size a column to its content
+WIDEST_CHARS = 44  # a column sized to its content grows no wider than this
+SOURCE_CHARS = 12  # short of room, the source column shows this many characters before it folds
 
 
 class FoldingColumns(QObject):
     """Keep ``view``'s first (stretching) column readable: hide the other columns, in
     the order of ``columns`` (kept longest first), that do not fit beside it."""
 
-    def __init__(self, view: QAbstractItemView, header: QHeaderView, columns: tuple[int, ...]):
+    def __init__(self, view: QAbstractItemView, header: QHeaderView, columns: tuple[int, ...],
+                 shrinks: dict[int, int] | None = None):
+        """``shrinks``: columns that, short of room, show narrower (their text cut with
+        "…") down to so many characters before they fold away."""
         super().__init__(view)
         self.view, self.header, self.columns = view, header, columns
         self.widths = {c: header.sectionSize(c) for c in columns}
+        self.shrinks = shrinks or {}
+        self._fitting = False
         header.sectionResized.connect(self._on_resized)
 
     def _on_resized(self, column: int, _old: int, new: int) -> None:
-        if column in self.widths and new > 0 and not self.header.isSectionHidden(column):
+        if column in self.widths and new > 0 and not self.header.isSectionHidden(column) \
+                and not self._fitting:
             self.widths[column] = new  # (the user dragged it, or it was set)
 
     def room(self) -> int:
@@ -35,18 +45,59 @@ class FoldingColumns(QObject):
         return view.width() - 2 * view.frameWidth() - bar
 
     def fit(self) -> None:
-        spare = self.room() - self.view.fontMetrics().averageCharWidth() * TITLE_CHARS
-        for column in self.columns:
-            width = self.widths[column]
-            shown = 0 < width <= spare
-            spare = spare - width if shown else -1  # a column that does not fit hides those after it
-            if self.header.isSectionHidden(column) == shown:
-                self.header.setSectionHidden(column, not shown)
-                if shown:
+        char = self.view.fontMetrics().averageCharWidth()
+        spare = self.room() - char * TITLE_CHARS
+        self._fitting = True
+        try:
+            for column in self.columns:
+                width = self.widths[column]
+                least = min(width, char * self.shrinks[column]) if column in self.shrinks else width
+                shown = 0 < least <= spare
+                width = min(width, spare)
+                spare = spare - width if shown else -1  # a column that does not fit hides those after it
+                if self.header.isSectionHidden(column) == shown:
+                    self.header.setSectionHidden(column, not shown)
+                if shown and self.header.sectionSize(column) != width:
                     self.header.resizeSection(column, width)
+        finally:
+            self._fitting = False
+        self.view.updateGeometries()  # (the sideways scroll range now, not at the next paint)
 
     def hidden(self) -> list[int]:
         return [c for c in self.columns if self.header.isSectionHidden(c)]
+
+
+class ContentWidth(QObject):
+    """Widen ``column`` of ``view`` to its widest text over at most ``SAMPLE_ROWS`` top-level
+    rows spread over the model (never every row: a folder can list 10,000), when rows
+    arrive or change; never narrower than it is (what the user dragged stays). A longer
+    text elsewhere is cut with "…" and shown whole in its tooltip."""
+
+    def __init__(self, view: QAbstractItemView, folding: FoldingColumns, column: int):
+        super().__init__(view)
+        self.view, self.folding, self.column = view, folding, column
+        self.timer = QTimer(self, singleShot=True, interval=60)
+        self.timer.timeout.connect(self.fit)
+        model = view.model()
+        for signal in (model.rowsInserted, model.modelReset, model.layoutChanged):
+            signal.connect(self.timer.start)
+
+    def widest(self) -> int:
+        view, model = self.view, self.view.model()
+        rows = model.rowCount()
+        if not rows:
+            return 0
+        step, advance = max(1, rows // SAMPLE_ROWS), view.fontMetrics().horizontalAdvance
+        sample = (model.index(r, self.column) for r in range(0, rows, step))
+        widest = max(sample, key=lambda index: advance(str(index.data() or "")))
+        return view.sizeHintForIndex(widest).width()  # (the delegate's margins: one row measured so)
+
+    def fit(self) -> None:
+        cap = self.view.fontMetrics().averageCharWidth() * WIDEST_CHARS
+        width = min(self.widest() + 4, cap)
+        if width > self.folding.widths[self.column]:
+            self.folding.widths[self.column] = width
+            self.folding.fit()
 
 
 class ArticleList(QTableView):
@@ -82,7 +133,9 @@ class ArticleList(QTableView):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
         header.setMinimumSectionSize(36)
-        self.folding = FoldingColumns(self, header, (1, 2, 3))  # date, then source, then orgs
+        # date, then source (cut short before it folds), then orgs
+        self.folding = FoldingColumns(self, header, (1, 2, 3), shrinks={2: SOURCE_CHARS})
+        self.source_width = ContentWidth(self, self.folding, 2)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)

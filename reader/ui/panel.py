@@ -13,10 +13,13 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QEvent, QModelIndex, QPoint, QRect, Qt, Signal
 from PySide6.QtGui import QColor, QContextMenuEvent, QGuiApplication, QIcon, QPixmap
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QHBoxLayout, QHeaderView,
-                               QLabel, QMenu, QSplitter, QStyledItemDelegate, QToolButton, QTreeView,
+                               QLabel, QMenu, QSplitter, QStyledItemDelegate, QStyleOptionViewItem,
+                               QToolButton, QTreeView,
                                QVBoxLayout, QWidget)
 
 from .counts import counted
+
+WRAP_CHARS = 30  # an organisation name column narrower than this shows one line a row
 
 
 @dataclass(frozen=True)
@@ -137,13 +140,42 @@ class LinkModel(QAbstractTableModel):
         return None
 
 
+def shortened(name: str, room: int, advance) -> str:
+    """``name`` within ``room`` pixels (``advance`` measures a text): its inner capitalised
+    words cut to initials, longest first ("Baloch L. Army", "Baloch R. Army" where the
+    end alone would say "Baloch Liber…" for both), then cut with "…" (by the view)."""
+    words = name.split(" ")
+    inner = sorted((i for i in range(1, len(words) - 1) if words[i][:1].isupper() and len(words[i]) > 2),
+                   key=lambda i: -len(words[i]))
+    for i in inner:
+        if advance(" ".join(words)) <= room:
+            break
+        words[i] = words[i][0] + "."
+    return " ".join(words)
+
+
 class _Wrapped(QStyledItemDelegate):
     """Rows as tall as the first column's text wrapped at that column's width (a tree
-    view's own measure ignores the width, and cut names to "Baloch Liberation …")."""
+    view's own measure ignores the width, and cut names to "Baloch Liberation …").
+    In a narrow column (under ``WRAP_CHARS``) a row is one line instead (wrapped, a few
+    long names filled a small window's panel): the name :func:`shortened`, so names that
+    start alike stay told apart; its tooltip says it whole, with its other names."""
+
+    def compact(self) -> bool:
+        view = self.parent()
+        return view.header().sectionSize(0) < view.fontMetrics().averageCharWidth() * WRAP_CHARS
+
+    def initStyleOption(self, option, index):  # noqa: N802 (Qt name)
+        super().initStyleOption(option, index)
+        if index.column() == 0 and self.compact():
+            name = option.text.replace("\u2028", "\n").split("\n", 1)[0]  # (Qt's line break)
+            room = self.parent().header().sectionSize(0) - option.decorationSize.width() - 16
+            option.text = shortened(name, room, option.fontMetrics.horizontalAdvance)
+            option.features = option.features & ~QStyleOptionViewItem.ViewItemFeature.WrapText
 
     def sizeHint(self, option, index):  # noqa: N802 (Qt name)
         size = super().sizeHint(option, index)
-        if index.column() == 0:
+        if index.column() == 0 and not self.compact():
             view = self.parent()
             width = view.header().sectionSize(0) - option.decorationSize.width() - 16
             text = str(index.data() or "")

@@ -22,7 +22,7 @@ from reader.record import Article
 from reader.stories import Story
 
 from .documents import AcceptRole, ArticleRole
-from .listview import FoldingColumns
+from .listview import SOURCE_CHARS, ContentWidth, FoldingColumns
 
 log = logging.getLogger(__name__)
 
@@ -111,8 +111,8 @@ class StoryModel(QAbstractItemModel):
                 return article.date or ""
             if col == SOURCE:
                 return article.domain
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return article.path
+        if role == Qt.ItemDataRole.ToolTipRole:  # (a source cut with "…" shown whole)
+            return (article.domain or None) if col == SOURCE else article.path
         if role == Qt.ItemDataRole.TextAlignmentRole and col == VERSIONS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         return None
@@ -175,7 +175,8 @@ class StoryTree(QTreeView):
         for col, sample in ((VERSIONS, "Versions"), (DATE, "2025-12-31 "), (SOURCE, "example.com")):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             header.resizeSection(col, width(sample) + 16)
-        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE))
+        self.folding = FoldingColumns(self, header, (VERSIONS, DATE, SOURCE), shrinks={SOURCE: SOURCE_CHARS})
+        self.source_width = ContentWidth(self, self.folding, SOURCE)
 
     def resizeEvent(self, event):  # noqa: N802 (Qt name)
         super().resizeEvent(event)
@@ -384,6 +385,24 @@ class Stories(QObject):
             if key is not None:
                 w.select_key(key)
             w.list_view.setFocus()
+
+    def step(self, step: int) -> None:
+        """Next (``step`` 1) or previous (-1) article in the order the list shows: the
+        story tree's rows as they are laid out (a story, then its versions when it is
+        expanded), or the table's."""
+        if not self.by_story.isChecked():
+            self.window.list_view.step(step)
+            return
+        tree, key = self.tree, getattr(self.window.current, "key", None)
+        target = tree.currentIndex()
+        if not target.isValid():
+            target = tree.model().index(0, 0)
+        else:  # (an expanded story's first version is the story's own article: passed over)
+            while target.isValid() and getattr(target.data(ArticleRole), "key", None) == key:
+                target = tree.indexBelow(target) if step > 0 else tree.indexAbove(target)
+        if target.isValid():
+            tree.setCurrentIndex(target.siblingAtColumn(0))
+            tree.scrollTo(target)
 
     def _on_tree_current(self, current: QModelIndex, _previous) -> None:
         article = current.data(ArticleRole) if current.isValid() else None
