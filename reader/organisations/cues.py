@@ -56,19 +56,58 @@ def sporty(text: str) -> bool:
 
 # "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"; "a spokesperson
 # for X", "data from X", "shares of X", "the founder of X"
+_CUE_NOUNS = (
+    "newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
+    "|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
+    "|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
+    "|organization|movement|outfit|faction|charity|association|federation|union|network"
+    "|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
+    "|builder|shipper|miner|developer|wholesaler|start-?up|studio|label")
 CUE_BEFORE = re.compile(
-    r"\b(?:(?:newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
-    r"|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
-    r"|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
-    r"|organization|movement|outfit|faction|charity|association|federation|union|network"
-    r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
-    r"|builder|shipper|miner|developer|wholesaler|start-?up|studio|label)"
+    r"\b(?:(?:" + _CUE_NOUNS + r")"
     r"|(?i:(?:spokes(?:man|woman|person)|representative) (?:for|at)"
     r"|(?:data|figures|estimates|analysts?|economists?|strategists?) (?:from|at)"
     r"|(?:shares|stock|a stake|stakes) (?:of|in)"
     r"|(?:chief executive|chief executive officer|CEO|chief financial officer|CFO|co-?founder"
     r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at))) $"
 )
+# the words a CUE_BEFORE match can end with: its nouns, as written ("start-up" holds a
+# hyphen: not one word), and the link words in any case after the words they follow
+_CUE_LAST = frozenset(_CUE_NOUNS.replace("start-?up", "startup").split("|"))
+_CUE_LINKS = frozenset({"for", "at", "from", "of", "in"})
+_CUE_LINKED = frozenset(
+    "spokesman spokeswoman spokesperson representative data figures estimates analyst analysts"
+    " economist economists strategist strategists shares stock stake stakes executive officer ceo"
+    " cfo founder cofounder chairman chairwoman shareholders investors".split())
+
+
+def _plain(word: str) -> bool:
+    return word.isalpha() and word.isascii()
+
+
+def cue_before(text: str, start: int):
+    """``CUE_BEFORE.search(text, max(0, start - 34), start)`` for a name at ``start`` after
+    a space, without the search where the words before that space say the answer: most
+    words end no cue; a noun is the cue alone; a link word ("for", "of") needs one of a few
+    words before it. (Every character the search could match a cue's last letter with, in
+    any case, is a letter.)"""
+    if start < 2 or not text[start - 2].isalpha():
+        return None  # every cue ends with a letter ("percent. Acme": none)
+    low = max(0, start - 34)
+    space = text.rfind(" ", low, start - 1)
+    word = text[max(low, space + 1):start - 1]
+    if _plain(word):
+        if word in _CUE_LAST:
+            return CUE_BEFORE.match(text, start - 1 - len(word), start)
+        if word.lower() not in _CUE_LINKS:
+            return None
+        if space > low:
+            before = text[max(low, text.rfind(" ", low, space) + 1):space]
+            if _plain(before) and before.lower() not in _CUE_LINKED:
+                return None
+    return CUE_BEFORE.search(text, low, start)
+
+
 # "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares", "X's chief
 # executive", "X said in a statement"
 CUE_AFTER = re.compile(
@@ -254,7 +293,7 @@ class EvidenceRules:
         before = after = None
         first = 0
         if start and text[start - 1] == " ":
-            before = CUE_BEFORE.search(text, max(0, start - 34), start)
+            before = cue_before(text, start)
             if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
                 before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
         if before is None and n > 2 and keys[1] in ("of", "in", "for", "at", "from"):
