@@ -21,3 +21,11 @@ def test_the_cue_before_a_name_is_what_the_full_search_finds(words):
         if text[start - 1] == " ":
             quick, full = cue_before(text, start), CUE_BEFORE.search(text, max(0, start - 34), start)
             assert (quick and (quick.span(), quick.group())) == (full and (full.span(), full.group()))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet="AaBbXxÉéİıſK-'’&0", min_size=1, max_size=10))
+def test_a_word_lower_case_after_its_first_letter_is_never_a_mixed_case_brand(word):
+    from reader.organisations.scan import _MIXED
+
+    assert not word[1:].islower() or _MIXED.fullmatch(word) is None

@@ -213,7 +213,8 @@ class Scan(EvidenceRules, AcronymRules):
                 break
         if not caps_line:
             self._heads(toks, keys, offs, prev, cands)
-            self._definitions(toks, keys, offs, end, prev, cands)
+            if n > 1:  # a definition's long form has two words or more
+                self._definitions(toks, keys, offs, end, prev, cands)
             self._cues(toks, keys, offs, end, cands)
             if self.members:
                 self._members(toks, keys, offs, cands)
@@ -230,11 +231,12 @@ class Scan(EvidenceRules, AcronymRules):
                         and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
                     cands.append((i, i + 1, ACRONYM, "a:" + t, "acronym"))
-                elif len(t) > 3 and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
+                elif len(t) > 3 and not t[1:].islower() and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
                         and not self._continues(toks, keys, i + 1) and not self._product(offs[i], offs[i] + len(t)):
                     cands.append((i, i + 1, HEAD, "n:" + keys[i], "mixed-case brand"))
         taken = self._accept(toks, keys, offs, cands, prev) if cands else None
-        self._people(toks, keys, offs, taken or [False] * n)
+        if n > 1:  # a person is named in two words or more
+            self._people(toks, keys, offs, taken or [False] * n)
 
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")
