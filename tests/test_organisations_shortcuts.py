@@ -1,6 +1,8 @@
 """The recogniser's shortcuts answer exactly what the rules they skip would."""
 from __future__ import annotations
 
+import re
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -29,3 +31,43 @@ def test_a_word_lower_case_after_its_first_letter_is_never_a_mixed_case_brand(wo
     from reader.organisations.scan import _MIXED
 
     assert not word[1:].islower() or _MIXED.fullmatch(word) is None
+
+
+# the match-report words as one regular expression spelled them before it became a trie
+_SPORT_BEFORE = re.compile(
+    r"\b(?:(?P<sport>soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis"
+    r"|golf|striker|midfielder|goalkeeper|winger|half-?time|innings|wickets?|batsman|bowler"
+    r"|pitchers?|homers?|homered|inning|touchdowns?|quarterback|referee|semi-?finals?"
+    r"|quarter-?finals?|playoffs?|nba|nfl|nhl|mlb|rebounds|kickoff|scrum|batting|bowling|goalie"
+    r"|shutout|puck|power[- ]?play|hat-?trick|strikeouts?)"
+    r"|(?P<match>league|goals?|scored|defender|coach|tournament|champions|captain|matches|squad"
+    r"|cup|standings|drew|draw|fixture|derby|penalty)"
+    r"|season|match|club|clubs|title|beat|points|assists|overtime|victory|defeat|defeated"
+    r"|rallied|pitched|matchup)\b")
+_SPORT_WORDS = ["goal", "goals", "goalie", "goalkeeper", "match", "matches", "matchup", "matchups", "power",
+                "play", "power play", "power-play", "powerplay", "half", "time", "half-time", "semi-final",
+                "semifinals", "quarter-finals", "hat-trick", "Cup", "DREW", "beat", "beaten", "defeat",
+                "defeated", "club", "clubs", "clubhouse", "title", "points", "nba", "innings", "inning",
+                "wicket", "pitched", "pitcher", "homer", "homered", "ministry", "said", "the", "-", "2-1",
+                "_goal", "goal_", "goal2", "égoal", "kickoff", "kick-off", "victory", "season's"]
+
+
+def _sporty_before(text: str) -> bool:
+    hits = matchy = 0
+    strong = False
+    for m in _SPORT_BEFORE.finditer(text.lower()):
+        hits += 1
+        strong = strong or m.group("sport") is not None
+        matchy += m.group("match") is not None
+    return hits >= 3 and (strong or matchy >= 2)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from(_SPORT_WORDS), max_size=12), st.sampled_from([" ", "  ", ", ", "-", "\n", ""]))
+def test_a_match_report_is_told_as_the_words_regex_told_it(words, gap):
+    from reader.organisations.sports import _SPORT, _SPORT_KIND, sporty
+
+    text = gap.join(words)
+    assert sporty(text) == _sporty_before(text)
+    assert [m.span() for m in _SPORT.finditer(text.lower())] == [m.span() for m in _SPORT_BEFORE.finditer(text.lower())]
+    assert all(m.group() in _SPORT_KIND for m in _SPORT.finditer(text.lower()))

@@ -5,8 +5,9 @@
   " shares", " said in a statement", "-owned"),
 * lists whose head noun is an organisation word ("start-ups such as A, B and C", "rivals
   A and B"): :func:`list_members` finds where their members start,
-* match reports: :func:`sporty` counts the words that make a text one, :func:`team_spots`
-  finds a name that plays a side (``Denver beat Phoenix 110-98``).
+* match reports (:mod:`reader.organisations.sports`): :func:`sporty` counts the words that
+  make a text one, :func:`team_spot` finds a name that plays a side (``Denver beat Phoenix
+  110-98``).
 
 Regular expressions, one pass each over a text, and :class:`EvidenceRules`, the part of
 a :class:`reader.organisations.scan.Scan` that applies them. No Qt.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Entry, norm_name, norm_token
+from .sports import sporty, team_spot  # noqa: F401 - the scan asks for them here
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # candidate kinds, strongest first when two candidates cover the same tokens
@@ -23,36 +25,6 @@ POSSESSIVE, DEFINITION, GAZETTEER, HEAD, CUE, ACRONYM = range(6)
 # the small words inside a name: "Bank of England", "Procter & Gamble", "Banco do Brasil"
 CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
 _CONNECTORS = frozenset(CONN.split("|")) | {"the"}
-
-# the words of a match report: those only sports use, those a match report uses far more
-# than other news, and those election and market reports fill too ("points", "victory",
-# "title", "season", "beat")
-_SPORT = re.compile(
-    r"\b(?:(?P<sport>soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis"
-    r"|golf|striker|midfielder|goalkeeper|winger|half-?time|innings|wickets?|batsman|bowler"
-    r"|pitchers?|homers?|homered|inning|touchdowns?|quarterback|referee|semi-?finals?"
-    r"|quarter-?finals?|playoffs?|nba|nfl|nhl|mlb|rebounds|kickoff|scrum|batting|bowling|goalie"
-    r"|shutout|puck|power[- ]?play|hat-?trick|strikeouts?)"
-    r"|(?P<match>league|goals?|scored|defender|coach|tournament|champions|captain|matches|squad"
-    r"|cup|standings|drew|draw|fixture|derby|penalty)"
-    r"|season|match|club|clubs|title|beat|points|assists|overtime|victory|defeat|defeated"
-    r"|rallied|pitched|matchup)\b"
-)
-
-
-def sporty(text: str) -> bool:
-    """Is ``text`` a match report: three sports words or more, of which one only sports use
-    or two a match report uses far more than other news (not "points", "victory" alone)?"""
-    hits = matchy = 0
-    strong = False
-    for m in _SPORT.finditer(text.lower()):
-        hits += 1
-        strong = strong or m.group("sport") is not None
-        matchy += m.group("match") is not None
-        if hits >= 3 and (strong or matchy >= 2):
-            return True
-    return False
-
 
 # "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"; "a spokesperson
 # for X", "data from X", "shares of X", "the founder of X"
@@ -209,26 +181,10 @@ def list_members(text: str) -> dict[int, str]:
     return out
 
 
-# a side in a match report: "Denver beat Phoenix 110-98", "Leeds 2 Hull 1", "Boston at Toronto";
-# a bare number ends a results line or comes before the other side, not "Denver 4 hours away"
-_SIDE_AFTER = re.compile(
-    r" (?:\d{1,3}-\d{1,3}(?=[ ,.;\n])|\d{1,3}(?=[.,;]?[ \t]*(?:\n|$)|[,;]| [" + _UP + r"(])|beat |defeated |edged |routed |thrashed |crushed |drew (?:with )?"
-    r"|lost (?:to )?|tied |tie with |v\.? |vs\.? |at (?=[" + _UP + r"][\w.]+ \d))"
-)
-_SIDE_BEFORE = re.compile(
-    r"(?:\b(?:beat|defeated|edged|routed|thrashed|crushed|drew with|lost to|tied|against|v\.?|vs\.?|over)"
-    r"|\d{1,3}(?:-\d{1,3})?,?) $")
 # "the BLA claimed": a short acronym doing what organisations do
 _ACTS = re.compile(
     r" (?:said|says|claimed|denied|announced|reported|stated|warned|urged|accused|rejected|confirmed"
     r"|insisted|demanded|issued|launched|condemned|welcomed|called|spokes(?:man|woman|person))\b")
-
-
-def team_spot(text: str, start: int, end: int) -> bool:
-    """Does the name at ``text[start:end]`` play a side in a match report?"""
-    return (_SIDE_AFTER.match(text, end) is not None
-            or _SIDE_BEFORE.search(text, max(0, start - 12), start) is not None)
-
 
 # a stock's ticker: "trades under the ticker NVDA", "the symbol ABCD", "(NYSE: ZNTX)"
 _TICKER_BEFORE = re.compile(
