@@ -52,3 +52,15 @@ def test_an_articles_evidence_is_made_without_importing_datasketch(tmp_path):
     out = subprocess.run([sys.executable, "-c", code], cwd=REPO, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "[]"
+
+
+@pytest.mark.parametrize("words", [[], ["one"], ["one", "two", "three"], ["ferry"] * 5,
+                                   "the old ferry across the lake stopped running this week after the owners said".split()
+                                   * 30])
+def test_shingles_are_the_same_with_numpy_and_without(words, monkeypatch):
+    import numpy  # noqa: F401
+
+    with_numpy = evidence.shingles_of(words)
+    monkeypatch.delitem(sys.modules, "numpy")
+    assert evidence.shingles_of(words) == with_numpy
+    assert all(0 <= code <= 0xFFFFFFFF for code in with_numpy)

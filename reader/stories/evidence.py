@@ -224,6 +224,11 @@ def shingles_of(words: list[str]) -> frozenset[int]:
     if len(h) < SHINGLE:
         h += [0] * (SHINGLE - len(h))
     m = _MIX
+    if "numpy" in sys.modules:  # the same sums modulo 2**32, a column at a time
+        import numpy as np
+
+        a, m = np.array(h, dtype=np.uint32), np.uint32(_MIX)
+        return frozenset((((a[:-3] * m + a[1:-2]) * m + a[2:-1]) * m + a[3:]).tolist())
     return frozenset((((a * m + b) * m + c) * m + d) & 0xFFFFFFFF
                      for a, b, c, d in zip(h, h[1:], h[2:], h[3:]))
 
