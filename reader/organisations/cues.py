@@ -309,12 +309,15 @@ class EvidenceRules:
         text = self.text
         lists, members, last = [], [], None
         for toks, keys, offs, end in runs:
-            segments, a = [], 0
-            for k in range(len(toks) + 1):
-                if k == len(toks) or keys[k] in ("and", "or"):
-                    if k > a:
-                        segments.append((offs[a], offs[k - 1] + len(toks[k - 1]), toks[a:k], keys[a:k]))
-                    a = k + 1
+            if "and" not in keys and "or" not in keys:
+                segments = [(offs[0], end, toks, keys)]  # most runs: one name
+            else:
+                segments, a = [], 0
+                for k in range(len(toks) + 1):
+                    if k == len(toks) or keys[k] in ("and", "or"):
+                        if k > a:
+                            segments.append((offs[a], offs[k - 1] + len(toks[k - 1]), toks[a:k], keys[a:k]))
+                        a = k + 1
             if last is not None and text[last:offs[0]] in _LIST_GAPS:
                 members.extend(segments)
             else:
