@@ -250,7 +250,8 @@ class EvidenceRules:
         first = 0
         if start and text[start - 1] == " ":
             before = cue_before(text, start)
-            if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
+            if before is None and text.startswith("to ", start - 3) \
+                    and ACCORDING_TO.search(text, max(0, start - 14), start):
                 before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
         if before is None and n > 2 and keys[1] in ("of", "in", "for", "at", "from"):
             before = CUE_BEFORE.search(text, start, offs[2])  # "Shares of X" opening a sentence

@@ -129,8 +129,10 @@ class Scan(EvidenceRules, AcronymRules):
             self.found.sort()
             self.taken = list(self.found)
             self.taken_starts = [s for s, _, _ in self.taken]
+            first = self.known_first
             for run in runs:
-                self._known_pass(run)
+                if len(run[1]) > 1 or run[1][0] in first:  # a word no known name starts: nothing
+                    self._known_pass(run)
         if self.deferred:
             self._named_again(LISTED)
         if len(self.found) > 1:
