@@ -127,11 +127,9 @@ class Scan(EvidenceRules, AcronymRules):
             prev = run
         if self.known:
             self.found.sort()
-            self.taken = list(self.found)
-            self.taken_starts = [s for s, _, _ in self.taken]
-            first = self.known_first
+            self.taken, self.taken_starts = list(self.found), [s for s, _, _ in self.found]
             for run in runs:
-                if len(run[1]) > 1 or run[1][0] in first:  # a word no known name starts: nothing
+                if len(run[1]) > 1 or run[1][0] in self.known_first:  # one word no known name starts: nothing
                     self._known_pass(run)
         if self.deferred:
             self._named_again(LISTED)
@@ -215,8 +213,7 @@ class Scan(EvidenceRules, AcronymRules):
                 break
         if not caps_line:
             self._heads(toks, keys, offs, prev, cands)
-            if n > 1:  # a definition's long form has two words or more
-                self._definitions(toks, keys, offs, end, prev, cands)
+            self._definitions(toks, keys, offs, end, prev, cands)
             self._cues(toks, keys, offs, end, cands)
             if self.members:
                 self._members(toks, keys, offs, cands)
