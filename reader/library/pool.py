@@ -94,9 +94,10 @@ def _warm_up() -> None:
     from ..organisations import recognise as entities
     from ..read import load
     from ..organisations.lexicon import lexicon
-    from ..stories import evidence  # noqa: F401
+    from ..stories import evidence
 
     lexicon()
+    evidence.warm_up()
 
 
 def load_files(paths: Sequence[str], jobs: int | None = None,

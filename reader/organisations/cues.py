@@ -5,8 +5,9 @@
   " shares", " said in a statement", "-owned"),
 * lists whose head noun is an organisation word ("start-ups such as A, B and C", "rivals
   A and B"): :func:`list_members` finds where their members start,
-* match reports: :func:`sporty` counts the words that make a text one, :func:`team_spots`
-  finds a name that plays a side (``Denver beat Phoenix 110-98``).
+* match reports (:mod:`reader.organisations.sports`): :func:`sporty` counts the words that
+  make a text one, :func:`team_spot` finds a name that plays a side (``Denver beat Phoenix
+  110-98``).
 
 Regular expressions, one pass each over a text, and :class:`EvidenceRules`, the part of
 a :class:`reader.organisations.scan.Scan` that applies them. No Qt.
@@ -16,6 +17,7 @@ from __future__ import annotations
 import re
 
 from .lexicon import Entry, norm_name, norm_token
+from .sports import sporty, team_spot  # noqa: F401 - the scan asks for them here
 
 _UP = "A-ZÀ-ÖØ-Þ"
 # candidate kinds, strongest first when two candidates cover the same tokens
@@ -24,51 +26,60 @@ POSSESSIVE, DEFINITION, GAZETTEER, HEAD, CUE, ACRONYM = range(6)
 CONN = r"of|for|and|&|in|on|de|del|della|dello|di|der|des|du|la|le|van|von|den|da|do|dos|das|y|e"
 _CONNECTORS = frozenset(CONN.split("|")) | {"the"}
 
-# the words of a match report: those only sports use, those a match report uses far more
-# than other news, and those election and market reports fill too ("points", "victory",
-# "title", "season", "beat")
-_SPORT = re.compile(
-    r"\b(?:(?P<sport>soccer|football|footballers?|cricket|rugby|baseball|hockey|basketball|tennis"
-    r"|golf|striker|midfielder|goalkeeper|winger|half-?time|innings|wickets?|batsman|bowler"
-    r"|pitchers?|homers?|homered|inning|touchdowns?|quarterback|referee|semi-?finals?"
-    r"|quarter-?finals?|playoffs?|nba|nfl|nhl|mlb|rebounds|kickoff|scrum|batting|bowling|goalie"
-    r"|shutout|puck|power[- ]?play|hat-?trick|strikeouts?)"
-    r"|(?P<match>league|goals?|scored|defender|coach|tournament|champions|captain|matches|squad"
-    r"|cup|standings|drew|draw|fixture|derby|penalty)"
-    r"|season|match|club|clubs|title|beat|points|assists|overtime|victory|defeat|defeated"
-    r"|rallied|pitched|matchup)\b"
-)
-
-
-def sporty(text: str) -> bool:
-    """Is ``text`` a match report: three sports words or more, of which one only sports use
-    or two a match report uses far more than other news (not "points", "victory" alone)?"""
-    hits = matchy = 0
-    strong = False
-    for m in _SPORT.finditer(text.lower()):
-        hits += 1
-        strong = strong or m.group("sport") is not None
-        matchy += m.group("match") is not None
-        if hits >= 3 and (strong or matchy >= 2):
-            return True
-    return False
-
-
 # "the newspaper Dawn", "Italian club Atalanta", "software maker Lotus"; "a spokesperson
 # for X", "data from X", "shares of X", "the founder of X"
+_CUE_NOUNS = (
+    "newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
+    "|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
+    "|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
+    "|organization|movement|outfit|faction|charity|association|federation|union|network"
+    "|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
+    "|builder|shipper|miner|developer|wholesaler|start-?up|studio|label")
 CUE_BEFORE = re.compile(
-    r"\b(?:(?:newspaper|daily|weekly|tabloid|magazine|agency|broadcaster|club|side|team|party"
-    r"|company|firm|group|bank|insurer|airline|conglomerate|maker|manufacturer|producer"
-    r"|retailer|publisher|brokerage|subsidiary|unit|operator|utility|newsletter|organisation"
-    r"|organization|movement|outfit|faction|charity|association|federation|union|network"
-    r"|distributor|supplier|exporter|importer|lender|chain|automaker|carmaker|refiner|brewer"
-    r"|builder|shipper|miner|developer|wholesaler|start-?up|studio|label)"
+    r"\b(?:(?:" + _CUE_NOUNS + r")"
     r"|(?i:(?:spokes(?:man|woman|person)|representative) (?:for|at)"
     r"|(?:data|figures|estimates|analysts?|economists?|strategists?) (?:from|at)"
     r"|(?:shares|stock|a stake|stakes) (?:of|in)"
     r"|(?:chief executive|chief executive officer|CEO|chief financial officer|CFO|co-?founder"
     r"|founder|chairman|chairwoman|shareholders|investors) (?:of|at))) $"
 )
+# the words a CUE_BEFORE match can end with: its nouns, as written ("start-up" holds a
+# hyphen: not one word), and the link words in any case after the words they follow
+_CUE_LAST = frozenset(_CUE_NOUNS.replace("start-?up", "startup").split("|"))
+_CUE_LINKS = frozenset({"for", "at", "from", "of", "in"})
+_CUE_LINKED = frozenset(
+    "spokesman spokeswoman spokesperson representative data figures estimates analyst analysts"
+    " economist economists strategist strategists shares stock stake stakes executive officer ceo"
+    " cfo founder cofounder chairman chairwoman shareholders investors".split())
+
+
+def _plain(word: str) -> bool:
+    return word.isalpha() and word.isascii()
+
+
+def cue_before(text: str, start: int):
+    """``CUE_BEFORE.search(text, max(0, start - 34), start)`` for a name at ``start`` after
+    a space, without the search where the words before that space say the answer: most
+    words end no cue; a noun is the cue alone; a link word ("for", "of") needs one of a few
+    words before it. (Every character the search could match a cue's last letter with, in
+    any case, is a letter.)"""
+    if start < 2 or not text[start - 2].isalpha():
+        return None  # every cue ends with a letter ("percent. Acme": none)
+    low = max(0, start - 34)
+    space = text.rfind(" ", low, start - 1)
+    word = text[max(low, space + 1):start - 1]
+    if _plain(word):
+        if word in _CUE_LAST:
+            return CUE_BEFORE.match(text, start - 1 - len(word), start)
+        if word.lower() not in _CUE_LINKS:
+            return None
+        if space > low:
+            before = text[max(low, text.rfind(" ", low, space) + 1):space]
+            if _plain(before) and before.lower() not in _CUE_LINKED:
+                return None
+    return CUE_BEFORE.search(text, low, start)
+
+
 # "Cofinec, the Hungarian packaging company", "Douglas & Lomason shares", "X's chief
 # executive", "X said in a statement"
 CUE_AFTER = re.compile(
@@ -170,26 +181,10 @@ def list_members(text: str) -> dict[int, str]:
     return out
 
 
-# a side in a match report: "Denver beat Phoenix 110-98", "Leeds 2 Hull 1", "Boston at Toronto";
-# a bare number ends a results line or comes before the other side, not "Denver 4 hours away"
-_SIDE_AFTER = re.compile(
-    r" (?:\d{1,3}-\d{1,3}(?=[ ,.;\n])|\d{1,3}(?=[.,;]?[ \t]*(?:\n|$)|[,;]| [" + _UP + r"(])|beat |defeated |edged |routed |thrashed |crushed |drew (?:with )?"
-    r"|lost (?:to )?|tied |tie with |v\.? |vs\.? |at (?=[" + _UP + r"][\w.]+ \d))"
-)
-_SIDE_BEFORE = re.compile(
-    r"(?:\b(?:beat|defeated|edged|routed|thrashed|crushed|drew with|lost to|tied|against|v\.?|vs\.?|over)"
-    r"|\d{1,3}(?:-\d{1,3})?,?) $")
 # "the BLA claimed": a short acronym doing what organisations do
 _ACTS = re.compile(
     r" (?:said|says|claimed|denied|announced|reported|stated|warned|urged|accused|rejected|confirmed"
     r"|insisted|demanded|issued|launched|condemned|welcomed|called|spokes(?:man|woman|person))\b")
-
-
-def team_spot(text: str, start: int, end: int) -> bool:
-    """Does the name at ``text[start:end]`` play a side in a match report?"""
-    return (_SIDE_AFTER.match(text, end) is not None
-            or _SIDE_BEFORE.search(text, max(0, start - 12), start) is not None)
-
 
 # a stock's ticker: "trades under the ticker NVDA", "the symbol ABCD", "(NYSE: ZNTX)"
 _TICKER_BEFORE = re.compile(
@@ -254,8 +249,9 @@ class EvidenceRules:
         before = after = None
         first = 0
         if start and text[start - 1] == " ":
-            before = CUE_BEFORE.search(text, max(0, start - 34), start)
-            if before is None and ACCORDING_TO.search(text, max(0, start - 14), start):
+            before = cue_before(text, start)
+            if before is None and text.startswith("to ", start - 3) \
+                    and ACCORDING_TO.search(text, max(0, start - 14), start):
                 before = DATA_AFTER.match(text, end)  # "according to Refinitiv data"
         if before is None and n > 2 and keys[1] in ("of", "in", "for", "at", "from"):
             before = CUE_BEFORE.search(text, start, offs[2])  # "Shares of X" opening a sentence
@@ -314,12 +310,15 @@ class EvidenceRules:
         text = self.text
         lists, members, last = [], [], None
         for toks, keys, offs, end in runs:
-            segments, a = [], 0
-            for k in range(len(toks) + 1):
-                if k == len(toks) or keys[k] in ("and", "or"):
-                    if k > a:
-                        segments.append((offs[a], offs[k - 1] + len(toks[k - 1]), toks[a:k], keys[a:k]))
-                    a = k + 1
+            if "and" not in keys and "or" not in keys:
+                segments = [(offs[0], end, toks, keys)]  # most runs: one name
+            else:
+                segments, a = [], 0
+                for k in range(len(toks) + 1):
+                    if k == len(toks) or keys[k] in ("and", "or"):
+                        if k > a:
+                            segments.append((offs[a], offs[k - 1] + len(toks[k - 1]), toks[a:k], keys[a:k]))
+                        a = k + 1
             if last is not None and text[last:offs[0]] in _LIST_GAPS:
                 members.extend(segments)
             else:

@@ -127,10 +127,10 @@ class Scan(EvidenceRules, AcronymRules):
             prev = run
         if self.known:
             self.found.sort()
-            self.taken = list(self.found)
-            self.taken_starts = [s for s, _, _ in self.taken]
+            self.taken, self.taken_starts = list(self.found), [s for s, _, _ in self.found]
             for run in runs:
-                self._known_pass(run)
+                if len(run[1]) > 1 or run[1][0] in self.known_first:  # one word no known name starts: nothing
+                    self._known_pass(run)
         if self.deferred:
             self._named_again(LISTED)
         if len(self.found) > 1:
@@ -230,11 +230,12 @@ class Scan(EvidenceRules, AcronymRules):
                         and not (i > 0 and toks[i - 1].isupper()) and not (i + 1 < n and toks[i + 1].isupper()) \
                         and not (i == 0 and self._line_head(offs[0], end if n == 1 else offs[1])):
                     cands.append((i, i + 1, ACRONYM, "a:" + t, "acronym"))
-                elif len(t) > 3 and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
+                elif len(t) > 3 and not t[1:].islower() and _MIXED.fullmatch(t) and keys[i] not in common and (keys[i],) not in lex.not_org \
                         and not self._continues(toks, keys, i + 1) and not self._product(offs[i], offs[i] + len(t)):
                     cands.append((i, i + 1, HEAD, "n:" + keys[i], "mixed-case brand"))
         taken = self._accept(toks, keys, offs, cands, prev) if cands else None
-        self._people(toks, keys, offs, taken or [False] * n)
+        if n > 1:  # a person is named in two words or more
+            self._people(toks, keys, offs, taken or [False] * n)
 
     def _sentence_start(self, pos: int) -> bool:
         before = self.text[max(0, pos - 3):pos].rstrip(" \"'“‘(")

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import json
 import re
+import struct
+import sys
 import zlib
 from array import array
 from dataclasses import dataclass
@@ -76,33 +78,94 @@ _BYTE_ORDER = "<"  # of a serialised signature
 
 
 @lru_cache(maxsize=1)
-def _template():
-    """A MinHash whose permutations every signature shares (made once, not per article)."""
-    from datasketch import MinHash
+def _permutations():
+    """The affine permutations ``h -> a*h + b (mod 2**32)`` every signature shares: drawn
+    as ``datasketch.MinHash(num_perm=PERMUTATIONS, seed=_SEED, scheme="affine32")`` draws
+    them (made once, not per article)."""
+    import numpy as np
 
-    return MinHash(num_perm=PERMUTATIONS, seed=_SEED, hashfunc=int, scheme=_SCHEME)
+    gen = np.random.RandomState(_SEED)
+    a = gen.randint(0, 1 << 31, PERMUTATIONS, dtype=np.uint32) * np.uint32(2) + np.uint32(1)
+    b = gen.randint(0, 1 << 32, PERMUTATIONS, dtype=np.uint32)
+    return a, b
+
+
+_HEADER = struct.Struct(_BYTE_ORDER + "qiB")  # a LeanMinHash's seed, -num_perm, scheme code
+_VALUES = struct.Struct(f"{_BYTE_ORDER}{PERMUTATIONS}I")  # its hash values
+_AFFINE32 = 1  # datasketch's code for the affine32 scheme in a LeanMinHash's bytes
+_MASK = 0xFFFFFFFF
+_EMPTY = _VALUES.pack(*[_MASK] * PERMUTATIONS)  # no shingles: every value the largest hash
+_made = 0  # signatures made in this process
 
 
 def signature_of(shingles: frozenset[int]) -> bytes:
-    """The MinHash of ``shingles`` (``datasketch``; the shingles are already 32-bit hashes,
-    so they are hashed no further), serialised as a ``LeanMinHash``."""
-    from datasketch import LeanMinHash, MinHash
+    """The MinHash of ``shingles`` serialised as a ``datasketch.LeanMinHash``
+    (:func:`minhash_of` reads it back): what ``datasketch.MinHash(num_perm=PERMUTATIONS,
+    seed=_SEED, hashfunc=int, scheme="affine32").update_batch(shingles)`` holds (the
+    shingles are already 32-bit hashes, hashed no further). Computed here, with numpy,
+    without importing ``datasketch`` (which imports scipy: most of a loading process's
+    start); a process's first signature in plain Python, quicker than importing numpy,
+    so that the first article of a folder shows sooner."""
+    global _made
+    header = _HEADER.pack(_SEED, -PERMUTATIONS, _AFFINE32)
+    if not shingles:
+        return header + _EMPTY
+    _made += 1
+    if _made == 1 and "numpy" not in sys.modules:
+        return header + _values_in_python(shingles)
+    import numpy as np
 
-    template = _template()
-    m = MinHash(num_perm=PERMUTATIONS, seed=_SEED, hashfunc=int, permutations=template.permutations,
-                scheme=_SCHEME)
-    m.update_batch(shingles)
-    lean = LeanMinHash(m)
-    buf = bytearray(lean.bytesize(_BYTE_ORDER))
-    lean.serialize(buf, _BYTE_ORDER)
-    return bytes(buf)
+    a, b = _permutations()
+    h = np.fromiter(shingles, dtype=np.uint32, count=len(shingles)).reshape(-1, 1)
+    # the MurmurHash3 finalizer datasketch mixes each input with (uint32: products wrap)
+    h = h ^ (h >> np.uint32(16))
+    h = h * np.uint32(0x85EBCA6B)
+    h = h ^ (h >> np.uint32(13))
+    h = h * np.uint32(0xC2B2AE35)
+    h = h ^ (h >> np.uint32(16))
+    return header + (h * a + b).min(axis=0).astype(_BYTE_ORDER + "u4").tobytes()
+
+
+def warm_up() -> None:
+    """Import numpy and draw the permutations now (a loading process, before its first
+    file: all its signatures are then made with numpy)."""
+    _permutations()
+
+
+def _values_in_python(shingles: frozenset[int]) -> bytes:
+    """:func:`signature_of`'s hash values, in plain Python (~7 ms for an article)."""
+    mixed = []
+    for h in shingles:
+        h ^= h >> 16
+        h = (h * 0x85EBCA6B) & _MASK
+        h ^= h >> 13
+        h = (h * 0xC2B2AE35) & _MASK
+        mixed.append(h ^ (h >> 16))
+    a, b = _permutations_in_python()
+    return _VALUES.pack(*[min((h * x + y) & _MASK for h in mixed) for x, y in zip(a, b)])
+
+
+@lru_cache(maxsize=1)
+def _permutations_in_python() -> tuple[list[int], list[int]]:
+    """:func:`_permutations` as Python ints, drawn without numpy: ``random.Random``'s
+    Mersenne Twister set to the state ``numpy.random.RandomState(_SEED)`` starts from,
+    whose 32-bit draws ``randint`` uses as they come for these ranges."""
+    import random
+
+    state = [_SEED]
+    for i in range(1, 624):  # MT19937's init_genrand
+        prev = state[-1]
+        state.append((1812433253 * (prev ^ (prev >> 30)) + i) & _MASK)
+    twister = random.Random()
+    twister.setstate((3, (*state, 624), None))
+    a = [(twister.getrandbits(32) & 0x7FFFFFFF) * 2 + 1 for _ in range(PERMUTATIONS)]
+    b = [twister.getrandbits(32) for _ in range(PERMUTATIONS)]
+    return a, b
 
 
 def minhash_of(signature: bytes):
     """The ``LeanMinHash`` that :func:`signature_of` serialised. Raises ValueError on bytes
     that are not one, or one made with other permutations."""
-    import struct
-
     from datasketch import LeanMinHash
 
     try:
@@ -161,6 +224,11 @@ def shingles_of(words: list[str]) -> frozenset[int]:
     if len(h) < SHINGLE:
         h += [0] * (SHINGLE - len(h))
     m = _MIX
+    if "numpy" in sys.modules:  # the same sums modulo 2**32, a column at a time
+        import numpy as np
+
+        a, m = np.array(h, dtype=np.uint32), np.uint32(_MIX)
+        return frozenset((((a[:-3] * m + a[1:-2]) * m + a[2:-1]) * m + a[3:]).tolist())
     return frozenset((((a * m + b) * m + c) * m + d) & 0xFFFFFFFF
                      for a, b, c, d in zip(h, h[1:], h[2:], h[3:]))
 
